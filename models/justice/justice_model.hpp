@@ -1,0 +1,98 @@
+// Offending, policing, courts and supervision for released persons.
+//
+// Owns the justice columns below. Each weekly phase runs over a range of person
+// ids, reads the state as it stood when the phase began and writes only the
+// rows of its own persons, so ranges can run in parallel in any order.
+//
+// Week t, in order (see models/simulation.cpp):
+//   releases               prison or jail terms ending in week t end; people
+//                          leaving prison may start supervision.
+//   offending              people in the community offend (a Poisson count
+//                          whose mean is their weekly hazard); each offence is
+//                          detected with a probability by type; a detected
+//                          offence is an arrest, which opens a court case and
+//                          may revoke supervision at once.
+//   courts_and_supervision cases whose court week is t are sentenced; people on
+//                          supervision in the community may commit a detected
+//                          technical violation and be revoked; supervision
+//                          terms that end in week t end.
+//
+// The weekly offending hazard of person i in week t is
+//   base_rate * frailty_i * exp(b . x_i) * exp(age_effect * t / 52)
+// where x_i holds sex, ln(1 + prior arrests), age at first arrest, age at
+// release and needs. Nothing reads weeks since release: the fall of the
+// population hazard over time comes from frailty selection and ageing.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "models/justice/justice_params.hpp"
+#include "models/justice/risk_assessment.hpp"
+#include "models/justice/week_counts.hpp"
+#include "models/needs/needs.hpp"
+#include "models/population/attributes.hpp"
+#include "sim/core/parallel.hpp"
+#include "sim/core/rng.hpp"
+
+namespace pw {
+
+enum class Custody : std::uint8_t { Community = 0, Jail = 1, Prison = 2 };
+enum class SupervisionLevel : std::uint8_t { None = 0, Standard = 1, Intensive = 2 };
+
+inline constexpr std::int16_t kNever = -1;
+
+struct JusticeState {
+  // Offending propensity: frailty times the static covariate terms, per week.
+  std::vector<float> frailty;
+  std::vector<float> propensity;
+  // Custody and supervision.
+  std::vector<std::uint8_t> custody;       // Custody
+  std::vector<std::int16_t> custody_until; // week the current jail or prison stay ends (exclusive)
+  std::vector<std::uint8_t> supervision;   // SupervisionLevel
+  std::vector<std::int16_t> supervision_until;  // week supervision ends (exclusive)
+  // The open court case, if any.
+  std::vector<std::int16_t> court_week;    // kNever when no case is open
+  std::vector<std::uint8_t> case_convicted;
+  // First events, as BJS counts them (weeks since release; kNever if none).
+  std::vector<std::int16_t> first_arrest_week, first_conviction_week, first_return_week;
+  // Counters over the whole follow-up.
+  std::vector<std::uint16_t> offences, arrests, convictions, technical_violations, returns_to_prison;
+
+  [[nodiscard]] std::size_t size() const { return custody.size(); }
+  void resize(std::size_t n);
+};
+
+class JusticeModel {
+ public:
+  JusticeModel(const JusticeParams& params, const Population& pop, const Needs& needs,
+               const RiskAssessment& risk, const Rng& rng, double post_release_supervision_share);
+
+  // Set-up before week 0: frailty, propensity, supervision at release.
+  void setup(Parallel& par);
+
+  // Weekly phases over persons [begin, end).
+  WeekCounts releases(std::size_t begin, std::size_t end, int week);
+  WeekCounts offending(std::size_t begin, std::size_t end, int week);
+  WeekCounts courts_and_supervision(std::size_t begin, std::size_t end, int week);
+  // End-of-week census of custody and supervision.
+  WeekCounts census(std::size_t begin, std::size_t end) const;
+
+  [[nodiscard]] const JusticeState& state() const { return s_; }
+  [[nodiscard]] const JusticeParams& params() const { return p_; }
+
+ private:
+  void start_supervision(std::size_t i, int week, bool on_release_from_cohort_term);
+  void admit_to_prison(std::size_t i, int week, int term_weeks);
+  [[nodiscard]] int lognormal_weeks(double median, double sigma, double u) const;
+
+  const JusticeParams& p_;
+  const Population& pop_;
+  const Needs& needs_;
+  const RiskAssessment& risk_;
+  const Rng& rng_;
+  double post_release_supervision_share_;
+  JusticeState s_;
+};
+
+}  // namespace pw

@@ -1,0 +1,193 @@
+// Parameters of offending, policing, courts and supervision.
+//
+// Calibrated values (marked "calibrated" in their source) are fitted to the BJS
+// 2008 cohort by tools/calibrate-baseline (docs/calibration.md); the rest are
+// literature priors or stated assumptions. Internal units: rates per week,
+// durations in weeks, log hazard ratios per unit of the covariate.
+#pragma once
+
+#include "sim/params/param.hpp"
+
+namespace pw {
+
+struct OffendingParams {
+  double base_rate = 0;          // offences per week, reference person, frailty 1
+  double frailty_variance = 0;   // gamma frailty, mean 1
+  double age_effect = 0;         // log hazard per year of current age
+  double female_effect = 0;      // log hazard ratio, female vs male
+  double prior_arrests_effect = 0;  // log hazard per unit of ln(1 + prior arrests)
+  double onset_effect = 0;       // log hazard per year of age at first arrest
+  double substance_use_effect = 0, mental_health_effect = 0, antisocial_cognition_effect = 0,
+         low_employability_effect = 0;  // log hazard per unit of need
+  double specialisation = 0;     // probability an offence repeats the commitment offence type
+  double mix_violent = 0, mix_property = 0, mix_drug = 0;  // otherwise drawn from this mix
+  double detect_violent = 0, detect_property = 0, detect_drug = 0, detect_public_order = 0;
+
+  template <class V>
+  void visit(V& v) {
+    v(base_rate, {.path = "justice.offending.base_rate", .unit = Unit::PerWeek, .def = 0.1, .lo = 1e-5, .hi = 5,
+                  .description = "offences per week of a man aged 35 with 9 prior arrests, first arrested at 18, "
+                                 "with no criminogenic needs and frailty 1",
+                  .source = "calibrated (docs/calibration.md)"});
+    v(frailty_variance, {.path = "justice.offending.frailty_variance", .def = 1.5, .lo = 0, .hi = 10,
+                         .description = "variance of the persistent individual propensity (gamma, mean 1); its "
+                                        "selection makes the population hazard fall with time since release",
+                         .source = "calibrated (docs/calibration.md)"});
+    v(age_effect, {.path = "justice.offending.age_effect", .def = -0.04, .lo = -0.2, .hi = 0.05,
+                   .description = "log hazard per year of current age (the adult age-crime decline); age grows each week",
+                   .source = "Farrington (1986), Age and crime, Crime & Justice 7: offending falls by roughly a third "
+                             "to a half per decade after the early twenties"});
+    v(female_effect, {.path = "justice.offending.female_effect", .def = -0.35, .lo = -3, .hi = 1,
+                      .description = "log hazard ratio of women vs men", .source = "calibrated (docs/calibration.md)"});
+    v(prior_arrests_effect, {.path = "justice.offending.prior_arrests_effect", .def = 0.8, .lo = 0, .hi = 3,
+                             .description = "log hazard per unit of ln(1 + prior arrests)",
+                             .source = "calibrated (docs/calibration.md)"});
+    v(onset_effect, {.path = "justice.offending.onset_effect", .def = -0.02, .lo = -0.2, .hi = 0.05,
+                     .description = "log hazard per year of age at first arrest (early onset, higher risk)",
+                     .source = "assumption; early onset predicts persistence (Moffitt 1993)"});
+    v(substance_use_effect, {.path = "justice.offending.substance_use_effect", .def = 0.5, .lo = -2, .hi = 3,
+                             .description = "log hazard per unit of substance-use need",
+                             .source = "assumption; a 'central eight' factor (Andrews & Bonta 2010)"});
+    v(mental_health_effect, {.path = "justice.offending.mental_health_effect", .def = 0.1, .lo = -2, .hi = 3,
+                             .description = "log hazard per unit of mental-health need (weak direct effect)",
+                             .source = "assumption; Bonta et al. (2014) find mental illness a weak predictor"});
+    v(antisocial_cognition_effect, {.path = "justice.offending.antisocial_cognition_effect", .def = 0.6, .lo = -2,
+                                    .hi = 3, .description = "log hazard per unit of antisocial-cognition need",
+                                    .source = "assumption; a 'big four' factor (Andrews & Bonta 2010)"});
+    v(low_employability_effect, {.path = "justice.offending.low_employability_effect", .def = 0.3, .lo = -2, .hi = 3,
+                                 .description = "log hazard per unit of (1 - employability)",
+                                 .source = "assumption; a 'central eight' factor (Andrews & Bonta 2010)"});
+    v(specialisation, {.path = "justice.offending.specialisation", .unit = Unit::Probability, .def = 0.35,
+                       .description = "probability that an offence is of the same type as the commitment offence",
+                       .source = "assumption; modest specialisation in rearrest types (Durose et al. 2014)"});
+    v(mix_violent, {.path = "justice.offending.mix_violent", .unit = Unit::Probability, .def = 0.15,
+                    .description = "share of violent offences among non-specialised offences", .source = "assumption"});
+    v(mix_property, {.path = "justice.offending.mix_property", .unit = Unit::Probability, .def = 0.40,
+                     .description = "share of property offences among non-specialised offences", .source = "assumption"});
+    v(mix_drug, {.path = "justice.offending.mix_drug", .unit = Unit::Probability, .def = 0.30,
+                 .description = "share of drug offences among non-specialised offences; the rest are public order",
+                 .source = "assumption"});
+    v(detect_violent, {.path = "justice.offending.detection_violent", .unit = Unit::Probability, .def = 0.19,
+                       .description = "probability a violent offence leads to an arrest",
+                       .source = "reported to police 41% (NCVS 2019) x cleared 45.5% (FBI UCR 2019)"});
+    v(detect_property, {.path = "justice.offending.detection_property", .unit = Unit::Probability, .def = 0.057,
+                        .description = "probability a property offence leads to an arrest",
+                        .source = "reported to police 33% (NCVS 2019) x cleared 17.2% (FBI UCR 2019)"});
+    v(detect_drug, {.path = "justice.offending.detection_drug", .unit = Unit::Probability, .def = 0.10,
+                    .description = "probability a drug offence leads to an arrest", .source = "assumption"});
+    v(detect_public_order, {.path = "justice.offending.detection_public_order", .unit = Unit::Probability, .def = 0.15,
+                            .description = "probability a public-order offence leads to an arrest",
+                            .source = "assumption"});
+  }
+};
+
+struct CourtParams {
+  double conviction_probability = 0;
+  double pretrial_detention_probability = 0;
+  double court_delay_median = 0;  // weeks
+  double prison_given_conviction = 0;
+  double prison_female_factor = 0;
+  double term_median = 0;  // weeks
+  double term_sigma = 0;
+
+  template <class V>
+  void visit(V& v) {
+    v(conviction_probability, {.path = "justice.courts.conviction_probability", .unit = Unit::Probability, .def = 0.55,
+                               .description = "probability an arrest leads to a conviction (dated, as BJS does, at the arrest)",
+                               .source = "calibrated (docs/calibration.md); prior: 68% of felony defendants convicted, "
+                                         "Reaves (2013) BJS NCJ 243777"});
+    v(pretrial_detention_probability, {.path = "justice.courts.pretrial_detention_probability", .unit = Unit::Probability,
+                                       .def = 0.38, .description = "probability an arrested person is held in jail until court",
+                                       .source = "Reaves (2013), Felony Defendants in Large Urban Counties 2009, BJS NCJ 243777: 38% detained"});
+    v(court_delay_median, {.path = "justice.courts.delay_median", .unit = Unit::Weeks, .def = 16, .lo = 1, .hi = 104,
+                           .description = "median time from arrest to sentencing (lognormal, sigma 0.6)",
+                           .source = "Reaves (2013), BJS NCJ 243777: median 111 days from arrest to adjudication"});
+    v(prison_given_conviction, {.path = "justice.courts.prison_given_conviction", .unit = Unit::Probability, .def = 0.45,
+                                .description = "probability a conviction leads to a prison term",
+                                .source = "calibrated (docs/calibration.md); prior: 36% of convicted felony defendants, Reaves (2013)"});
+    v(prison_female_factor, {.path = "justice.courts.prison_female_factor", .def = 0.75, .lo = 0, .hi = 1.5,
+                             .description = "multiplier on the prison probability for women",
+                             .source = "calibrated (docs/calibration.md); women are less often sentenced to prison "
+                                       "(Starr 2015, Estimating gender disparities in federal criminal cases)"});
+    v(term_median, {.path = "justice.courts.term_median", .unit = Unit::Weeks, .def = 68, .lo = 4, .hi = 1040,
+                    .description = "median time served on a new prison sentence",
+                    .source = "Kaeble (2018), BJS NCJ 252205: median 1.3 years served"});
+    v(term_sigma, {.path = "justice.courts.term_sigma", .def = 0.8, .lo = 0, .hi = 3,
+                   .description = "log-scale spread of time served", .source = "assumption"});
+  }
+};
+
+struct SupervisionParams {
+  double term_median = 0;  // weeks
+  double intensive_share_high = 0, intensive_share_very_high = 0;
+  double violation_rate = 0;  // per week, standard supervision, no substance need
+  double intensive_violation_factor = 0;
+  double substance_violation_effect = 0;
+  double revocation_probability = 0;
+  double revocation_on_arrest = 0;
+  double revocation_term_median = 0;  // weeks
+
+  template <class V>
+  void visit(V& v) {
+    v(term_median, {.path = "justice.supervision.term_median", .unit = Unit::Weeks, .def = 104, .lo = 4, .hi = 780,
+                    .description = "median length of post-release supervision (lognormal, sigma 0.5)",
+                    .source = "assumption; typical parole terms of one to three years"});
+    v(intensive_share_high, {.path = "justice.supervision.intensive_share_high", .unit = Unit::Probability, .def = 0.1,
+                             .description = "share of high-risk supervisees placed on intensive supervision",
+                             .source = "assumption"});
+    v(intensive_share_very_high, {.path = "justice.supervision.intensive_share_very_high", .unit = Unit::Probability,
+                                  .def = 0.5, .description = "share of very-high-risk supervisees on intensive supervision",
+                                  .source = "assumption"});
+    v(violation_rate, {.path = "justice.supervision.violation_rate", .unit = Unit::PerWeek, .def = 0.01, .lo = 0, .hi = 1,
+                       .description = "weekly rate of detected technical violations on standard supervision, "
+                                      "for a person with no substance-use need",
+                       .source = "calibrated (docs/calibration.md)"});
+    v(intensive_violation_factor, {.path = "justice.supervision.intensive_violation_factor", .def = 1.7, .lo = 1, .hi = 5,
+                                   .description = "multiplier on detected violations under intensive supervision "
+                                                  "(more contacts and tests detect more)",
+                                   .source = "Petersilia & Turner (1993), Intensive probation and parole, Crime & Justice 17: "
+                                             "technical violations 65% vs 38%"});
+    v(substance_violation_effect, {.path = "justice.supervision.substance_violation_effect", .def = 1.0, .lo = 0, .hi = 4,
+                                   .description = "log multiplier of violations per unit of substance-use need (failed tests)",
+                                   .source = "assumption"});
+    v(revocation_probability, {.path = "justice.supervision.revocation_probability", .unit = Unit::Probability,
+                               .def = 0.3, .description = "probability a detected technical violation leads to revocation",
+                               .source = "calibrated (docs/calibration.md)"});
+    v(revocation_on_arrest, {.path = "justice.supervision.revocation_on_arrest", .unit = Unit::Probability, .def = 0.3,
+                             .description = "probability an arrest while on supervision leads to immediate revocation",
+                             .source = "calibrated (docs/calibration.md)"});
+    v(revocation_term_median, {.path = "justice.supervision.revocation_term_median", .unit = Unit::Weeks, .def = 26,
+                               .lo = 1, .hi = 260, .description = "median time served after a revocation (lognormal, sigma 0.5)",
+                               .source = "assumption; parole violators serve months, not years"});
+  }
+};
+
+struct RiskParams {
+  int moderate_from = 0, high_from = 0, very_high_from = 0;
+  template <class V>
+  void visit(V& v) {
+    v(moderate_from, {.path = "justice.risk.moderate_from", .unit = Unit::Count, .def = 4, .lo = 0, .hi = 20,
+                      .description = "lowest actuarial score classed as moderate risk", .source = "assumption; see docs/ODD.md"});
+    v(high_from, {.path = "justice.risk.high_from", .unit = Unit::Count, .def = 7, .lo = 0, .hi = 20,
+                  .description = "lowest actuarial score classed as high risk", .source = "assumption; see docs/ODD.md"});
+    v(very_high_from, {.path = "justice.risk.very_high_from", .unit = Unit::Count, .def = 9, .lo = 0, .hi = 20,
+                       .description = "lowest actuarial score classed as very high risk",
+                       .source = "assumption; see docs/ODD.md"});
+  }
+};
+
+struct JusticeParams {
+  OffendingParams offending;
+  CourtParams courts;
+  SupervisionParams supervision;
+  RiskParams risk;
+  template <class V>
+  void visit(V& v) {
+    offending.visit(v);
+    courts.visit(v);
+    supervision.visit(v);
+    risk.visit(v);
+  }
+};
+
+}  // namespace pw

@@ -1,0 +1,93 @@
+// Weekly phase "offending": offences, detection and arrest of people in the community.
+#include <algorithm>
+#include <cmath>
+
+#include "models/justice/justice_model.hpp"
+
+namespace pw {
+
+namespace {
+constexpr int kMaxOffencesPerWeek = 20;
+constexpr std::int64_t WeekCounts::*kOffenceCounters[kOffenceTypes] = {
+    &WeekCounts::offences_violent, &WeekCounts::offences_property, &WeekCounts::offences_drug,
+    &WeekCounts::offences_public_order};
+
+// Number of offences for a Poisson mean h, by inversion of the uniform u:
+// zero offences when u >= 1 - exp(-h). Since 1 - exp(-h) <= h, u >= h is
+// decided without evaluating exp, which is the common case.
+int poisson_count(double h, double u) {
+  if (u >= h) return 0;
+  const double v = 1.0 - u;  // inversion on v ~ U(0,1)
+  double p = std::exp(-h), cdf = p;
+  int k = 0;
+  while (v > cdf && k < kMaxOffencesPerWeek) {
+    ++k;
+    p *= h / k;
+    cdf += p;
+  }
+  return k;
+}
+}  // namespace
+
+WeekCounts JusticeModel::offending(std::size_t begin, std::size_t end, int week) {
+  WeekCounts c;
+  const auto& o = p_.offending;
+  const double age_factor = std::exp(o.age_effect * week / 52.0);
+  const double mix_cum[3] = {o.mix_violent, o.mix_violent + o.mix_property,
+                             o.mix_violent + o.mix_property + o.mix_drug};
+  const double detect[kOffenceTypes] = {o.detect_violent, o.detect_property, o.detect_drug, o.detect_public_order};
+  const auto w = static_cast<std::uint32_t>(week);
+  for (std::size_t i = begin; i < end; ++i) {
+    if (s_.custody[i] != static_cast<std::uint8_t>(Custody::Community)) continue;
+    const auto id = static_cast<std::uint32_t>(i);
+    const int k = poisson_count(s_.propensity[i] * age_factor, rng_.uniform(id, w, Purpose::Offending));
+    if (k == 0) continue;
+
+    bool arrested = false;
+    for (int j = 0; j < k; ++j) {
+      const auto u = rng_.uniform4(id, w, Purpose::OffenceDetail, static_cast<std::uint16_t>(j));
+      const int type = u[0] < o.specialisation ? pop_.commitment_offence[i]
+                       : u[1] < mix_cum[0]     ? 0
+                       : u[1] < mix_cum[1]     ? 1
+                       : u[1] < mix_cum[2]     ? 2
+                                               : 3;
+      const bool detected = u[2] < detect[type];
+      ++c.offences;
+      c.*kOffenceCounters[type] += 1;
+      c.offences_undetected += detected ? 0 : 1;
+      arrested |= detected;
+      if (s_.offences[i] < UINT16_MAX) ++s_.offences[i];
+    }
+    if (!arrested) continue;
+
+    ++c.arrests;
+    if (s_.arrests[i] < UINT16_MAX) ++s_.arrests[i];
+    if (s_.first_arrest_week[i] == kNever) s_.first_arrest_week[i] = static_cast<std::int16_t>(week);
+    const auto u = rng_.uniform4(id, w, Purpose::CaseOutcome);
+    const bool convicted = u[0] < p_.courts.conviction_probability;
+    if (convicted) {
+      ++c.convictions;
+      if (s_.convictions[i] < UINT16_MAX) ++s_.convictions[i];
+      if (s_.first_conviction_week[i] == kNever) s_.first_conviction_week[i] = static_cast<std::int16_t>(week);
+    }
+    // One open case per person: a new arrest joins the open case.
+    if (s_.court_week[i] == kNever) {
+      s_.court_week[i] = static_cast<std::int16_t>(week + lognormal_weeks(p_.courts.court_delay_median, 0.6, u[2]));
+      s_.case_convicted[i] = convicted ? 1 : 0;
+    } else {
+      s_.case_convicted[i] |= convicted ? 1 : 0;
+    }
+    const bool supervised = s_.supervision[i] != static_cast<std::uint8_t>(SupervisionLevel::None);
+    if (supervised && u[3] < p_.supervision.revocation_on_arrest) {
+      ++c.revocations_arrest;
+      const double ut = rng_.uniform(id, w, Purpose::CaseOutcome, 1);
+      admit_to_prison(i, week, lognormal_weeks(p_.supervision.revocation_term_median, 0.5, ut));
+    } else if (u[1] < p_.courts.pretrial_detention_probability) {
+      s_.custody[i] = static_cast<std::uint8_t>(Custody::Jail);
+      s_.custody_until[i] = s_.court_week[i];
+    }
+  }
+  return c;
+}
+
+}  // namespace pw

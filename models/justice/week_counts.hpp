@@ -1,0 +1,55 @@
+// Counts of what happened in one week, summed over persons. Every field is an
+// integer so that the parallel sum is exact whatever the thread count.
+// Stocks (in_community, in_prison...) are counted at the end of the week.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+namespace pw {
+
+struct WeekCounts {
+  std::int64_t in_community = 0, in_jail = 0, in_prison = 0;
+  std::int64_t on_standard_supervision = 0, on_intensive_supervision = 0;
+  std::int64_t offences = 0, offences_undetected = 0;
+  std::int64_t offences_violent = 0, offences_property = 0, offences_drug = 0, offences_public_order = 0;
+  std::int64_t arrests = 0, convictions = 0;
+  std::int64_t technical_violations = 0, revocations_technical = 0, revocations_arrest = 0;
+  std::int64_t prison_admissions_new_sentence = 0, releases = 0;
+
+  WeekCounts& operator+=(const WeekCounts& o) {
+    for (const auto& f : kFields) this->*(f.member) += o.*(f.member);
+    return *this;
+  }
+
+  struct Field {
+    std::string_view name;
+    std::int64_t WeekCounts::*member;
+    std::string_view description;
+  };
+  static const std::array<Field, 18> kFields;
+};
+
+inline const std::array<WeekCounts::Field, 18> WeekCounts::kFields = {{
+    {"in_community", &WeekCounts::in_community, "persons in the community at the end of the week"},
+    {"in_jail", &WeekCounts::in_jail, "persons held in jail awaiting court at the end of the week"},
+    {"in_prison", &WeekCounts::in_prison, "persons in prison at the end of the week"},
+    {"on_standard_supervision", &WeekCounts::on_standard_supervision, "persons in the community on standard supervision"},
+    {"on_intensive_supervision", &WeekCounts::on_intensive_supervision, "persons in the community on intensive supervision"},
+    {"offences", &WeekCounts::offences, "offences committed, detected or not"},
+    {"offences_undetected", &WeekCounts::offences_undetected, "offences that led to no arrest"},
+    {"offences_violent", &WeekCounts::offences_violent, "violent offences committed"},
+    {"offences_property", &WeekCounts::offences_property, "property offences committed"},
+    {"offences_drug", &WeekCounts::offences_drug, "drug offences committed"},
+    {"offences_public_order", &WeekCounts::offences_public_order, "public-order offences committed"},
+    {"arrests", &WeekCounts::arrests, "arrests (at most one per person-week)"},
+    {"convictions", &WeekCounts::convictions, "arrests that will lead to a conviction, dated at the arrest"},
+    {"technical_violations", &WeekCounts::technical_violations, "detected technical violations of supervision"},
+    {"revocations_technical", &WeekCounts::revocations_technical, "revocations to prison for a technical violation"},
+    {"revocations_arrest", &WeekCounts::revocations_arrest, "revocations to prison for a new arrest"},
+    {"prison_admissions_new_sentence", &WeekCounts::prison_admissions_new_sentence, "admissions to prison on a new sentence"},
+    {"releases", &WeekCounts::releases, "releases from prison or jail back to the community"},
+}};
+
+}  // namespace pw

@@ -1,0 +1,56 @@
+#include "models/reporting/person_table.hpp"
+
+#include "models/simulation.hpp"
+
+namespace pw {
+
+namespace {
+template <class T>
+PersonColumn ints(std::string name, std::string description, const std::vector<T>& v) {
+  return {std::move(name), std::move(description), std::vector<std::int32_t>(v.begin(), v.end())};
+}
+PersonColumn reals(std::string name, std::string description, const std::vector<float>& v) {
+  return {std::move(name), std::move(description), v};
+}
+}  // namespace
+
+std::vector<PersonColumn> person_table(const Simulation& sim) {
+  const auto& p = sim.population();
+  const auto& n = sim.needs();
+  const auto& j = sim.justice();
+  std::vector<std::int32_t> id(p.size());
+  for (std::size_t i = 0; i < id.size(); ++i) id[i] = static_cast<std::int32_t>(i);
+  std::vector<PersonColumn> c;
+  c.push_back({"id", "person id", std::move(id)});
+  c.push_back(ints("sex", "0 male, 1 female", p.sex));
+  c.push_back(ints("group", "community group, 0 or 1", p.group));
+  c.push_back(ints("education", "0 none, 1 secondary, 2 post-secondary", p.education));
+  c.push_back(ints("commitment_offence", "0 violent, 1 property, 2 drug, 3 public order", p.commitment_offence));
+  c.push_back(ints("admission", "0 new court commitment, 1 supervision violator, 2 other", p.admission));
+  c.push_back(ints("released_to_supervision", "1 if released to supervision", p.released_to_supervision));
+  c.push_back(reals("age_at_release", "years", p.age_at_release));
+  c.push_back(reals("age_first_arrest", "years", p.age_first_arrest));
+  c.push_back(reals("months_served", "months served in the term ending at release", p.months_served));
+  c.push_back(ints("prior_arrests", "arrests before release", p.prior_arrests));
+  c.push_back(reals("need_substance_use", "need on [0,1] at release", n.substance_use));
+  c.push_back(reals("need_mental_health", "need on [0,1] at release", n.mental_health));
+  c.push_back(reals("need_antisocial_cognition", "need on [0,1] at release", n.antisocial_cognition));
+  c.push_back(reals("employability", "on [0,1] at release", n.employability));
+  c.push_back(ints("risk_score", "actuarial score, 0-14", sim.risk().score));
+  c.push_back(ints("risk_level", "0 low, 1 moderate, 2 high, 3 very high", sim.risk().level));
+  c.push_back(reals("frailty", "persistent propensity multiplier (mean 1)", j.frailty));
+  c.push_back(reals("propensity", "offences per week at release age, before ageing", j.propensity));
+  c.push_back(ints("first_arrest_week", "week of first arrest after release, -1 if none", j.first_arrest_week));
+  c.push_back(ints("first_conviction_week", "week of first arrest leading to conviction, -1 if none",
+                   j.first_conviction_week));
+  c.push_back(ints("first_return_week", "week of first return to prison, -1 if none", j.first_return_week));
+  c.push_back(ints("offences", "offences committed, detected or not", j.offences));
+  c.push_back(ints("arrests", "arrests during follow-up", j.arrests));
+  c.push_back(ints("convictions", "arrests leading to conviction during follow-up", j.convictions));
+  c.push_back(ints("technical_violations", "detected technical violations", j.technical_violations));
+  c.push_back(ints("returns_to_prison", "admissions to prison during follow-up", j.returns_to_prison));
+  c.push_back(ints("custody_at_end", "0 community, 1 jail, 2 prison, at the end of follow-up", j.custody));
+  return c;
+}
+
+}  // namespace pw

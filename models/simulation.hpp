@@ -1,0 +1,60 @@
+// One running simulation of one replicate: it owns all mutable state, so any
+// number can live in one process (replicates, A/B comparisons, tests).
+//
+// The week is a short, fixed list of named phases (see kPhases in
+// simulation.cpp). Each phase runs over person ranges in parallel and returns
+// integer counts; the end-of-week census adds the stocks.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "models/justice/justice_model.hpp"
+#include "models/justice/risk_assessment.hpp"
+#include "models/model_params.hpp"
+#include "models/needs/needs.hpp"
+#include "models/population/attributes.hpp"
+#include "models/population/profile.hpp"
+#include "sim/core/parallel.hpp"
+#include "sim/core/rng.hpp"
+
+namespace pw {
+
+class Simulation {
+ public:
+  // Synthesises the cohort of replicate `replicate` and sets up every sub-model.
+  Simulation(const ModelParams& params, const PopulationProfile& profile, std::uint32_t replicate, Parallel& par);
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  // Runs one week; returns that week's counts.
+  WeekCounts step();
+  // Runs until the horizon.
+  void run_to_end();
+
+  [[nodiscard]] int week() const { return week_; }
+  [[nodiscard]] int horizon() const { return params_.run.horizon_weeks(); }
+  [[nodiscard]] bool finished() const { return week_ >= horizon(); }
+  [[nodiscard]] const std::vector<WeekCounts>& weekly() const { return weekly_; }
+  [[nodiscard]] const ModelParams& params() const { return params_; }
+  [[nodiscard]] const Population& population() const { return population_; }
+  [[nodiscard]] const Needs& needs() const { return needs_; }
+  [[nodiscard]] const RiskAssessment& risk() const { return risk_; }
+  [[nodiscard]] const JusticeState& justice() const { return justice_->state(); }
+
+  static std::vector<std::string_view> phase_names();
+
+ private:
+  ModelParams params_;
+  Rng rng_;
+  Parallel& par_;
+  Population population_;
+  Needs needs_;
+  RiskAssessment risk_;
+  std::unique_ptr<JusticeModel> justice_;
+  int week_ = 0;
+  std::vector<WeekCounts> weekly_;
+};
+
+}  // namespace pw

@@ -1,0 +1,61 @@
+// Runs a phase over person-index ranges on a bounded set of worker threads.
+//
+// A Parallel object owns a tbb::task_arena, so the thread count is a property
+// of one simulation, not of the process: several simulations with different
+// thread counts can coexist. Results never depend on how ranges are split,
+// because phases write only their own persons' rows and reductions are integer
+// sums (associative and commutative).
+#pragma once
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_reduce.h>
+#include <tbb/task_arena.h>
+
+#include <cstddef>
+
+namespace pw {
+
+class Parallel {
+ public:
+  // threads <= 0 means "all available cores".
+  explicit Parallel(int threads)
+      : arena_(threads > 0 ? threads : tbb::task_arena::automatic) {}
+
+  [[nodiscard]] int threads() const { return arena_.max_concurrency(); }
+
+  // fn(begin, end) over [0, n).
+  template <class Fn>
+  void for_ranges(std::size_t n, Fn&& fn) {
+    arena_.execute([&] {
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, kGrain),
+                        [&](const tbb::blocked_range<std::size_t>& r) { fn(r.begin(), r.end()); });
+    });
+  }
+
+  // Sums fn(begin, end) -> Acc over [0, n). Acc must have operator+= and be
+  // exact under reordering (integer counters), so results are deterministic.
+  template <class Acc, class Fn>
+  Acc reduce_ranges(std::size_t n, Fn&& fn) {
+    Acc total{};
+    arena_.execute([&] {
+      total = tbb::parallel_reduce(
+          tbb::blocked_range<std::size_t>(0, n, kGrain), Acc{},
+          [&](const tbb::blocked_range<std::size_t>& r, Acc acc) {
+            acc += fn(r.begin(), r.end());
+            return acc;
+          },
+          [](Acc a, const Acc& b) {
+            a += b;
+            return a;
+          });
+    });
+    return total;
+  }
+
+ private:
+  static constexpr std::size_t kGrain = 4096;
+  tbb::task_arena arena_;
+};
+
+}  // namespace pw

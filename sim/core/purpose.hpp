@@ -1,0 +1,32 @@
+// The purposes a random draw can serve. Each purpose is its own stream, so that
+// adding a new decision never shifts the draws of an existing one.
+//
+// Append only: renumbering a purpose changes every result that used it, which is
+// a deliberate regression-baseline change.
+#pragma once
+
+#include <cstdint>
+
+namespace pw {
+
+enum class Purpose : std::uint16_t {
+  // Set-up of the released population (drawn once per person, week kSetupWeek).
+  HistoryCell = 1,       // joint cell of age at release, age at first arrest, prior arrests
+  HistoryWithinCell = 2, // exact ages and counts inside the cell
+  Demography = 3,        // sex, group, education, admission type, supervision at release
+  Offence = 4,           // commitment offence and months served
+  Needs = 5,             // baseline criminogenic needs (normal deviates)
+  Frailty = 6,           // persistent individual propensity to offend
+  SupervisionSetup = 7,  // supervision level and term at release
+
+  // Weekly decisions.
+  Offending = 20,        // lane 0: number of offences this week
+  OffenceDetail = 21,    // per offence (index = offence number): lanes 0 type, 1 detection
+  CaseOutcome = 22,      // on arrest: lanes 0 conviction, 1 pretrial detention, 2 court delay,
+                         // 3 revocation for the new arrest
+  Sentence = 23,         // at court: lanes 0 prison or not, 1-2 term length
+  TechnicalViolation = 24,  // under supervision: lanes 0 violation detected, 1 revoke, 2 term length
+  ReleaseSupervision = 25,  // on release from a term: lanes 0 supervised, 1-2 term length
+};
+
+}  // namespace pw

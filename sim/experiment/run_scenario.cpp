@@ -1,0 +1,71 @@
+#include "sim/experiment/run_scenario.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "models/population/profile.hpp"
+#include "models/reporting/outcome_tables.hpp"
+#include "models/reporting/person_table.hpp"
+#include "models/simulation.hpp"
+#include "sim/core/parallel.hpp"
+#include "sim/io/results_file.hpp"
+
+namespace pw {
+
+LoadedScenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& sets) {
+  LoadedScenario s;
+  s.params = with_defaults<ModelParams>();
+  ParamTable table(s.params);
+  s.meta = load_scenario_file(file, table);
+  apply_overrides(sets, table, s.meta);
+  if (s.params.population.profile_file.empty()) {
+    throw ScenarioError({{file.string(), 0, 0, "population.profile_file",
+                          "missing: a population profile CSV must be named (e.g. ../data/populations/us-state-2008.csv)"}});
+  }
+  s.resolved = resolved_toml(s.meta, table);
+  return s;
+}
+
+std::filesystem::path run_scenario(const RunOptions& o) {
+  LoadedScenario s = load_scenario(o.scenario, o.sets);
+  const PopulationProfile profile = read_profile(s.params.population.profile_file);
+  const std::filesystem::path out = o.output.empty() ? std::filesystem::path("results") / (s.meta.name + ".h5") : o.output;
+
+  Parallel par(o.threads);
+  ResultsWriter writer(out);
+  ScenarioHeader h;
+  h.name = s.meta.name;
+  h.description = s.meta.description;
+  h.scenario_file = o.scenario.string();
+  h.resolved_toml = s.resolved;
+  h.seed = static_cast<std::uint64_t>(s.params.run.seed);
+  h.people = s.params.run.people;
+  h.weeks = s.params.run.horizon_weeks();
+  h.replicates = s.params.run.replicates;
+  h.groups = standard_group_names();
+  ParamTable table(s.params);
+  writer.begin_scenario(h, table);
+
+  const auto start = std::chrono::steady_clock::now();
+  for (int r = 0; r < h.replicates; ++r) {
+    Simulation sim(s.params, profile, static_cast<std::uint32_t>(r), par);
+    sim.run_to_end();
+    writer.write_replicate(r, sim.weekly(), cumulative_tables(sim));
+    if (o.persons == PersonsOutput::All || (o.persons == PersonsOutput::FirstReplicate && r == 0)) {
+      writer.write_persons(r, person_table(sim));
+    }
+    if (o.progress) {
+      const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      const double rate = (r + 1) / secs;
+      std::fprintf(stderr, "\r  replicate %d/%d  %.2f reps/s  ETA %.0f s   ", r + 1, h.replicates, rate,
+                   (h.replicates - r - 1) / rate);
+      if (r + 1 == h.replicates) std::fputc('\n', stderr);
+    }
+  }
+  writer.commit();
+  return out;
+}
+
+}  // namespace pw

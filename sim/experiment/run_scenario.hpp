@@ -1,0 +1,41 @@
+// `pathways run`: one scenario, R replicates, one results file.
+//
+// Replicates run one after another, each on all threads, and are written to the
+// file as they finish. Command-line settings (--people, --seed...) are applied
+// as validated overrides, exactly like --set, and recorded in the file.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/model_params.hpp"
+#include "sim/params/scenario_loader.hpp"
+
+namespace pw {
+
+enum class PersonsOutput { FirstReplicate, All, None };
+
+struct RunOptions {
+  std::filesystem::path scenario;
+  std::filesystem::path output;  // empty: results/<scenario name>.h5
+  std::vector<std::string> sets;
+  int threads = 0;  // 0: all cores
+  PersonsOutput persons = PersonsOutput::FirstReplicate;
+  bool progress = false;  // one line per replicate on stderr
+};
+
+struct LoadedScenario {
+  ModelParams params;
+  ScenarioMeta meta;
+  std::string resolved;
+};
+
+// Defaults, then the file, then the overrides. Throws ScenarioError.
+LoadedScenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& sets);
+
+// Runs and writes the results file; returns its path.
+std::filesystem::path run_scenario(const RunOptions& options);
+
+}  // namespace pw

@@ -1,0 +1,28 @@
+// Small helpers over the HDF5 C++ API: string attributes, chunked compressed
+// datasets, and reading them back. Shared by the writer and the summary reader.
+#pragma once
+
+#include <H5Cpp.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace pw::h5 {
+
+void write_attr(H5::H5Object& obj, const std::string& name, const std::string& value);
+void write_attr(H5::H5Object& obj, const std::string& name, std::int64_t value);
+std::string read_string_attr(const H5::H5Object& obj, const std::string& name);
+std::int64_t read_int_attr(const H5::H5Object& obj, const std::string& name);
+
+// A 2-D [rows, cols] dataset, chunked by row and compressed.
+H5::DataSet create_matrix(H5::Group& g, const std::string& name, const H5::PredType& type, hsize_t rows, hsize_t cols);
+void write_row(H5::DataSet& ds, hsize_t row, const void* data, const H5::PredType& mem_type, hsize_t cols);
+// A 1-D dataset, chunked and compressed.
+void write_vector(H5::Group& g, const std::string& name, const H5::PredType& file_type, const H5::PredType& mem_type,
+                  const void* data, hsize_t n, const std::string& description);
+void write_strings(H5::Group& g, const std::string& name, const std::vector<std::string>& values);
+
+std::vector<double> read_matrix_double(const H5::DataSet& ds, hsize_t& rows, hsize_t& cols);
+
+}  // namespace pw::h5

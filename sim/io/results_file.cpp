@@ -1,0 +1,144 @@
+#include "sim/io/results_file.hpp"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+#include "sim/io/h5_util.hpp"
+
+#ifndef PATHWAYS_VERSION
+#define PATHWAYS_VERSION "unknown"
+#endif
+#ifndef PATHWAYS_GIT_COMMIT
+#define PATHWAYS_GIT_COMMIT "unknown"
+#endif
+
+namespace pw {
+
+std::string program_version() { return PATHWAYS_VERSION; }
+std::string git_commit() { return PATHWAYS_GIT_COMMIT; }
+
+ResultsWriter::ResultsWriter(std::filesystem::path final_path)
+    : final_path_(std::move(final_path)), part_path_(final_path_.string() + ".part") {
+  if (final_path_.has_parent_path()) std::filesystem::create_directories(final_path_.parent_path());
+  H5::Exception::dontPrint();
+  try {
+    file_ = std::make_unique<H5::H5File>(part_path_.string(), H5F_ACC_TRUNC);
+  } catch (const H5::Exception& e) {
+    throw std::runtime_error(fmt::format("{}: cannot create results file: {}", part_path_.string(), e.getDetailMsg()));
+  }
+  h5::write_attr(*file_, "format", std::string("pathways-results"));
+  h5::write_attr(*file_, "format_version", std::int64_t{1});
+  h5::write_attr(*file_, "program_version", program_version());
+  h5::write_attr(*file_, "git_commit", git_commit());
+  file_->createGroup("/scenarios");
+}
+
+ResultsWriter::~ResultsWriter() {
+  if (!committed_) {
+    scenario_.reset();
+    file_.reset();
+    std::error_code ec;
+    std::filesystem::remove(part_path_, ec);
+  }
+}
+
+void ResultsWriter::begin_scenario(const ScenarioHeader& h, const ParamTable& params) {
+  header_ = h;
+  scenario_ = std::make_unique<H5::Group>(file_->createGroup("/scenarios/" + h.name));
+  auto& g = *scenario_;
+  h5::write_attr(g, "description", h.description);
+  h5::write_attr(g, "scenario_file", h.scenario_file);
+  h5::write_attr(g, "resolved_scenario", h.resolved_toml);
+  h5::write_attr(g, "seed", static_cast<std::int64_t>(h.seed));
+  h5::write_attr(g, "people", std::int64_t{h.people});
+  h5::write_attr(g, "weeks", std::int64_t{h.weeks});
+  h5::write_attr(g, "replicates", std::int64_t{h.replicates});
+  h5::write_attr(g, "months", std::int64_t{months_in_horizon(h.weeks)});
+  h5::write_attr(g, "replicates_written", std::int64_t{0});
+  h5::write_strings(g, "groups", h.groups);
+
+  // Parameter metadata from the schema: one row per parameter.
+  auto pg = g.createGroup("parameters");
+  std::vector<std::string> path, value, unit, def, description, source;
+  for (const auto& s : params.slots()) {
+    path.push_back(s.info.path);
+    value.push_back(s.get());
+    unit.emplace_back(unit_name(s.info.unit));
+    def.push_back(s.info.default_text);
+    description.push_back(s.info.description);
+    source.push_back(s.info.source);
+  }
+  h5::write_strings(pg, "path", path);
+  h5::write_strings(pg, "value", value);
+  h5::write_strings(pg, "unit", unit);
+  h5::write_strings(pg, "default", def);
+  h5::write_strings(pg, "description", description);
+  h5::write_strings(pg, "source", source);
+
+  const auto reps = static_cast<hsize_t>(h.replicates);
+  auto wg = g.createGroup("weekly");
+  for (const auto& f : WeekCounts::kFields) {
+    auto ds = h5::create_matrix(wg, std::string(f.name), H5::PredType::STD_I64LE, reps, static_cast<hsize_t>(h.weeks));
+    h5::write_attr(ds, "description", std::string(f.description));
+  }
+  auto cg = g.createGroup("cumulative_pct");
+  const auto months = static_cast<hsize_t>(months_in_horizon(h.weeks));
+  for (const auto& group : h.groups) {
+    auto gg = cg.createGroup(group);
+    for (const auto outcome : kOutcomes) {
+      h5::create_matrix(gg, std::string(outcome), H5::PredType::IEEE_F64LE, reps, months);
+    }
+  }
+  h5::create_matrix(g, "group_size", H5::PredType::STD_I64LE, reps, static_cast<hsize_t>(h.groups.size()));
+  g.createGroup("persons");
+}
+
+void ResultsWriter::write_replicate(int replicate, const std::vector<WeekCounts>& weekly, const CumulativeTables& t) {
+  auto& g = *scenario_;
+  const auto r = static_cast<hsize_t>(replicate);
+  auto wg = g.openGroup("weekly");
+  std::vector<std::int64_t> series(weekly.size());
+  for (const auto& f : WeekCounts::kFields) {
+    for (std::size_t w = 0; w < weekly.size(); ++w) series[w] = weekly[w].*(f.member);
+    auto ds = wg.openDataSet(std::string(f.name));
+    h5::write_row(ds, r, series.data(), H5::PredType::NATIVE_INT64, series.size());
+  }
+  auto cg = g.openGroup("cumulative_pct");
+  for (std::size_t k = 0; k < t.groups.size(); ++k) {
+    auto gg = cg.openGroup(t.groups[k]);
+    for (std::size_t o = 0; o < kOutcomes.size(); ++o) {
+      auto ds = gg.openDataSet(std::string(kOutcomes[o]));
+      h5::write_row(ds, r, t.pct[k][o].data(), H5::PredType::NATIVE_DOUBLE, t.pct[k][o].size());
+    }
+  }
+  auto sizes = g.openDataSet("group_size");
+  h5::write_row(sizes, r, t.group_size.data(), H5::PredType::NATIVE_INT64, t.group_size.size());
+  g.removeAttr("replicates_written");
+  h5::write_attr(g, "replicates_written", static_cast<std::int64_t>(replicate + 1));
+}
+
+void ResultsWriter::write_persons(int replicate, const std::vector<PersonColumn>& columns) {
+  auto pg = scenario_->openGroup("persons").createGroup(fmt::format("replicate_{}", replicate));
+  for (const auto& c : columns) {
+    if (const auto* iv = std::get_if<std::vector<std::int32_t>>(&c.values)) {
+      h5::write_vector(pg, c.name, H5::PredType::STD_I32LE, H5::PredType::NATIVE_INT32, iv->data(), iv->size(),
+                       c.description);
+    } else {
+      const auto& fv = std::get<std::vector<float>>(c.values);
+      h5::write_vector(pg, c.name, H5::PredType::IEEE_F32LE, H5::PredType::NATIVE_FLOAT, fv.data(), fv.size(),
+                       c.description);
+    }
+  }
+}
+
+void ResultsWriter::commit() {
+  scenario_.reset();
+  file_->flush(H5F_SCOPE_GLOBAL);
+  file_->close();
+  file_.reset();
+  std::filesystem::rename(part_path_, final_path_);
+  committed_ = true;
+}
+
+}  // namespace pw

@@ -1,0 +1,87 @@
+#include "sim/io/summary.hpp"
+
+#include <H5Cpp.h>
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+#include "models/reporting/outcome_tables.hpp"
+#include "sim/io/h5_util.hpp"
+
+namespace pw {
+
+namespace {
+std::vector<std::string> read_strings(const H5::Group& g, const std::string& name) {
+  const auto ds = g.openDataSet(name);
+  hsize_t n = 0;
+  ds.getSpace().getSimpleExtentDims(&n);
+  std::vector<char*> ptrs(n, nullptr);
+  const H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
+  if (n > 0) ds.read(ptrs.data(), type);
+  std::vector<std::string> out(ptrs.begin(), ptrs.end());
+  H5Dvlen_reclaim(type.getId(), ds.getSpace().getId(), H5P_DEFAULT, ptrs.data());
+  return out;
+}
+}  // namespace
+
+nlohmann::json summarise_results(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) {
+    throw std::runtime_error(fmt::format("{}: missing file: no such results file", file.string()));
+  }
+  H5::Exception::dontPrint();
+  nlohmann::json out;
+  try {
+    if (!H5::H5File::isHdf5(file.string())) throw std::runtime_error("not an HDF5 file");
+    const H5::H5File f(file.string(), H5F_ACC_RDONLY);
+    if (!f.attrExists("format") || h5::read_string_attr(f, "format") != "pathways-results") {
+      throw std::runtime_error("not a Pathways results file (no format attribute \"pathways-results\")");
+    }
+    out["file"] = file.string();
+    out["program_version"] = h5::read_string_attr(f, "program_version");
+    out["git_commit"] = h5::read_string_attr(f, "git_commit");
+    const auto scenarios = f.openGroup("scenarios");
+    for (hsize_t k = 0; k < scenarios.getNumObjs(); ++k) {
+      const std::string name = scenarios.getObjnameByIdx(k);
+      const auto g = scenarios.openGroup(name);
+      const auto reps = h5::read_int_attr(g, "replicates_written");
+      nlohmann::json s;
+      s["people"] = h5::read_int_attr(g, "people");
+      s["weeks"] = h5::read_int_attr(g, "weeks");
+      s["reps"] = reps;
+      s["seed"] = h5::read_int_attr(g, "seed");
+      s["description"] = h5::read_string_attr(g, "description");
+      const auto groups = read_strings(g, "groups");
+      const auto cg = g.openGroup("cumulative_pct");
+      nlohmann::json cum, sizes;
+      hsize_t rows = 0, cols = 0;
+      const auto gs = h5::read_matrix_double(g.openDataSet("group_size"), rows, cols);
+      for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        double n = 0;
+        for (hsize_t r = 0; r < static_cast<hsize_t>(reps); ++r) n += gs[r * cols + gi];
+        sizes[groups[gi]] = reps > 0 ? n / static_cast<double>(reps) : 0.0;
+        const auto gg = cg.openGroup(groups[gi]);
+        for (const auto outcome : kOutcomes) {
+          const auto m = h5::read_matrix_double(gg.openDataSet(std::string(outcome)), rows, cols);
+          std::vector<double> years;
+          for (hsize_t month = 12; month <= cols; month += 12) {
+            double sum = 0;
+            for (hsize_t r = 0; r < static_cast<hsize_t>(reps); ++r) sum += m[r * cols + month - 1];
+            years.push_back(reps > 0 ? sum / static_cast<double>(reps) : 0.0);
+          }
+          cum[groups[gi]][std::string(outcome)] = years;
+        }
+      }
+      s["cumulative_pct"] = cum;
+      s["group_size_mean"] = sizes;
+      out["scenarios"][name] = s;
+    }
+  } catch (const H5::Exception& e) {
+    throw std::runtime_error(fmt::format("{}: cannot read results: {}", file.string(), e.getDetailMsg()));
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(fmt::format("{}: {}", file.string(), e.what()));
+  }
+  return out;
+}
+
+}  // namespace pw
