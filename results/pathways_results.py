@@ -1,0 +1,237 @@
+"""Load Pathways HDF5 results into pandas, and draw the recidivism curves.
+
+Layout of the files: results/README.md. Needs h5py, pandas and (for plotting)
+matplotlib; on Debian use /usr/bin/python3, which has them.
+
+    from pathways_results import load_cumulative
+    cum = load_cumulative("results/baseline.h5")
+
+Command line:
+
+    /usr/bin/python3 results/pathways_results.py results/baseline.h5 [--scenario NAME] [--plot out.png]
+
+Only the replicates actually written (attribute ``replicates_written``) are
+returned, so a partially written ``.h5.part`` file can be read too.
+"""
+
+import argparse
+import sys
+
+import h5py
+import numpy as np
+import pandas as pd
+
+OUTCOMES = ("arrest", "conviction", "return_prison")
+OUTCOME_LABELS = {
+    "arrest": "First arrest",
+    "conviction": "First arrest leading to conviction",
+    "return_prison": "First return to prison",
+}
+
+
+def _text(value):
+    """HDF5 strings come back from h5py as bytes; return str."""
+    if isinstance(value, (bytes, np.bytes_)):
+        return value.decode("utf-8")
+    return str(value)
+
+
+def _strings(dataset):
+    return [_text(v) for v in dataset[()]]
+
+
+def scenarios(path):
+    """Names of the scenarios stored in a results file."""
+    with h5py.File(path, "r") as f:
+        return list(f["scenarios"].keys())
+
+
+def _group(f, scenario):
+    names = list(f["scenarios"].keys())
+    if scenario is None:
+        if len(names) != 1:
+            raise ValueError(f"{f.filename}: holds scenarios {names}; pass scenario=")
+        scenario = names[0]
+    if scenario not in f["scenarios"]:
+        raise KeyError(f"{f.filename}: no scenario {scenario!r} (has {names})")
+    return f["scenarios"][scenario]
+
+
+def _reps(g):
+    return int(g.attrs["replicates_written"])
+
+
+def info(path, scenario=None):
+    """File and scenario attributes as a dict (strings decoded)."""
+    with h5py.File(path, "r") as f:
+        g = _group(f, scenario)
+        out = {k: _text(v) if isinstance(v, (bytes, np.bytes_, str)) else v.item() for k, v in f.attrs.items()}
+        out.update({k: _text(v) if isinstance(v, (bytes, np.bytes_, str)) else v.item() for k, v in g.attrs.items()})
+        out["scenario"] = g.name.rsplit("/", 1)[-1]
+        return out
+
+
+def parameters(path, scenario=None):
+    """The parameter table: path, value, unit, default, description, source."""
+    with h5py.File(path, "r") as f:
+        p = _group(f, scenario)["parameters"]
+        cols = ["path", "value", "unit", "default", "description", "source"]
+        return pd.DataFrame({c: _strings(p[c]) for c in cols})
+
+
+def load_weekly(path, scenario=None):
+    """Weekly series: one row per (replicate, week), one column per series."""
+    with h5py.File(path, "r") as f:
+        g = _group(f, scenario)
+        reps, weeks = _reps(g), int(g.attrs["weeks"])
+        data = {
+            "replicate": np.repeat(np.arange(reps), weeks),
+            "week": np.tile(np.arange(weeks), reps),
+        }
+        for name, ds in g["weekly"].items():
+            data[name] = ds[:reps, :].reshape(-1)
+        return pd.DataFrame(data)
+
+
+def weekly_descriptions(path, scenario=None):
+    """{series: description} from the attributes of the weekly datasets."""
+    with h5py.File(path, "r") as f:
+        g = _group(f, scenario)
+        return {name: _text(ds.attrs.get("description", "")) for name, ds in g["weekly"].items()}
+
+
+def load_cumulative(path, scenario=None):
+    """Cumulative percent by month, long format: replicate, group, outcome, month, pct."""
+    with h5py.File(path, "r") as f:
+        g = _group(f, scenario)
+        reps, months = _reps(g), int(g.attrs["months"])  # months may be 0: the matrix then has 1 dummy column
+        frames = []
+        for group in _strings(g["groups"]):
+            for outcome in OUTCOMES:
+                m = g["cumulative_pct"][group][outcome][:reps, :months]
+                frames.append(pd.DataFrame({
+                    "replicate": np.repeat(np.arange(reps), months),
+                    "group": group,
+                    "outcome": outcome,
+                    "month": np.tile(np.arange(1, months + 1), reps),
+                    "pct": m.reshape(-1),
+                }))
+        return pd.concat(frames, ignore_index=True)
+
+
+def group_sizes(path, scenario=None):
+    """Persons per reporting group: one row per replicate, one column per group."""
+    with h5py.File(path, "r") as f:
+        g = _group(f, scenario)
+        sizes = g["group_size"][:_reps(g), :]
+        df = pd.DataFrame(sizes, columns=_strings(g["groups"]))
+        df.index.name = "replicate"
+        return df
+
+
+def load_persons(path, scenario=None, replicate=0):
+    """The per-person table of one replicate (written for replicate 0 by default)."""
+    with h5py.File(path, "r") as f:
+        g = _group(f, scenario)
+        key = f"replicate_{replicate}"
+        if key not in g["persons"]:
+            have = sorted(g["persons"].keys())
+            raise KeyError(f"{path}: no persons table for replicate {replicate} (has {have}; "
+                           "run with --persons all to write every replicate)")
+        p = g["persons"][key]
+        df = pd.DataFrame({name: ds[()] for name, ds in p.items()})
+        return df.set_index("id", drop=False) if "id" in df else df
+
+
+def _summary(path, scenario):
+    meta = info(path, scenario)
+    print(f"{path}: {meta['format']} v{meta['format_version']}, pathways {meta['program_version']} "
+          f"({meta['git_commit']})")
+    print(f"scenario {meta['scenario']}: {meta['description']}")
+    print(f"  {meta['people']} people, {meta['weeks']} weeks, {meta['replicates_written']}/{meta['replicates']} "
+          f"replicate(s), seed {meta['seed']}")
+    cum = load_cumulative(path, scenario)
+    last = int(cum.month.max()) if len(cum) else 0
+    ends = [m for m in range(12, last + 1, 12)] or ([last] if last else [])  # year ends, or the last month
+    sel = cum[cum.month.isin(ends) & cum.group.isin(["all", "male", "female"])]
+    table = sel.groupby(["outcome", "group", "month"]).pct.mean().unstack("month")
+    table.columns = [f"y{m // 12}" if m % 12 == 0 else f"month {m}" for m in table.columns]
+    print("\nCumulative percent of the released cohort (mean over replicates):")
+    if table.empty:
+        print("  (none: the horizon is shorter than one month)")
+    else:
+        print(table.loc[[o for o in OUTCOMES if o in table.index.get_level_values(0)]].round(1).to_string())
+    weekly = load_weekly(path, scenario)
+    totals = weekly.drop(columns=["week"]).groupby("replicate").sum().mean()
+    flows = ["offences", "arrests", "convictions", "technical_violations", "revocations_technical",
+             "revocations_arrest", "prison_admissions_new_sentence", "releases"]
+    print("\nTotals over the follow-up (mean over replicates):")
+    print(totals[[c for c in flows if c in totals]].round(0).astype(int).to_string())
+    last = weekly[weekly.week == weekly.week.max()].drop(columns=["replicate", "week"]).mean()
+    stocks = ["in_community", "in_jail", "in_prison", "on_standard_supervision", "on_intensive_supervision"]
+    print(f"\nStocks at the end of week {weekly.week.max()} (mean over replicates):")
+    print(last[[c for c in stocks if c in last]].round(0).astype(int).to_string())
+
+
+def plot_curves(path, out, scenario=None, groups=("all", "male", "female")):
+    """Cumulative arrest / conviction / return curves by group, one panel per outcome."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    meta = info(path, scenario)
+    cum = load_cumulative(path, scenario)
+    cum = cum[cum.group.isin(groups)]
+    if cum.empty:
+        raise ValueError(f"{path}: nothing to plot (no complete month, or none of the groups {list(groups)})")
+    stats = cum.groupby(["outcome", "group", "month"]).pct.agg(["mean", "min", "max"]).reset_index()
+    fig, axes = plt.subplots(1, len(OUTCOMES), figsize=(15, 5), sharey=True)
+    colours = dict(zip(groups, ["black", "tab:blue", "tab:red", "tab:green", "tab:orange"]))
+    for ax, outcome in zip(axes, OUTCOMES):
+        for group in groups:
+            s = stats[(stats.outcome == outcome) & (stats.group == group)]
+            if s.empty:
+                continue
+            years = np.concatenate([[0.0], s.month / 12])  # every curve starts at 0 at release
+            style = dict(color=colours.get(group), label=group, linewidth=2)
+            if group == "all":
+                style.update(linestyle="--", zorder=3)
+            ax.plot(years, np.concatenate([[0.0], s["mean"]]), **style)
+            if meta["replicates_written"] > 1:
+                ax.fill_between(years, np.concatenate([[0.0], s["min"]]), np.concatenate([[0.0], s["max"]]),
+                                color=colours.get(group), alpha=0.2)
+        ax.set_title(OUTCOME_LABELS[outcome])
+        ax.set_xlabel("Years since release")
+        ax.set_xlim(0, stats.month.max() / 12)
+        ax.set_ylim(0, 100)
+        ax.grid(True, alpha=0.3)
+    axes[0].set_ylabel("Cumulative percent of released cohort")
+    axes[0].legend(title="group", loc="upper left")
+    band = " (band: min-max over replicates)" if meta["replicates_written"] > 1 else ""
+    fig.suptitle(f"Pathways scenario '{meta['scenario']}': {meta['people']} people, "
+                 f"{meta['replicates_written']} replicate(s){band}")
+    fig.tight_layout()
+    fig.savefig(out, dpi=120)
+    plt.close(fig)
+    return out
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="Summarise a Pathways results file.")
+    ap.add_argument("file", help="results file (.h5)")
+    ap.add_argument("--scenario", help="scenario name (default: the only one in the file)")
+    ap.add_argument("--plot", metavar="OUT.png", help="draw cumulative arrest/conviction/return curves")
+    args = ap.parse_args(argv)
+    try:
+        _summary(args.file, args.scenario)
+        if args.plot:
+            plot_curves(args.file, args.plot, args.scenario)
+            print(f"\nwrote {args.plot}")
+    except (OSError, KeyError, ValueError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
