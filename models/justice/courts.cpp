@@ -27,7 +27,7 @@ WeekCounts JusticeModel::courts_and_supervision(std::size_t begin, std::size_t e
             s_.custody_until[i] = static_cast<std::int16_t>(std::max<int>(s_.custody_until[i], std::min(30000, week + term)));
           } else {
             ++c.prison_admissions_new_sentence;
-            admit_to_prison(i, week, term);
+            admit_to_prison(i, week, term, s_.case_arrest_week[i]);
           }
         }
       }
@@ -38,6 +38,7 @@ WeekCounts JusticeModel::courts_and_supervision(std::size_t begin, std::size_t e
       }
       s_.court_week[i] = kNever;
       s_.case_convicted[i] = 0;
+      s_.case_arrest_week[i] = kNever;
     }
 
     if (s_.custody[i] != static_cast<std::uint8_t>(Custody::Community) ||
@@ -58,7 +59,7 @@ WeekCounts JusticeModel::courts_and_supervision(std::size_t begin, std::size_t e
     if (s_.technical_violations[i] < UINT16_MAX) ++s_.technical_violations[i];
     if (u[1] < sv.revocation_probability) {
       ++c.revocations_technical;
-      admit_to_prison(i, week, lognormal_weeks(sv.revocation_term_median, 0.5, u[2]));
+      admit_to_prison(i, week, lognormal_weeks(sv.revocation_term_median, 0.5, u[2]), kNever);
     }
   }
   return c;

@@ -27,6 +27,7 @@ void JusticeState::resize(std::size_t n) {
   supervision_until.assign(n, kNever);
   court_week.assign(n, kNever);
   case_convicted.assign(n, 0);
+  case_arrest_week.assign(n, kNever);
   first_arrest_week.assign(n, kNever);
   first_conviction_week.assign(n, kNever);
   first_return_week.assign(n, kNever);
@@ -96,13 +97,16 @@ void JusticeModel::start_supervision(std::size_t i, int week, bool cohort_releas
       std::min(kMaxWeek, week + lognormal_weeks(p_.supervision.term_median, 0.5, u[2])));
 }
 
-void JusticeModel::admit_to_prison(std::size_t i, int week, int term_weeks) {
+void JusticeModel::admit_to_prison(std::size_t i, int week, int term_weeks, int arrest_week) {
   s_.custody[i] = static_cast<std::uint8_t>(Custody::Prison);
   s_.custody_until[i] = static_cast<std::int16_t>(std::min(kMaxWeek, week + std::max(1, term_weeks)));
   s_.supervision[i] = static_cast<std::uint8_t>(SupervisionLevel::None);
   s_.supervision_until[i] = kNever;
   inc(s_.returns_to_prison[i]);
-  if (s_.first_return_week[i] == kNever) s_.first_return_week[i] = static_cast<std::int16_t>(week);
+  const int dated = arrest_week == kNever ? week : arrest_week;
+  if (s_.first_return_week[i] == kNever || dated < s_.first_return_week[i]) {
+    s_.first_return_week[i] = static_cast<std::int16_t>(dated);
+  }
 }
 
 WeekCounts JusticeModel::releases(std::size_t begin, std::size_t end, int week) {

@@ -5,8 +5,9 @@
 // rows of its own persons, so ranges can run in parallel in any order.
 //
 // Week t, in order (see models/simulation.cpp):
-//   releases               prison or jail terms ending in week t end; people
-//                          leaving prison may start supervision.
+//   releases               prison terms ending in week t end; people leaving
+//                          prison may start supervision. (Jail stays end at
+//                          court, in courts_and_supervision.)
 //   offending              people in the community offend (a Poisson count
 //                          whose mean is their weekly hazard); each offence is
 //                          detected with a probability by type; a detected
@@ -54,6 +55,7 @@ struct JusticeState {
   // The open court case, if any.
   std::vector<std::int16_t> court_week;    // kNever when no case is open
   std::vector<std::uint8_t> case_convicted;
+  std::vector<std::int16_t> case_arrest_week;  // week of the arrest that opened the case
   // First events, as BJS counts them (weeks since release; kNever if none).
   std::vector<std::int16_t> first_arrest_week, first_conviction_week, first_return_week;
   // Counters over the whole follow-up.
@@ -83,7 +85,9 @@ class JusticeModel {
 
  private:
   void start_supervision(std::size_t i, int week, bool on_release_from_cohort_term);
-  void admit_to_prison(std::size_t i, int week, int term_weeks);
+  // Admission to prison in `week`. BJS dates a return to prison at the arrest
+  // that led to it, if any (`arrest_week`), else at the admission.
+  void admit_to_prison(std::size_t i, int week, int term_weeks, int arrest_week);
   [[nodiscard]] int lognormal_weeks(double median, double sigma, double u) const;
 
   const JusticeParams& p_;

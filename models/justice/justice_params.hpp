@@ -35,8 +35,8 @@ struct OffendingParams {
                          .source = "calibrated (docs/calibration.md)"});
     v(age_effect, {.path = "justice.offending.age_effect", .def = -0.04, .lo = -0.2, .hi = 0.05,
                    .description = "log hazard per year of current age (the adult age-crime decline); age grows each week",
-                   .source = "Farrington (1986), Age and crime, Crime & Justice 7: offending falls by roughly a third "
-                             "to a half per decade after the early twenties"});
+                   .source = "calibrated (docs/calibration.md) within the range of Farrington (1986), Age and crime, "
+                             "Crime & Justice 7: offending falls by roughly a third to a half per decade after the early twenties"});
     v(female_effect, {.path = "justice.offending.female_effect", .def = -0.35, .lo = -3, .hi = 1,
                       .description = "log hazard ratio of women vs men", .source = "calibrated (docs/calibration.md)"});
     v(prior_arrests_effect, {.path = "justice.offending.prior_arrests_effect", .def = 0.8, .lo = 0, .hi = 3,
@@ -152,7 +152,7 @@ struct SupervisionParams {
                                    .source = "assumption"});
     v(revocation_probability, {.path = "justice.supervision.revocation_probability", .unit = Unit::Probability,
                                .def = 0.3, .description = "probability a detected technical violation leads to revocation",
-                               .source = "calibrated (docs/calibration.md)"});
+                               .source = "assumption; not separately identifiable from violation_rate, which is calibrated"});
     v(revocation_on_arrest, {.path = "justice.supervision.revocation_on_arrest", .unit = Unit::Probability, .def = 0.3,
                              .description = "probability an arrest while on supervision leads to immediate revocation",
                              .source = "calibrated (docs/calibration.md)"});
@@ -166,13 +166,14 @@ struct RiskParams {
   int moderate_from = 0, high_from = 0, very_high_from = 0;
   template <class V>
   void visit(V& v) {
-    v(moderate_from, {.path = "justice.risk.moderate_from", .unit = Unit::Count, .def = 4, .lo = 0, .hi = 20,
-                      .description = "lowest actuarial score classed as moderate risk", .source = "assumption; see docs/ODD.md"});
-    v(high_from, {.path = "justice.risk.high_from", .unit = Unit::Count, .def = 7, .lo = 0, .hi = 20,
-                  .description = "lowest actuarial score classed as high risk", .source = "assumption; see docs/ODD.md"});
-    v(very_high_from, {.path = "justice.risk.very_high_from", .unit = Unit::Count, .def = 9, .lo = 0, .hi = 20,
+    v(moderate_from, {.path = "justice.risk.moderate_from", .unit = Unit::Count, .def = 6, .lo = 0, .hi = 20,
+                      .description = "lowest actuarial score classed as moderate risk",
+                      .source = "assumption: cut points put about 15% / 35% / 35% / 15% of the 2008 cohort in the four levels"});
+    v(high_from, {.path = "justice.risk.high_from", .unit = Unit::Count, .def = 8, .lo = 0, .hi = 20,
+                  .description = "lowest actuarial score classed as high risk", .source = "assumption; see justice.risk.moderate_from"});
+    v(very_high_from, {.path = "justice.risk.very_high_from", .unit = Unit::Count, .def = 10, .lo = 0, .hi = 20,
                        .description = "lowest actuarial score classed as very high risk",
-                       .source = "assumption; see docs/ODD.md"});
+                       .source = "assumption; see justice.risk.moderate_from"});
   }
 };
 

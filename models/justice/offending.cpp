@@ -74,6 +74,7 @@ WeekCounts JusticeModel::offending(std::size_t begin, std::size_t end, int week)
     if (s_.court_week[i] == kNever) {
       s_.court_week[i] = static_cast<std::int16_t>(week + lognormal_weeks(p_.courts.court_delay_median, 0.6, u[2]));
       s_.case_convicted[i] = convicted ? 1 : 0;
+      s_.case_arrest_week[i] = static_cast<std::int16_t>(week);
     } else {
       s_.case_convicted[i] |= convicted ? 1 : 0;
     }
@@ -81,7 +82,7 @@ WeekCounts JusticeModel::offending(std::size_t begin, std::size_t end, int week)
     if (supervised && u[3] < p_.supervision.revocation_on_arrest) {
       ++c.revocations_arrest;
       const double ut = rng_.uniform(id, w, Purpose::CaseOutcome, 1);
-      admit_to_prison(i, week, lognormal_weeks(p_.supervision.revocation_term_median, 0.5, ut));
+      admit_to_prison(i, week, lognormal_weeks(p_.supervision.revocation_term_median, 0.5, ut), week);
     } else if (u[1] < p_.courts.pretrial_detention_probability) {
       s_.custody[i] = static_cast<std::uint8_t>(Custody::Jail);
       s_.custody_until[i] = s_.court_week[i];

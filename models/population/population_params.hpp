@@ -57,15 +57,15 @@ struct PopulationParams {
     v(education_post_secondary_share, {.path = "population.education_post_secondary_share", .unit = Unit::Probability,
                                        .def = 0.13, .description = "share with some post-secondary education",
                                        .source = "Harlow (2003), BJS NCJ 195670: about 13% of state prisoners"});
-    v(offence_violent_share, {.path = "population.offence_violent_share", .unit = Unit::Probability, .def = 0.26,
+    v(offence_violent_share, {.path = "population.offence_violent_share", .unit = Unit::Probability, .def = 0.25,
                               .description = "share whose commitment offence was violent",
-                              .source = "Durose, Cooper & Snyder (2014), BJS NCJ 244205, 2005 release cohort (about 26%)"});
-    v(offence_property_share, {.path = "population.offence_property_share", .unit = Unit::Probability, .def = 0.29,
+                              .source = "Antenangeli & Durose (2021), BJS NCJ 256094: 25% of 2008 releases"});
+    v(offence_property_share, {.path = "population.offence_property_share", .unit = Unit::Probability, .def = 0.30,
                                .description = "share whose commitment offence was a property offence",
-                               .source = "Durose, Cooper & Snyder (2014), BJS NCJ 244205 (about 29%)"});
-    v(offence_drug_share, {.path = "population.offence_drug_share", .unit = Unit::Probability, .def = 0.31,
+                               .source = "Antenangeli & Durose (2021), BJS NCJ 256094: 30%"});
+    v(offence_drug_share, {.path = "population.offence_drug_share", .unit = Unit::Probability, .def = 0.30,
                            .description = "share whose commitment offence was a drug offence; the rest are public order",
-                           .source = "Durose, Cooper & Snyder (2014), BJS NCJ 244205 (about 31%)"});
+                           .source = "Antenangeli & Durose (2021), BJS NCJ 256094: 30% (public order 16%, rounded)"});
     v(months_served_median, {.path = "population.months_served_median", .def = 16, .lo = 1, .hi = 240,
                              .description = "median months served in the term that ended at release (lognormal)",
                              .source = "Kaeble (2018), Time Served in State Prison 2016, BJS NCJ 252205: median 1.3 years"});

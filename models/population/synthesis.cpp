@@ -128,8 +128,9 @@ Population synthesise_population(std::size_t people, const PopulationProfile& pr
       const auto u = rng.uniform4(id, kSetupWeek, Purpose::HistoryWithinCell);
       const Range ar = age_range(table.age_bands[a], params.min_age_at_release, params.max_age_at_release);
       const Range orr = age_range(table.onset_bands[o], params.min_age_first_arrest, params.max_age_at_release);
-      double age = ar.lo + u[0] * (ar.hi - ar.lo);
-      age = std::max(age, orr.lo + 0.5);
+      // Age is uniform over the part of its band that the first-arrest band allows.
+      const double age_lo = std::min(std::max(ar.lo, orr.lo + 0.5), ar.hi - 0.01);
+      const double age = age_lo + u[0] * (ar.hi - age_lo);
       const double onset_hi = std::min(orr.hi, age - 0.25);
       const double onset = orr.lo + u[1] * std::max(0.0, onset_hi - orr.lo);
       const auto& pb = table.prior_bands[p];

@@ -2,7 +2,9 @@
 // (Antenangeli & Durose 2021, NCJ 256094):
 //   arrest         first arrest after release;
 //   conviction     first arrest that led to a conviction, dated at the arrest;
-//   return_prison  first admission to prison, on a new sentence or a revocation.
+//   return_prison  first admission to prison, on a new sentence or a revocation,
+//                  dated at the arrest that led to it (for a technical violation,
+//                  at the admission), as the BJS figures date it (NCJ 244205, fig. 1).
 // Percent of the group's released cohort with the event before the end of month
 // m (m = 1..months; month m ends at week round(52 m / 12), so month 12 is week 52).
 // Computed once, after the last week.

@@ -21,12 +21,12 @@ enum class Purpose : std::uint16_t {
 
   // Weekly decisions.
   Offending = 20,        // lane 0: number of offences this week
-  OffenceDetail = 21,    // per offence (index = offence number): lanes 0 type, 1 detection
+  OffenceDetail = 21,    // per offence (index = offence number): lanes 0 specialised or not, 1 type, 2 detection
   CaseOutcome = 22,      // on arrest: lanes 0 conviction, 1 pretrial detention, 2 court delay,
                          // 3 revocation for the new arrest
   Sentence = 23,         // at court: lanes 0 prison or not, 1-2 term length
   TechnicalViolation = 24,  // under supervision: lanes 0 violation detected, 1 revoke, 2 term length
-  ReleaseSupervision = 25,  // on release from a term: lanes 0 supervised, 1-2 term length
+  ReleaseSupervision = 25,  // on release from a term: lanes 0 supervised, 1 intensive or not, 2 term length
 };
 
 }  // namespace pw

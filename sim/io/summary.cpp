@@ -54,11 +54,11 @@ nlohmann::json summarise_results(const std::filesystem::path& file) {
       const auto groups = read_strings(g, "groups");
       const auto cg = g.openGroup("cumulative_pct");
       nlohmann::json cum, sizes;
-      hsize_t rows = 0, cols = 0;
-      const auto gs = h5::read_matrix_double(g.openDataSet("group_size"), rows, cols);
+      hsize_t gs_rows = 0, gs_cols = 0, rows = 0, cols = 0;
+      const auto gs = h5::read_matrix_double(g.openDataSet("group_size"), gs_rows, gs_cols);
       for (std::size_t gi = 0; gi < groups.size(); ++gi) {
         double n = 0;
-        for (hsize_t r = 0; r < static_cast<hsize_t>(reps); ++r) n += gs[r * cols + gi];
+        for (hsize_t r = 0; r < static_cast<hsize_t>(reps); ++r) n += gs[r * gs_cols + gi];
         sizes[groups[gi]] = reps > 0 ? n / static_cast<double>(reps) : 0.0;
         const auto gg = cg.openGroup(groups[gi]);
         for (const auto outcome : kOutcomes) {
