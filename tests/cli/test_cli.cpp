@@ -1,0 +1,112 @@
+// sim/cli: exit codes and messages of the `pathways` binary.
+#include <sys/wait.h>
+
+#include <cstdlib>
+
+#include "models/model_params.hpp"
+#include "sim/params/param_docs.hpp"
+#include "tests/test_support.hpp"
+
+#ifndef PATHWAYS_CLI
+#error "PATHWAYS_CLI must be defined by tests/CMakeLists.txt"
+#endif
+
+using Catch::Matchers::Contains;
+
+namespace {
+
+struct Result {
+  int code = -1;
+  std::string output;  // stdout and stderr
+};
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+Result run_cli(const pwt::TempDir& dir, const std::string& args) {
+  const auto out = dir / "cli-output.txt";
+  const std::string cmd = "cd " + quote(pwt::kSourceDir.string()) + " && " + quote(PATHWAYS_CLI) + " " + args + " > " +
+                          quote(out.string()) + " 2>&1";
+  const int status = std::system(cmd.c_str());
+  Result r;
+  REQUIRE(status != -1);
+  REQUIRE(WIFEXITED(status));
+  r.code = WEXITSTATUS(status);
+  r.output = pwt::read_text(out);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("cli: an invalid scenario exits with 2 and names the file", "[cli]") {
+  pwt::TempDir dir("cli-invalid");
+  const auto bad = dir.write("broken_scenario.toml", "[simulation]\npeople = 0\nhorizon = 52\n");
+  SECTION("validate") {
+    const auto r = run_cli(dir, "validate " + quote(bad.string()));
+    INFO(r.output);
+    CHECK(r.code == 2);
+    CHECK_THAT(r.output, Contains(bad.string() + ":2:") && Contains(bad.string() + ":3:"));
+    CHECK_THAT(r.output, Contains("missing unit"));
+  }
+  SECTION("run") {
+    const auto r = run_cli(dir, "run " + quote(bad.string()) + " -o " + quote((dir / "x.h5").string()));
+    INFO(r.output);
+    CHECK(r.code == 2);
+    CHECK_THAT(r.output, Contains("broken_scenario.toml"));
+    CHECK_FALSE(std::filesystem::exists(dir / "x.h5"));
+  }
+  SECTION("a missing scenario") {
+    const auto r = run_cli(dir, "validate " + quote((dir / "absent.toml").string()));
+    CHECK(r.code == 2);
+    CHECK_THAT(r.output, Contains("absent.toml") && Contains("missing file"));
+  }
+  SECTION("a bad --set") {
+    const auto r = run_cli(dir, "resolve scenarios/baseline.toml --set justice.courts.conviction_probabilty=0.5");
+    CHECK(r.code == 2);
+    CHECK_THAT(r.output, Contains("did you mean \"justice.courts.conviction_probability\""));
+  }
+  SECTION("a bad option") {
+    const auto r = run_cli(dir, "run scenarios/baseline.toml --threads 0");
+    CHECK(r.code == 2);
+  }
+}
+
+TEST_CASE("cli: inspect of a missing results file fails", "[cli]") {
+  pwt::TempDir dir("cli-inspect");
+  const auto r = run_cli(dir, "inspect " + quote((dir / "no_results_here.h5").string()));
+  INFO(r.output);
+  CHECK(r.code != 0);
+  CHECK_THAT(r.output, Contains("no_results_here.h5"));
+}
+
+TEST_CASE("cli: run, inspect --json and validate succeed on a small cohort", "[cli]") {
+  pwt::TempDir dir("cli-run");
+  const auto out = dir / "small.h5";
+  const auto r = run_cli(dir, "run scenarios/baseline.toml --people 2000 --weeks 60 --reps 1 --threads 2 --seed 9 -q -o " +
+                                  quote(out.string()));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.output, Contains("wrote " + out.string()));
+  REQUIRE(std::filesystem::is_regular_file(out));
+  const auto j = run_cli(dir, "inspect --json " + quote(out.string()));
+  REQUIRE(j.code == 0);
+  CHECK_THAT(j.output, Contains("\"people\": 2000") && Contains("\"weeks\": 60") && Contains("\"seed\": 9"));
+  const auto table = run_cli(dir, "inspect " + quote(out.string()) + " --targets data/calibration/bjs-2008-24-states.csv");
+  CHECK(table.code == 0);
+  CHECK_THAT(table.output, Contains("largest gap to the targets"));
+  const auto v = run_cli(dir, "validate scenarios/baseline.toml");
+  CHECK(v.code == 0);
+  CHECK_THAT(v.output, Contains("scenarios/baseline.toml: ok"));
+}
+
+TEST_CASE("cli: params --markdown prints the parameter reference", "[cli][docs]") {
+  pwt::TempDir dir("cli-params");
+  const auto r = run_cli(dir, "params --markdown");
+  REQUIRE(r.code == 0);
+  auto p = pw::with_defaults<pw::ModelParams>();
+  const pw::ParamTable table(p);
+  CHECK(r.output == pw::parameters_markdown(table));
+}

@@ -1,0 +1,47 @@
+// Helpers for tests that run whole simulations.
+#pragma once
+
+#include <cstdint>
+
+#include "models/simulation.hpp"
+#include "sim/core/parallel.hpp"
+#include "tests/test_support.hpp"
+
+namespace pwt {
+
+// A simulation with its own worker pool (the Simulation keeps a reference to it).
+struct Run {
+  pw::Parallel par;
+  pw::Simulation sim;
+  explicit Run(const pw::ModelParams& p, std::uint32_t replicate = 0, int threads = 2,
+               const pw::PopulationProfile& prof = profile())
+      : par(threads), sim(p, prof, replicate, par) {}
+  Run& run() {
+    sim.run_to_end();
+    return *this;
+  }
+  [[nodiscard]] std::int64_t total(std::int64_t pw::WeekCounts::*field) const {
+    return pwt::total(sim.weekly(), field);
+  }
+};
+
+// Removes every covariate and the frailty, so each person's weekly hazard is base_rate.
+inline void no_covariates(pw::ModelParams& p) {
+  auto& o = p.justice.offending;
+  o.frailty_variance = 0;
+  o.age_effect = 0;
+  o.female_effect = 0;
+  o.prior_arrests_effect = 0;
+  o.onset_effect = 0;
+  o.substance_use_effect = 0;
+  o.mental_health_effect = 0;
+  o.antisocial_cognition_effect = 0;
+  o.low_employability_effect = 0;
+}
+
+inline void set_detection(pw::ModelParams& p, double d) {
+  auto& o = p.justice.offending;
+  o.detect_violent = o.detect_property = o.detect_drug = o.detect_public_order = d;
+}
+
+}  // namespace pwt
