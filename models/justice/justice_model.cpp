@@ -60,7 +60,7 @@ void JusticeModel::setup(Parallel& par) {
       const double u = rng_.uniform2_fine(id, kSetupWeek, Purpose::Frailty)[0];
       const double frailty = theta > 1e-9 ? theta * boost::math::gamma_p_inv(1.0 / theta, u) : 1.0;
       const double x = o.female_effect * (pop_.sex[i] == static_cast<std::uint8_t>(Sex::Female)) +
-                       o.prior_arrests_effect * (std::log1p(pop_.prior_arrests[i]) - std::log1p(kReferencePriors)) +
+                       o.prior_arrests_effect * (std::sqrt(static_cast<double>(pop_.prior_arrests[i])) - std::sqrt(kReferencePriors)) +
                        o.onset_effect * (pop_.age_first_arrest[i] - kReferenceOnset) +
                        o.age_effect * (pop_.age_at_release[i] - kReferenceAge) +
                        o.substance_use_effect * needs_.substance_use[i] +

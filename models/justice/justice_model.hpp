@@ -20,7 +20,7 @@
 //
 // The weekly offending hazard of person i in week t is
 //   base_rate * frailty_i * exp(b . x_i) * exp(age_effect * t / 52)
-// where x_i holds sex, ln(1 + prior arrests), age at first arrest, age at
+// where x_i holds sex, sqrt(prior arrests), age at first arrest, age at
 // release and needs. Nothing reads weeks since release: the fall of the
 // population hazard over time comes from frailty selection and ageing.
 #pragma once

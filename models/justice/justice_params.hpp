@@ -15,7 +15,7 @@ struct OffendingParams {
   double frailty_variance = 0;   // gamma frailty, mean 1
   double age_effect = 0;         // log hazard per year of current age
   double female_effect = 0;      // log hazard ratio, female vs male
-  double prior_arrests_effect = 0;  // log hazard per unit of ln(1 + prior arrests)
+  double prior_arrests_effect = 0;  // log hazard per unit of sqrt(prior arrests)
   double onset_effect = 0;       // log hazard per year of age at first arrest
   double substance_use_effect = 0, mental_health_effect = 0, antisocial_cognition_effect = 0,
          low_employability_effect = 0;  // log hazard per unit of need
@@ -39,8 +39,8 @@ struct OffendingParams {
                              "Crime & Justice 7: offending falls by roughly a third to a half per decade after the early twenties"});
     v(female_effect, {.path = "justice.offending.female_effect", .def = -0.35, .lo = -3, .hi = 1,
                       .description = "log hazard ratio of women vs men", .source = "calibrated (docs/calibration.md)"});
-    v(prior_arrests_effect, {.path = "justice.offending.prior_arrests_effect", .def = 0.8, .lo = 0, .hi = 3,
-                             .description = "log hazard per unit of ln(1 + prior arrests)",
+    v(prior_arrests_effect, {.path = "justice.offending.prior_arrests_effect", .def = 0.5, .lo = 0, .hi = 3,
+                             .description = "log hazard per unit of the square root of prior arrests (a count of 9 is the reference)",
                              .source = "calibrated (docs/calibration.md)"});
     v(onset_effect, {.path = "justice.offending.onset_effect", .def = -0.02, .lo = -0.2, .hi = 0.05,
                      .description = "log hazard per year of age at first arrest (early onset, higher risk)",

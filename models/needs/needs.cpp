@@ -64,7 +64,8 @@ Needs draw_needs(const Population& pop, const NeedsParams& p, const Rng& rng, Pa
       const double h = (std::log1p(pop.prior_arrests[i]) - m) / sd;
       const auto u = rng.uniform4(static_cast<std::uint32_t>(i), kSetupWeek, Purpose::Needs);
       auto draw = [&](int k, double loading) {
-        return static_cast<float>(logistic(mu[k] + p.spread * (loading * h + rest * normal_quantile(u[k]))));
+        const double own = std::sqrt(1.0 - loading * loading);  // keeps the logit's spread at p.spread
+        return static_cast<float>(logistic(mu[k] + p.spread * (loading * h + own * normal_quantile(u[k]))));
       };
       needs.substance_use[i] = draw(0, rho);
       needs.mental_health[i] = draw(1, rho * 0.5);

@@ -54,7 +54,7 @@ class Rng {
     return to_open_unit(words(person, week, purpose, index)[0]);
   }
 
-  // Two uniforms in (0, 1) at 53-bit resolution, for inverse-CDF sampling of
+  // Two uniforms in (0, 1) at 52-bit resolution, for inverse-CDF sampling of
   // continuous distributions whose tails matter.
   [[nodiscard]] std::array<double, 2> uniform2_fine(std::uint32_t person, std::uint32_t week,
                                                     Purpose purpose,
@@ -69,8 +69,9 @@ class Rng {
     return (static_cast<double>(x) + 0.5) * 0x1p-32;
   }
   static constexpr double to_open_unit53(std::uint32_t hi, std::uint32_t lo) {
-    const std::uint64_t bits = ((static_cast<std::uint64_t>(hi) << 32) | lo) >> 11;
-    return (static_cast<double>(bits) + 0.5) * 0x1p-53;
+    // 52 bits, so that the largest value, 1 - 2^-53, is exactly representable.
+    const std::uint64_t bits = ((static_cast<std::uint64_t>(hi) << 32) | lo) >> 12;
+    return (static_cast<double>(bits) + 0.5) * 0x1p-52;
   }
 
  private:

@@ -27,9 +27,10 @@ std::string format_value(double v, Unit unit, ValueType type) {
     case ValueType::Real: break;
   }
   switch (unit) {
-    case Unit::PerWeek: return fmt::format("\"{:.6g}/w\"", v);
-    case Unit::Weeks: return fmt::format("\"{:.6g}w\"", v);
-    default: return fmt::format("{:.6g}", v);
+    // Shortest representation that reads back to the same double.
+    case Unit::PerWeek: return fmt::format("\"{}/w\"", v);
+    case Unit::Weeks: return fmt::format("\"{}w\"", v);
+    default: return fmt::format("{}", v);
   }
 }
 

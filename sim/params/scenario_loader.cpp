@@ -243,7 +243,12 @@ void apply_overrides(const std::vector<std::string>& sets, ParamTable& table, Sc
       doc = toml::parse("v = " + value);
     } catch (const toml::parse_error&) {
       // A bare word is taken as a string, so `--set x=6mo` works unquoted.
-      doc = toml::parse("v = \"" + value + "\"");
+      try {
+        doc = toml::parse("v = \"" + value + "\"");
+      } catch (const toml::parse_error& e) {
+        issues.push_back({"--set", 0, 0, path, "value is not valid TOML: " + std::string(e.description())});
+        continue;
+      }
     }
     const ParamSlot* slot = table.find(path);
     if (slot == nullptr) {
