@@ -10,6 +10,12 @@ namespace {
 // The week, in order. "Week t" means: every phase sees the state left by the
 // phases before it in week t; a phase reads only state as it stood when the
 // phase began and writes only its own persons' rows.
+//
+// Because no phase reads another person's row, the engine runs every phase on
+// one block of persons before moving to the next block: the result is the same
+// as running each phase over everyone in turn, and each block's columns stay in
+// cache. A future phase that reads shared state (allocation of scarce places,
+// the network) will be a barrier between blocks of such per-person phases.
 struct Phase {
   std::string_view name;
   WeekCounts (JusticeModel::*run)(std::size_t, std::size_t, int);
@@ -43,12 +49,12 @@ Simulation::Simulation(const ModelParams& params, const PopulationProfile& profi
 
 WeekCounts Simulation::step() {
   const std::size_t n = population_.size();
-  WeekCounts week_counts;
-  for (const auto& phase : kPhases) {
-    week_counts += par_.reduce_ranges<WeekCounts>(
-        n, [&](std::size_t b, std::size_t e) { return ((*justice_).*(phase.run))(b, e, week_); });
-  }
-  week_counts += par_.reduce_ranges<WeekCounts>(n, [&](std::size_t b, std::size_t e) { return justice_->census(b, e); });
+  const WeekCounts week_counts = par_.reduce_ranges<WeekCounts>(n, [&](std::size_t b, std::size_t e) {
+    WeekCounts c;
+    for (const auto& phase : kPhases) c += ((*justice_).*(phase.run))(b, e, week_);
+    c += justice_->census(b, e);
+    return c;
+  });
   weekly_.push_back(week_counts);
   ++week_;
   return week_counts;

@@ -51,8 +51,8 @@ WeekCounts JusticeModel::courts_and_supervision(std::size_t begin, std::size_t e
       continue;
     }
     const bool intensive = s_.supervision[i] == static_cast<std::uint8_t>(SupervisionLevel::Intensive);
-    const double rate = sv.violation_rate * (intensive ? sv.intensive_violation_factor : 1.0) *
-                        std::exp(sv.substance_violation_effect * needs_.substance_use[i]);
+    const double rate =
+        sv.violation_rate * (intensive ? sv.intensive_violation_factor : 1.0) * s_.violation_multiplier[i];
     const auto u = rng_.uniform4(id, w, Purpose::TechnicalViolation);
     if (u[0] >= rate || u[0] >= -std::expm1(-rate)) continue;
     ++c.technical_violations;

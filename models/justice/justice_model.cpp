@@ -1,7 +1,7 @@
 #include "models/justice/justice_model.hpp"
 
-#include <boost/math/special_functions/erf.hpp>
-#include <boost/math/special_functions/gamma.hpp>
+#include "sim/core/distributions.hpp"
+
 
 #include <algorithm>
 #include <cmath>
@@ -21,6 +21,7 @@ void inc(T& counter) {
 void JusticeState::resize(std::size_t n) {
   frailty.resize(n);
   propensity.resize(n);
+  violation_multiplier.resize(n);
   custody.assign(n, static_cast<std::uint8_t>(Custody::Community));
   custody_until.assign(n, kNever);
   supervision.assign(n, static_cast<std::uint8_t>(SupervisionLevel::None));
@@ -44,8 +45,7 @@ JusticeModel::JusticeModel(const JusticeParams& params, const Population& pop, c
       post_release_supervision_share_(post_release_supervision_share) {}
 
 int JusticeModel::lognormal_weeks(double median, double sigma, double u) const {
-  const double z = std::sqrt(2.0) * boost::math::erf_inv(2.0 * u - 1.0);
-  const double w = std::round(median * std::exp(sigma * z));
+  const double w = std::round(lognormal_quantile(median, sigma, u));
   return static_cast<int>(std::clamp(w, 1.0, static_cast<double>(kMaxWeek / 2)));
 }
 
@@ -58,7 +58,7 @@ void JusticeModel::setup(Parallel& par) {
     for (std::size_t i = begin; i < end; ++i) {
       const auto id = static_cast<std::uint32_t>(i);
       const double u = rng_.uniform2_fine(id, kSetupWeek, Purpose::Frailty)[0];
-      const double frailty = theta > 1e-9 ? theta * boost::math::gamma_p_inv(1.0 / theta, u) : 1.0;
+      const double frailty = theta > 1e-9 ? theta * gamma_quantile(1.0 / theta, u) : 1.0;
       const double x = o.female_effect * (pop_.sex[i] == static_cast<std::uint8_t>(Sex::Female)) +
                        o.prior_arrests_effect * (std::sqrt(static_cast<double>(pop_.prior_arrests[i])) - std::sqrt(kReferencePriors)) +
                        o.onset_effect * (pop_.age_first_arrest[i] - kReferenceOnset) +
@@ -69,6 +69,8 @@ void JusticeModel::setup(Parallel& par) {
                        o.low_employability_effect * (1.0 - needs_.employability[i]);
       s_.frailty[i] = static_cast<float>(frailty);
       s_.propensity[i] = static_cast<float>(o.base_rate * frailty * std::exp(x));
+      s_.violation_multiplier[i] =
+          static_cast<float>(std::exp(p_.supervision.substance_violation_effect * needs_.substance_use[i]));
       if (pop_.released_to_supervision[i] != 0) start_supervision(i, 0, true);
     }
   });

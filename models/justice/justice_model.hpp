@@ -47,6 +47,9 @@ struct JusticeState {
   // Offending propensity: frailty times the static covariate terms, per week.
   std::vector<float> frailty;
   std::vector<float> propensity;
+  // Detected technical violations per week on standard supervision, relative to
+  // justice.supervision.violation_rate: exp(substance_violation_effect x substance-use need).
+  std::vector<float> violation_multiplier;
   // Custody and supervision.
   std::vector<std::uint8_t> custody;       // Custody
   std::vector<std::int16_t> custody_until; // week the current jail or prison stay ends (exclusive)

@@ -1,6 +1,7 @@
 #include "models/needs/needs.hpp"
 
-#include <boost/math/special_functions/erf.hpp>
+#include "sim/core/distributions.hpp"
+
 
 #include <algorithm>
 #include <array>
@@ -24,7 +25,6 @@ double logit_normal_mean(double mu, double s) {
   return sum / wsum;
 }
 
-double normal_quantile(double u) { return std::sqrt(2.0) * boost::math::erf_inv(2.0 * u - 1.0); }
 }  // namespace
 
 double logit_location_for_mean(double mean, double spread) {

@@ -1,6 +1,7 @@
 #include "models/population/synthesis.hpp"
 
-#include <boost/math/special_functions/erf.hpp>
+#include "sim/core/distributions.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -28,8 +29,6 @@ std::size_t pick(const std::vector<double>& cumulative, double u) {
   const auto it = std::upper_bound(cumulative.begin(), cumulative.end(), u * cumulative.back());
   return std::min<std::size_t>(static_cast<std::size_t>(it - cumulative.begin()), cumulative.size() - 1);
 }
-
-double normal_quantile(double u) { return std::sqrt(2.0) * boost::math::erf_inv(2.0 * u - 1.0); }
 
 }  // namespace
 
@@ -157,7 +156,7 @@ Population synthesise_population(std::size_t people, const PopulationProfile& pr
 
       const auto f = rng.uniform4(id, kSetupWeek, Purpose::Offence);
       pop.commitment_offence[i] = static_cast<std::uint8_t>(pick(offence_cum, f[0]));
-      const double months = params.months_served_median * std::exp(params.months_served_sigma * normal_quantile(f[1]));
+      const double months = lognormal_quantile(params.months_served_median, params.months_served_sigma, f[1]);
       pop.months_served[i] = static_cast<float>(std::clamp(months, 0.25, 12.0 * (age - onset)));
     }
   });
