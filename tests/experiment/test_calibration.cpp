@@ -1,0 +1,47 @@
+// Regression of the calibrated baseline: scenarios/baseline.toml must keep
+// reproducing the BJS 2008 cohort (data/calibration/bjs-2008-24-states.csv)
+// within 3 percentage points for every target row and year. A change to the
+// model that moves the baseline off its targets fails here until the baseline
+// is refitted on purpose (tools/calibrate-baseline, docs/calibration.md).
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "models/reporting/outcome_tables.hpp"
+#include "models/simulation.hpp"
+#include "sim/experiment/run_scenario.hpp"
+#include "sim/io/targets.hpp"
+#include "tests/test_support.hpp"
+
+TEST_CASE("calibration: the baseline reproduces every BJS 2008 target within 3 points", "[calibration]") {
+  // Under the sanitizers the cohort is smaller, so the tolerance allows for its
+  // sampling error (about 1.5 points for women at 40,000 people).
+  const int people = pwt::sized(100000, 40000);
+  const double tolerance = pwt::kSanitize ? 4.0 : 3.0;
+  auto loaded = pw::load_scenario(pwt::kSourceDir / "scenarios" / "baseline.toml",
+                                  {"simulation.people=" + std::to_string(people)});
+  const auto profile = pw::read_profile(loaded.params.population.profile_file);
+  pw::Parallel par(0);
+  pw::Simulation sim(loaded.params, profile, 0, par);
+  sim.run_to_end();
+  const auto tables = pw::cumulative_tables(sim);
+  const auto targets = pw::read_targets(loaded.params.report.targets_file);
+  REQUIRE(targets.size() == 12);
+
+  double worst = 0;
+  for (const auto& t : targets) {
+    const auto g = std::find(tables.groups.begin(), tables.groups.end(), t.group);
+    REQUIRE(g != tables.groups.end());
+    const auto o = std::find(pw::kOutcomes.begin(), pw::kOutcomes.end(), t.outcome);
+    REQUIRE(o != pw::kOutcomes.end());
+    const auto& curve = tables.pct[static_cast<std::size_t>(g - tables.groups.begin())]
+                                  [static_cast<std::size_t>(o - pw::kOutcomes.begin())];
+    for (std::size_t y = 0; y < t.pct_by_year.size(); ++y) {
+      const double model = curve[12 * (y + 1) - 1];
+      INFO(t.outcome << " " << t.group << " year " << y + 1 << ": model " << model << ", BJS " << t.pct_by_year[y]);
+      CHECK(std::abs(model - t.pct_by_year[y]) <= tolerance);
+      worst = std::max(worst, std::abs(model - t.pct_by_year[y]));
+    }
+  }
+  WARN("largest gap to the BJS targets: " << worst << " percentage points at " << people << " people");
+}
