@@ -6,6 +6,7 @@
 #include "models/justice/justice_params.hpp"
 #include "models/needs/needs.hpp"
 #include "models/population/population_params.hpp"
+#include "models/programmes/programme_spec.hpp"
 #include "sim/params/param.hpp"
 #include "sim/params/param_table.hpp"
 
@@ -50,6 +51,8 @@ struct ModelParams {
   NeedsParams needs;
   JusticeParams justice;
   ReportParams report;
+  // [[programme]] tables (a collection, not visited with the scalar parameters).
+  std::vector<ProgrammeSpec> programmes;
 
   template <class V>
   void visit(V& v) {

@@ -97,6 +97,11 @@ int main(int argc, char** argv) {
                                         : pw::PersonsOutput::FirstReplicate;
       run.progress = isatty(STDERR_FILENO) != 0;
       const auto loaded = pw::load_scenario(run.scenario, run.sets);
+      if (!loaded.params.programmes.empty()) {
+        std::cerr << "note: " << loaded.params.programmes.size()
+                  << " [[programme]] table(s) declared; the programmes sub-model is not built yet (issue 6), "
+                     "so they are recorded but do not change outcomes\n";
+      }
       const auto out = pw::run_scenario(run);
       if (!quiet) print_table(out, loaded.params.report.targets_file);
       std::cout << "\nwrote " << out.string() << "\n";

@@ -18,13 +18,16 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   LoadedScenario s;
   s.params = with_defaults<ModelParams>();
   ParamTable table(s.params);
-  s.meta = load_scenario_file(file, table);
-  apply_overrides(sets, table, s.meta);
+  TypedCollection<ProgrammeSpec> programmes("programme");
+  const std::vector<Collection*> collections = {&programmes};
+  s.meta = load_scenario_file(file, table, collections);
+  apply_overrides(sets, table, s.meta, collections);
+  s.params.programmes = programmes.values();
   if (s.params.population.profile_file.empty()) {
     throw ScenarioError({{file.string(), 0, 0, "population.profile_file",
                           "missing: a population profile CSV must be named (e.g. ../data/populations/us-state-2008.csv)"}});
   }
-  s.resolved = resolved_toml(s.meta, table);
+  s.resolved = resolved_toml(s.meta, table, collections);
   return s;
 }
 

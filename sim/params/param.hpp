@@ -7,7 +7,8 @@
 // written into every results file.
 //
 // Units are converted once, at load, into the internal units the code uses:
-// durations in weeks, rates per week, probabilities in [0, 1].
+// durations in weeks, rates per week, probabilities in [0, 1], money in US
+// dollars at kPriceBaseYear prices.
 #pragma once
 
 #include <initializer_list>
@@ -25,7 +26,11 @@ enum class Unit {
   Weeks,        // a duration; written "26w", "6mo" or "2y"
   Years,        // an age or span in years, written as a plain number
   Count,        // a whole number of people, arrests, replicates...
+  Money,        // US dollars at kPriceBaseYear prices; written "1709 USD 2011"
 };
+
+// Money parameters are converted at load to US dollars at these prices.
+inline constexpr int kPriceBaseYear = 2023;
 
 std::string_view unit_name(Unit u);
 

@@ -15,6 +15,7 @@ std::string_view unit_name(Unit u) {
     case Unit::Weeks: return "duration (weeks)";
     case Unit::Years: return "years";
     case Unit::Count: return "count";
+    case Unit::Money: return "USD (2023 prices)";
   }
   return "?";
 }
@@ -30,6 +31,7 @@ std::string format_value(double v, Unit unit, ValueType type) {
     // Shortest representation that reads back to the same double.
     case Unit::PerWeek: return fmt::format("\"{}/w\"", v);
     case Unit::Weeks: return fmt::format("\"{}w\"", v);
+    case Unit::Money: return fmt::format("\"{} USD {}\"", v, kPriceBaseYear);
     default: return fmt::format("{}", v);
   }
 }

@@ -1,154 +1,78 @@
 #include "sim/params/scenario_loader.hpp"
 
+#include "sim/params/param_values.hpp"
+
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <sstream>
+#include <tuple>
 #include <toml++/toml.h>
 
 namespace pw {
 
 namespace {
-
-constexpr double kWeeksPerYear = 52.0;
-constexpr double kWeeksPerMonth = 52.0 / 12.0;
-constexpr double kWeeksPerDay = 1.0 / 7.0;
-
-// Splits "12.5mo" into 12.5 and "mo".
-bool split_number_suffix(const std::string& text, double& number, std::string& suffix) {
-  const char* b = text.data();
-  const char* e = b + text.size();
-  while (b < e && *b == ' ') ++b;
-  const auto r = std::from_chars(b, e, number);
-  if (r.ec != std::errc{}) return false;
-  suffix.assign(r.ptr, e);
-  while (!suffix.empty() && suffix.front() == ' ') suffix.erase(0, 1);
-  while (!suffix.empty() && suffix.back() == ' ') suffix.pop_back();
-  return true;
-}
-
-bool unit_to_weeks(const std::string& u, double& factor) {
-  if (u == "w" || u == "wk" || u == "week" || u == "weeks") factor = 1.0;
-  else if (u == "mo" || u == "month" || u == "months") factor = kWeeksPerMonth;
-  else if (u == "y" || u == "yr" || u == "year" || u == "years") factor = kWeeksPerYear;
-  else if (u == "d" || u == "day" || u == "days") factor = kWeeksPerDay;
-  else return false;
-  return true;
-}
-
-std::string accepted_for(const ParamInfo& info) {
-  switch (info.type) {
-    case ValueType::Boolean: return "true or false";
-    case ValueType::Integer: return fmt::format("a whole number in [{}, {}]", info.lo, info.hi);
-    case ValueType::Text: {
-      if (info.choices.empty()) return "a string";
-      std::string s = "one of";
-      for (const auto& c : info.choices) s += " \"" + c + "\"";
-      return s;
-    }
-    case ValueType::Real: break;
-  }
-  switch (info.unit) {
-    case Unit::Probability: return "a probability in [0, 1] (or a string such as \"45%\")";
-    case Unit::PerWeek:
-      return fmt::format("a rate string such as \"0.01/w\", \"0.5/y\" or \"2/mo\", in [{:g}, {:g}] per week",
-                         info.lo, info.hi);
-    case Unit::Weeks:
-      return fmt::format("a duration string such as \"26w\", \"6mo\" or \"2y\", in [{:g}, {:g}] weeks",
-                         info.lo, info.hi);
-    default: return fmt::format("a number in [{:g}, {:g}]", info.lo, info.hi);
-  }
-}
-
-// Converts one TOML value to the parameter's internal value; returns an error message or "".
-std::string convert(const toml::node& node, const ParamInfo& info, ParamValue& out) {
-  const std::string accepted = accepted_for(info);
-  switch (info.type) {
-    case ValueType::Boolean:
-      if (auto b = node.value_exact<bool>()) { out = *b; return ""; }
-      return "wrong type: expected " + accepted;
-    case ValueType::Integer: {
-      auto i = node.value_exact<int64_t>();
-      if (!i) return "wrong type: expected " + accepted;
-      if (*i < info.lo || *i > info.hi) return fmt::format("value {} out of range: expected {}", *i, accepted);
-      out = static_cast<long long>(*i);
-      return "";
-    }
-    case ValueType::Text: {
-      auto s = node.value_exact<std::string>();
-      if (!s) return "wrong type: expected " + accepted;
-      if (!info.choices.empty() &&
-          std::find(info.choices.begin(), info.choices.end(), *s) == info.choices.end()) {
-        return fmt::format("unknown value \"{}\": expected {}", *s, accepted);
-      }
-      out = *s;
-      return "";
-    }
-    case ValueType::Real: break;
-  }
-  double v = 0.0;
-  const auto num = node.value<double>();  // int or float
-  const auto str = node.value_exact<std::string>();
-  switch (info.unit) {
-    case Unit::Weeks:
-      if (num) return fmt::format("missing unit: {} is a bare number; expected {}", *num, accepted);
-      if (!str || !parse_duration_weeks(*str, v)) return "bad unit: expected " + accepted;
-      break;
-    case Unit::PerWeek:
-      if (num) return fmt::format("missing unit: {} is a bare number; expected {}", *num, accepted);
-      if (!str || !parse_rate_per_week(*str, v)) return "bad unit: expected " + accepted;
-      break;
-    case Unit::Probability:
-      if (str) {
-        double pct = 0;
-        std::string suffix;
-        if (!split_number_suffix(*str, pct, suffix) || suffix != "%") return "bad unit: expected " + accepted;
-        v = pct / 100.0;
-      } else if (num) {
-        v = *num;
-        if (v > 1.0 && v <= 100.0) {
-          return fmt::format("value {} out of range: expected {}; a percentage must be written \"{}%\"",
-                             v, accepted, v);
-        }
-      } else {
-        return "wrong type: expected " + accepted;
-      }
-      break;
-    default:
-      if (!num) return "wrong type: expected " + accepted;
-      v = *num;
-  }
-  if (!std::isfinite(v) || v < info.lo || v > info.hi) {
-    return fmt::format("value {:g} out of range: expected {}", v, accepted);
-  }
-  out = v;
-  return "";
-}
-
 struct Walker {
   ParamTable& table;
   ScenarioMeta& meta;
   std::vector<ScenarioIssue>& issues;
   std::string file;
   std::filesystem::path base_dir;
+  const std::vector<Collection*>& collections;
+  std::string display_prefix = {};  // e.g. "programme[cbt]." inside a collection entry
 
   void issue(const toml::node& n, const std::string& key, std::string msg) {
     issues.push_back({file, static_cast<int>(n.source().begin.line),
-                      static_cast<int>(n.source().begin.column), key, std::move(msg)});
+                      static_cast<int>(n.source().begin.column), display_prefix + key, std::move(msg)});
   }
 
-  void walk(const toml::table& t, const std::string& prefix) {
+  Collection* collection(const std::string& key) const {
+    for (auto* c : collections) {
+      if (c->key() == key) return c;
+    }
+    return nullptr;
+  }
+
+  // [[key]] entries: each needs a unique name; its other keys go to the entry's table.
+  void walk_collection(Collection& c, const toml::node& node) {
+    const auto* array = node.as_array();
+    if (array == nullptr || !array->is_array_of_tables()) {
+      issue(node, std::string(c.key()), fmt::format("wrong type: expected [[{}]] tables", c.key()));
+      return;
+    }
+    for (const auto& element : *array) {
+      const auto& t = *element.as_table();
+      const auto name = t["name"].value_exact<std::string>();
+      if (!name || name->empty()) {
+        issue(element, std::string(c.key()), "missing name: every entry needs name = \"...\"");
+        continue;
+      }
+      Walker sub{c.entry(*name), meta, issues, file, base_dir, collections,
+                 fmt::format("{}[{}].", c.key(), *name)};
+      sub.walk(t, "", false);
+    }
+  }
+
+  void walk(const toml::table& t, const std::string& prefix, bool top = true) {
     for (auto&& [k, node] : t) {
       const std::string path = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
-      if (prefix.empty() && (path == "name" || path == "description")) {
+      if (top && prefix.empty()) {
+        if (Collection* c = collection(path)) {
+          walk_collection(*c, node);
+          continue;
+        }
+      }
+      if (!top && prefix.empty() && path == "name") continue;  // an entry's name, read by walk_collection
+      if (top && prefix.empty() && (path == "name" || path == "description")) {
         auto s = node.value_exact<std::string>();
         if (!s) issue(node, path, "wrong type: expected a string");
         else (path == "name" ? meta.name : meta.description) = *s;
         continue;
       }
       if (const auto* sub = node.as_table()) {
-        walk(*sub, path);
+        walk(*sub, path, top);
         continue;
       }
       const ParamSlot* slot = table.find(path);
@@ -158,7 +82,11 @@ struct Walker {
         continue;
       }
       ParamValue v;
-      std::string err = convert(node, slot->info, v);
+      std::string err = convert_value(node, slot->info, v);
+      if (!err.empty() && path == "kind" && !display_prefix.empty()) {
+        err = fmt::format("unknown intervention kind \"{}\"; accepted:", node.value_or(std::string()));
+        for (const auto& c : slot->info.choices) err += " " + c;
+      }
       if (!err.empty()) {
         issue(node, path, err);
         continue;
@@ -187,48 +115,87 @@ ScenarioError::ScenarioError(std::vector<ScenarioIssue> issues)
       }()),
       issues_(std::move(issues)) {}
 
-bool parse_duration_weeks(const std::string& text, double& weeks) {
-  double n = 0, f = 0;
-  std::string u;
-  if (!split_number_suffix(text, n, u) || !unit_to_weeks(u, f)) return false;
-  weeks = n * f;
-  return true;
-}
+namespace {
 
-bool parse_rate_per_week(const std::string& text, double& per_week) {
-  double n = 0, f = 0;
-  std::string u;
-  if (!split_number_suffix(text, n, u) || u.empty() || u.front() != '/') return false;
-  u.erase(0, 1);
-  if (!unit_to_weeks(u, f)) return false;
-  per_week = n / f;
-  return true;
-}
-
-ScenarioMeta load_scenario_file(const std::filesystem::path& file, ParamTable& table) {
-  ScenarioMeta meta;
-  meta.file = file;
-  meta.name = file.stem().string();
+// Loads `file` and, first, the chain of files it extends. `chain` holds the
+// canonical paths of the files being loaded, to detect cycles.
+void load_chain(const std::filesystem::path& file, ParamTable& table, const std::vector<Collection*>& collections,
+                ScenarioMeta& meta, bool top,
+                std::vector<std::filesystem::path>& chain, std::vector<ScenarioIssue>& issues,
+                const ScenarioIssue& missing_context) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec)) {
-    throw ScenarioError({{file.string(), 0, 0, "(file)", "missing file: no such scenario file"}});
+    ScenarioIssue i = missing_context;
+    i.message = "missing file: no such scenario file" + (top ? std::string() : " \"" + file.string() + "\"");
+    issues.push_back(std::move(i));
+    return;
+  }
+  const auto canonical = std::filesystem::weakly_canonical(file, ec);
+  for (const auto& seen : chain) {
+    if (seen == canonical) {
+      std::string cycle;
+      for (const auto& c : chain) cycle += c.filename().string() + " -> ";
+      ScenarioIssue i = missing_context;
+      i.message = "inheritance cycle: " + cycle + file.filename().string();
+      issues.push_back(std::move(i));
+      return;
+    }
   }
   toml::table doc;
   try {
     doc = toml::parse_file(file.string());
   } catch (const toml::parse_error& e) {
-    throw ScenarioError({{file.string(), static_cast<int>(e.source().begin.line),
-                          static_cast<int>(e.source().begin.column), "(syntax)",
-                          std::string(e.description())}});
+    issues.push_back({file.string(), static_cast<int>(e.source().begin.line),
+                      static_cast<int>(e.source().begin.column), "(syntax)", std::string(e.description())});
+    return;
   }
-  std::vector<ScenarioIssue> issues;
-  Walker w{table, meta, issues, file.string(), file.parent_path()};
+  chain.push_back(canonical);
+  if (const toml::node* ext = doc.get("extends")) {
+    const auto parent = ext->value_exact<std::string>();
+    const ScenarioIssue here{file.string(), static_cast<int>(ext->source().begin.line),
+                             static_cast<int>(ext->source().begin.column), "extends", ""};
+    if (!parent) {
+      ScenarioIssue i = here;
+      i.message = "wrong type: expected the path of the scenario this one extends, e.g. \"baseline.toml\"";
+      issues.push_back(std::move(i));
+    } else {
+      load_chain(file.parent_path() / *parent, table, collections, meta, false, chain, issues, here);
+      meta.chain.push_back(file.parent_path() / *parent);
+    }
+    doc.erase("extends");
+  }
+  // name and description belong to the file that states them: not inherited.
+  ScenarioMeta own;
+  Walker w{table, own, issues, file.string(), file.parent_path(), collections};
   w.walk(doc, "");
-  if (!issues.empty()) throw ScenarioError(std::move(issues));
+  if (top) {
+    meta.name = own.name.empty() ? file.stem().string() : own.name;
+    meta.description = own.description;
+  }
+  chain.pop_back();
+}
+
+}  // namespace
+
+ScenarioMeta load_scenario_file(const std::filesystem::path& file, ParamTable& table,
+                                const std::vector<Collection*>& collections) {
+  ScenarioMeta meta;
+  meta.file = file;
+  std::vector<std::filesystem::path> chain;
+  std::vector<ScenarioIssue> issues;
+  load_chain(file, table, collections, meta, true, chain, issues, {file.string(), 0, 0, "(file)", ""});
+  if (!issues.empty()) {
+    std::stable_sort(issues.begin(), issues.end(), [](const ScenarioIssue& a, const ScenarioIssue& b) {
+      return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+    });
+    throw ScenarioError(std::move(issues));
+  }
+  // meta.chain lists the files extended, root first (each parent is recorded after its own parents).
   return meta;
 }
 
-void apply_overrides(const std::vector<std::string>& sets, ParamTable& table, ScenarioMeta& meta) {
+void apply_overrides(const std::vector<std::string>& sets, ParamTable& table, ScenarioMeta& meta,
+                     const std::vector<Collection*>& collections) {
   std::vector<ScenarioIssue> issues;
   for (const auto& s : sets) {
     const auto eq = s.find('=');
@@ -250,15 +217,32 @@ void apply_overrides(const std::vector<std::string>& sets, ParamTable& table, Sc
         continue;
       }
     }
-    const ParamSlot* slot = table.find(path);
+    // "programme[cbt].capacity" addresses a key of a collection entry.
+    ParamTable* target = &table;
+    std::string key = path;
+    if (const auto open = path.find('['), close = path.find("]."); open != std::string::npos && close != std::string::npos &&
+                                                                      open < close) {
+      const std::string coll = path.substr(0, open), name = path.substr(open + 1, close - open - 1);
+      target = nullptr;
+      for (auto* c : collections) {
+        const auto names = c->names();
+        if (c->key() == coll && std::find(names.begin(), names.end(), name) != names.end()) target = &c->entry(name);
+      }
+      if (target == nullptr) {
+        issues.push_back({"--set", 0, 0, path, fmt::format("no [[{}]] entry named \"{}\" in the scenario", coll, name)});
+        continue;
+      }
+      key = path.substr(close + 2);
+    }
+    const ParamSlot* slot = target->find(key);
     if (slot == nullptr) {
-      const std::string near = table.nearest(path);
+      const std::string near = target->nearest(key);
       issues.push_back({"--set", 0, 0, path,
                         near.empty() ? "unknown key" : "unknown key; did you mean \"" + near + "\"?"});
       continue;
     }
     ParamValue v;
-    std::string err = convert(*doc.get("v"), slot->info, v);
+    std::string err = convert_value(*doc.get("v"), slot->info, v);
     if (!err.empty()) {
       issues.push_back({"--set", 0, 0, path, err});
       continue;
@@ -269,19 +253,14 @@ void apply_overrides(const std::vector<std::string>& sets, ParamTable& table, Sc
   if (!issues.empty()) throw ScenarioError(std::move(issues));
 }
 
-std::string resolved_toml(const ScenarioMeta& meta, const ParamTable& table) {
-  std::ostringstream out;
-  out << "# Resolved scenario: every parameter, as the run used it.\n";
-  out << "# source file: " << meta.file.string() << "\n";
-  for (const auto& o : meta.overrides) out << "# --set " << o << "\n";
-  out << "name = " << toml::value<std::string>(meta.name) << "\n";
-  if (!meta.description.empty()) out << "description = " << toml::value<std::string>(meta.description) << "\n";
+namespace {
+void write_slots(std::ostringstream& out, const ParamTable& table, bool as_tables) {
   std::string current_table;
   for (const auto& slot : table.slots()) {
     const auto& path = slot.info.path;
     const auto dot = path.rfind('.');
     const std::string tbl = dot == std::string::npos ? "" : path.substr(0, dot);
-    if (tbl != current_table) {
+    if (as_tables && tbl != current_table) {
       out << "\n[" << tbl << "]\n";
       current_table = tbl;
     }
@@ -292,7 +271,26 @@ std::string resolved_toml(const ScenarioMeta& meta, const ParamTable& table) {
       quoted << toml::value<std::string>(raw);
       v = quoted.str();
     }
-    out << path.substr(dot + 1) << " = " << v << "\n";
+    out << (as_tables ? path.substr(dot + 1) : path) << " = " << v << "\n";
+  }
+}
+}  // namespace
+
+std::string resolved_toml(const ScenarioMeta& meta, const ParamTable& table, const std::vector<Collection*>& collections) {
+  std::ostringstream out;
+  out << "# Resolved scenario: every parameter, as the run used it.\n";
+  out << "# source file: " << meta.file.string() << "\n";
+  for (const auto& parent : meta.chain) out << "# extends: " << parent.string() << "\n";
+  for (const auto& o : meta.overrides) out << "# --set " << o << "\n";
+  out << "name = " << toml::value<std::string>(meta.name) << "\n";
+  if (!meta.description.empty()) out << "description = " << toml::value<std::string>(meta.description) << "\n";
+  write_slots(out, table, true);
+  for (const auto* c : collections) {
+    const auto names = c->names();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      out << "\n[[" << c->key() << "]]\nname = " << toml::value<std::string>(names[i]) << "\n";
+      write_slots(out, c->table(i), false);
+    }
   }
   return out.str();
 }

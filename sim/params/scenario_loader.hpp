@@ -5,6 +5,10 @@
 //
 // Text parameters whose path ends in "_file" are paths, resolved relative to the
 // scenario file that sets them.
+//
+// Inheritance: `extends = "baseline.toml"` (relative to the file) loads that
+// scenario first, then this file's values on top; chains are allowed and a
+// cycle is an error. `name` and `description` are not inherited.
 #pragma once
 
 #include <filesystem>
@@ -12,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/params/collection.hpp"
 #include "sim/params/param_table.hpp"
 
 namespace pw {
@@ -38,21 +43,22 @@ struct ScenarioMeta {
   std::string name;         // from `name = ...`, else the file stem
   std::string description;  // from `description = ...`
   std::filesystem::path file;
+  std::vector<std::filesystem::path> chain;  // files extended, root first (e.g. baseline.toml)
   std::vector<std::string> overrides;  // the --set arguments applied, in order
 };
 
 // Applies the file's values on top of what the table holds. Throws ScenarioError.
-ScenarioMeta load_scenario_file(const std::filesystem::path& file, ParamTable& table);
+ScenarioMeta load_scenario_file(const std::filesystem::path& file, ParamTable& table,
+                                const std::vector<Collection*>& collections = {});
 
 // Applies "path=value" overrides, validated exactly like a file. Throws ScenarioError.
-void apply_overrides(const std::vector<std::string>& sets, ParamTable& table, ScenarioMeta& meta);
+// "programme[NAME].key=value" sets a key of an existing collection entry.
+void apply_overrides(const std::vector<std::string>& sets, ParamTable& table, ScenarioMeta& meta,
+                     const std::vector<Collection*>& collections = {});
 
 // The fully resolved scenario as a TOML document: every parameter, with its unit.
-std::string resolved_toml(const ScenarioMeta& meta, const ParamTable& table);
+std::string resolved_toml(const ScenarioMeta& meta, const ParamTable& table,
+                          const std::vector<Collection*>& collections = {});
 
-// Converts a duration string ("26w", "6mo", "2y", "10d") to weeks; false if malformed.
-bool parse_duration_weeks(const std::string& text, double& weeks);
-// Converts a rate string ("0.01/w", "0.5/y", "2/mo", "1/d") to per week; false if malformed.
-bool parse_rate_per_week(const std::string& text, double& per_week);
 
 }  // namespace pw

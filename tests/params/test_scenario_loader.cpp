@@ -11,6 +11,7 @@
 #include "sim/experiment/run_scenario.hpp"
 #include "sim/params/param_table.hpp"
 #include "sim/params/scenario_loader.hpp"
+#include "sim/params/param_values.hpp"
 #include "tests/test_support.hpp"
 
 using Catch::Matchers::Contains;

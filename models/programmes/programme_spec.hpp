@@ -1,0 +1,70 @@
+// A programme or policy intervention as a scenario declares it: a typed
+// [[programme]] table. Several programmes of one kind may coexist.
+//
+// This is the scenario language's declaration; the programmes sub-model that
+// enrols people, allocates scarce places and applies effects is a later issue
+// (issue 6). Until it exists, a declared programme is validated, stored in the
+// resolved scenario and the results file, and reported as having no effect.
+// Units: capacity in concurrent places, durations in weeks, cost in US dollars
+// at 2023 prices per participant-week, effects as log hazard ratios.
+#pragma once
+
+#include <string>
+
+#include "sim/params/param.hpp"
+
+namespace pw {
+
+struct ProgrammeSpec {
+  std::string name;  // unique within the scenario; not declared in visit()
+  std::string kind, phase, priority, min_risk, sex;
+  int capacity = 0;
+  int group = 0;
+  double duration = 0;
+  double cost_per_participant_week = 0;
+  double completion_probability = 0;
+  double completer_hazard_effect = 0;
+  double dropout_hazard_effect = 0;
+
+  template <class V>
+  void visit(V& v) {
+    v(kind, {.path = "kind",
+             .description = "what the programme delivers",
+             .source = "MODEL.md section 6 (defaults per kind come with the programmes sub-model)",
+             .text_default = "cbt",
+             .choices = {"cbt", "education", "vocational_training", "substance_use_treatment",
+                         "mental_health_treatment", "transitional_jobs", "mentoring", "case_management",
+                         "gender_responsive", "interagency_coordination"}});
+    v(phase, {.path = "phase", .description = "delivered in prison before release, or in the community after it",
+              .source = "MODEL.md section 2", .text_default = "post_release",
+              .choices = {"pre_release", "post_release"}});
+    v(capacity, {.path = "capacity", .unit = Unit::Count, .def = 100, .lo = 0, .hi = 10000000,
+                 .description = "concurrent places", .source = "scenario setting"});
+    v(duration, {.path = "duration", .unit = Unit::Weeks, .def = 12, .lo = 1, .hi = 520,
+                 .description = "length of a full course", .source = "scenario setting"});
+    v(priority, {.path = "priority", .description = "who gets a scarce place first",
+                 .source = "risk principle (Lowenkamp & Latessa 2004) motivates risk_first",
+                 .text_default = "risk_first", .choices = {"risk_first", "need_first", "first_come", "random"}});
+    v(min_risk, {.path = "eligibility.min_risk", .description = "lowest assessed risk level eligible",
+                 .source = "scenario setting", .text_default = "low",
+                 .choices = {"low", "moderate", "high", "very_high"}});
+    v(sex, {.path = "eligibility.sex", .description = "sex eligible", .source = "scenario setting",
+            .text_default = "any", .choices = {"any", "male", "female"}});
+    v(group, {.path = "eligibility.group", .unit = Unit::Count, .def = -1, .lo = -1, .hi = 1,
+              .description = "community group eligible (-1 any)", .source = "scenario setting"});
+    v(cost_per_participant_week, {.path = "cost_per_participant_week", .unit = Unit::Money, .def = 0, .lo = 0,
+                                  .hi = 100000, .description = "cost of one participant for one week",
+                                  .source = "scenario setting; per-kind defaults from WSIPP and RAND come with issue 6"});
+    v(completion_probability, {.path = "completion_probability", .unit = Unit::Probability, .def = 0.7,
+                               .description = "probability a participant completes the course",
+                               .source = "assumption"});
+    v(completer_hazard_effect, {.path = "effects.completer_hazard", .def = 0, .lo = -3, .hi = 3,
+                                .description = "log hazard ratio of offending for completers",
+                                .source = "scenario setting"});
+    v(dropout_hazard_effect, {.path = "effects.dropout_hazard", .def = 0, .lo = -3, .hi = 3,
+                              .description = "log hazard ratio of offending for drop-outs",
+                              .source = "scenario setting"});
+  }
+};
+
+}  // namespace pw

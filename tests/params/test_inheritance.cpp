@@ -1,0 +1,162 @@
+// sim/params: scenario inheritance (extends), typed [[programme]] tables and
+// money values, with the error each misuse must produce.
+#include <catch2/catch.hpp>
+
+#include "models/simulation.hpp"
+#include "sim/experiment/run_scenario.hpp"
+#include "sim/io/h5_util.hpp"
+#include "sim/io/summary.hpp"
+#include "sim/params/param_values.hpp"
+#include "tests/test_support.hpp"
+
+namespace {
+std::string profile_line() { return "population.profile_file = \"" + pwt::kProfilePath + "\"\n"; }
+
+std::string error_text(const std::filesystem::path& file, const std::vector<std::string>& sets = {}) {
+  try {
+    pw::load_scenario(file, sets);
+  } catch (const pw::ScenarioError& e) {
+    return e.what();
+  }
+  return "";
+}
+}  // namespace
+
+TEST_CASE("extends: a chain of scenarios applies parents first and the child last", "[params][extends]") {
+  pwt::TempDir dir("extends");
+  dir.write("root.toml", "name = \"root\"\ndescription = \"the root\"\n" + profile_line() +
+                             "justice.courts.conviction_probability = 0.5\njustice.courts.delay_median = \"10w\"\n");
+  dir.write("middle.toml", "extends = \"root.toml\"\njustice.courts.conviction_probability = 0.6\n");
+  std::filesystem::create_directories(dir.path() / "policies");
+  const auto leaf = dir.write("policies/leaf.toml", "extends = \"../middle.toml\"\njustice.courts.delay_median = \"2mo\"\n");
+
+  const auto s = pw::load_scenario(leaf, {});
+  CHECK(s.params.justice.courts.conviction_probability == 0.6);          // from middle
+  CHECK(s.params.justice.courts.court_delay_median == Approx(52.0 / 6));  // leaf overrides root
+  CHECK(s.meta.name == "leaf");         // name is not inherited
+  CHECK(s.meta.description.empty());    // nor is the description
+  REQUIRE(s.meta.chain.size() == 2);
+  CHECK(s.meta.chain[0].filename() == "root.toml");
+  CHECK(s.meta.chain[1].filename() == "middle.toml");
+  CHECK(s.resolved.find("# extends:") != std::string::npos);
+}
+
+TEST_CASE("extends: a cycle is an error naming the chain", "[params][extends][errors]") {
+  pwt::TempDir dir("cycle");
+  dir.write("a.toml", "extends = \"b.toml\"\n");
+  dir.write("b.toml", "extends = \"c.toml\"\n");
+  dir.write("c.toml", "extends = \"a.toml\"\n");
+  const auto msg = error_text(dir / "a.toml");
+  CHECK_THAT(msg, Catch::Contains("inheritance cycle: a.toml -> b.toml -> c.toml -> a.toml"));
+  CHECK_THAT(msg, Catch::Contains("c.toml:1:11: extends"));
+}
+
+TEST_CASE("extends: a missing parent names the file and the extends line", "[params][extends][errors]") {
+  pwt::TempDir dir("missing");
+  const auto child = dir.write("child.toml", "# comment\nextends = \"nowhere.toml\"\n");
+  const auto msg = error_text(child);
+  CHECK_THAT(msg, Catch::Contains("child.toml:2:11: extends: missing file"));
+  CHECK_THAT(msg, Catch::Contains("nowhere.toml"));
+}
+
+TEST_CASE("extends: errors in a parent and the child are all reported", "[params][extends][errors]") {
+  pwt::TempDir dir("both");
+  dir.write("parent.toml", profile_line() + "justice.courts.conviction_probabilty = 0.5\n");
+  const auto child = dir.write("child.toml", "extends = \"parent.toml\"\njustice.courts.delay_median = 12\n");
+  const auto msg = error_text(child);
+  CHECK_THAT(msg, Catch::Contains("2 problems"));
+  CHECK_THAT(msg, Catch::Contains("parent.toml:2:40: justice.courts.conviction_probabilty: unknown key; did you mean "
+                                  "\"justice.courts.conviction_probability\"?"));
+  CHECK_THAT(msg, Catch::Contains("child.toml:2:31: justice.courts.delay_median: missing unit"));
+}
+
+TEST_CASE("money: amounts are converted to US dollars at 2023 prices", "[params][units]") {
+  double v = 0;
+  std::string err;
+  REQUIRE(pw::parse_money("100 USD 2023", v, err));
+  CHECK(v == Approx(100.0));
+  REQUIRE(pw::parse_money("1709 USD 2011", v, err));
+  CHECK(v == Approx(1709.0 * 304.702 / 224.939));  // CPI-U annual averages
+  CHECK_FALSE(pw::parse_money("100 EUR 2020", v, err));
+  CHECK_THAT(err, Catch::Contains("unknown currency \"EUR\""));
+  CHECK_FALSE(pw::parse_money("100 USD", v, err));
+  CHECK_THAT(err, Catch::Contains("needs a price year"));
+  CHECK_FALSE(pw::parse_money("100 USD 1950", v, err));
+  CHECK_THAT(err, Catch::Contains("outside the price index"));
+}
+
+TEST_CASE("programmes: typed [[programme]] tables are validated and stored", "[params][programmes]") {
+  pwt::TempDir dir("prog");
+  const auto base = dir.write("base.toml", profile_line() +
+                                               "[[programme]]\nname = \"cbt\"\nkind = \"cbt\"\ncapacity = 50\n"
+                                               "cost_per_participant_week = \"142 USD 2011\"\n");
+  const auto child = dir.write("child.toml", "extends = \"base.toml\"\n"
+                                             "[[programme]]\nname = \"cbt\"\ncapacity = 80\n"
+                                             "[[programme]]\nname = \"jobs\"\nkind = \"transitional_jobs\"\n"
+                                             "phase = \"post_release\"\nduration = \"6mo\"\neligibility.min_risk = \"high\"\n");
+  const auto s = pw::load_scenario(child, {"programme[jobs].capacity=25"});
+  REQUIRE(s.params.programmes.size() == 2);
+  const auto& cbt = s.params.programmes[0];
+  CHECK(cbt.name == "cbt");
+  CHECK(cbt.kind == "cbt");
+  CHECK(cbt.capacity == 80);  // the child changed only the capacity
+  CHECK(cbt.cost_per_participant_week == Approx(142.0 * 304.702 / 224.939));
+  const auto& jobs = s.params.programmes[1];
+  CHECK(jobs.kind == "transitional_jobs");
+  CHECK(jobs.capacity == 25);
+  CHECK(jobs.duration == Approx(26.0));
+  CHECK(jobs.min_risk == "high");
+  CHECK(s.resolved.find("[[programme]]\nname = 'jobs'") != std::string::npos);
+
+  // The resolved scenario reloads to the same programmes.
+  const auto again_file = dir.write("resolved.toml", s.resolved);
+  const auto again = pw::load_scenario(again_file, {});
+  REQUIRE(again.params.programmes.size() == 2);
+  CHECK(again.params.programmes[1].capacity == 25);
+  CHECK(again.resolved.substr(again.resolved.find("name = ")) == s.resolved.substr(s.resolved.find("name = ")));
+}
+
+TEST_CASE("programmes: an unknown kind and a missing name are errors", "[params][programmes][errors]") {
+  pwt::TempDir dir("badprog");
+  const auto f = dir.write("bad.toml", profile_line() +
+                                           "[[programme]]\nname = \"x\"\nkind = \"astrology\"\ncapacity = -3\n"
+                                           "[[programme]]\nkind = \"cbt\"\n");
+  const auto msg = error_text(f);
+  CHECK_THAT(msg, Catch::Contains("3 problems"));
+  CHECK_THAT(msg, Catch::Contains("bad.toml:4:8: programme[x].kind: unknown intervention kind \"astrology\"; accepted: cbt"));
+  CHECK_THAT(msg, Catch::Contains("programme[x].capacity: value -3 out of range"));
+  CHECK_THAT(msg, Catch::Contains("programme: missing name"));
+  CHECK_THAT(error_text(f, {"programme[nobody].capacity=3"}), Catch::Contains("bad.toml"));
+}
+
+TEST_CASE("resolved scenario: running it again reproduces the results bit for bit", "[params][results]") {
+  pwt::TempDir dir("rerun");
+  pw::RunOptions first;
+  first.scenario = pwt::kSourceDir / "scenarios" / "baseline.toml";
+  first.output = dir / "first.h5";
+  first.sets = {"simulation.people=3000", "simulation.horizon=52w", "simulation.seed=99"};
+  first.persons = pw::PersonsOutput::None;
+  pw::run_scenario(first);
+
+  std::string resolved;
+  {
+    const H5::H5File f((dir / "first.h5").string(), H5F_ACC_RDONLY);
+    resolved = pw::h5::read_string_attr(f.openGroup("/scenarios/baseline"), "resolved_scenario");
+  }
+  pw::RunOptions second = first;
+  second.scenario = dir.write("baseline.toml", resolved);
+  second.output = dir / "second.h5";
+  second.sets = {};
+  pw::run_scenario(second);
+
+  const auto a = pw::summarise_results(dir / "first.h5");
+  const auto b = pw::summarise_results(dir / "second.h5");
+  CHECK(a["scenarios"]["baseline"]["cumulative_pct"] == b["scenarios"]["baseline"]["cumulative_pct"]);
+  const H5::H5File fa((dir / "first.h5").string(), H5F_ACC_RDONLY), fb((dir / "second.h5").string(), H5F_ACC_RDONLY);
+  for (const std::string series : {"arrests", "offences", "in_prison", "technical_violations"}) {
+    hsize_t r1 = 0, c1 = 0, r2 = 0, c2 = 0;
+    const auto x = pw::h5::read_matrix_double(fa.openDataSet("/scenarios/baseline/weekly/" + series), r1, c1);
+    const auto y = pw::h5::read_matrix_double(fb.openDataSet("/scenarios/baseline/weekly/" + series), r2, c2);
+    CHECK(x == y);
+  }
+}
