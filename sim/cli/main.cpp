@@ -138,7 +138,7 @@ int main(int argc, char** argv) {
     if (params_cmd->parsed()) {
       auto p = pw::with_defaults<pw::ModelParams>();
       const pw::ParamTable table(p);
-      std::cout << (markdown ? pw::parameters_markdown(table) : pw::parameters_text(table, prefix));
+      std::cout << (markdown ? pw::parameter_reference_markdown() : pw::parameters_text(table, prefix));
       return 0;
     }
   } catch (const pw::ScenarioError& e) {

@@ -11,6 +11,7 @@
 #include "models/simulation.hpp"
 #include "sim/core/parallel.hpp"
 #include "sim/io/results_file.hpp"
+#include "sim/params/param_docs.hpp"
 
 namespace pw {
 
@@ -29,6 +30,14 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   }
   s.resolved = resolved_toml(s.meta, table, collections);
   return s;
+}
+
+std::string parameter_reference_markdown() {
+  auto p = with_defaults<ModelParams>();
+  const ParamTable table(p);
+  auto programme = with_defaults<ProgrammeSpec>();
+  const ParamTable programme_table(programme);
+  return parameters_markdown(table, {{"programme", &programme_table}});
 }
 
 std::filesystem::path run_scenario(const RunOptions& o) {

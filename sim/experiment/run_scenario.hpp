@@ -35,6 +35,9 @@ struct LoadedScenario {
 // Defaults, then the file, then the overrides. Throws ScenarioError.
 LoadedScenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& sets);
 
+// docs/parameters.md: every scalar parameter and every [[programme]] key.
+std::string parameter_reference_markdown();
+
 // Runs and writes the results file; returns its path.
 std::filesystem::path run_scenario(const RunOptions& options);
 

@@ -31,7 +31,8 @@ std::string parameters_text(const ParamTable& table, const std::string& prefix) 
   return out;
 }
 
-std::string parameters_markdown(const ParamTable& table) {
+std::string parameters_markdown(const ParamTable& table,
+                                const std::vector<std::pair<std::string, const ParamTable*>>& entries) {
   std::string out =
       "# Parameter reference\n\n"
       "Generated from the parameter schema by `pathways params --markdown`; do not edit by hand\n"
@@ -48,6 +49,17 @@ std::string parameters_markdown(const ParamTable& table) {
     }
     out += fmt::format("| `{}` | `{}` | {} | {} | {} | {} |\n", i.path.substr(dot + 1), i.default_text, unit_name(i.unit),
                        range_text(i), i.description, i.source);
+  }
+  for (const auto& [key, entry] : entries) {
+    out += fmt::format("\n## [[{}]]\n\nOne table per entry; `name` (unique) is required. A scenario that extends another and "
+                       "names an existing entry changes only the keys it gives. `--set {}[NAME].key=value` overrides one "
+                       "key.\n\n| key | default | unit | range | description | source |\n|---|---|---|---|---|---|\n",
+                       key, key);
+    for (const auto& s : entry->slots()) {
+      const auto& i = s.info;
+      out += fmt::format("| `{}` | `{}` | {} | {} | {} | {} |\n", i.path, i.default_text, unit_name(i.unit), range_text(i),
+                         i.description, i.source);
+    }
   }
   return out;
 }

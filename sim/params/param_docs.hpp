@@ -4,12 +4,16 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "sim/params/param_table.hpp"
 
 namespace pw {
 
 std::string parameters_text(const ParamTable& table, const std::string& prefix);
-std::string parameters_markdown(const ParamTable& table);
+// `entries` are the tables of typed collections ([[programme]]...), keyed by collection name.
+std::string parameters_markdown(const ParamTable& table,
+                                const std::vector<std::pair<std::string, const ParamTable*>>& entries = {});
 
 }  // namespace pw
