@@ -3,6 +3,7 @@
 // the order of docs/parameters.md, `pathways params` and the resolved scenario.
 #pragma once
 
+#include "models/costs/cost_params.hpp"
 #include "models/justice/justice_params.hpp"
 #include "models/needs/needs.hpp"
 #include "models/population/population_params.hpp"
@@ -50,6 +51,7 @@ struct ModelParams {
   PopulationParams population;
   NeedsParams needs;
   JusticeParams justice;
+  CostParams costs;
   ReportParams report;
   // [[programme]] tables (a collection, not visited with the scalar parameters).
   std::vector<ProgrammeSpec> programmes;
@@ -60,6 +62,7 @@ struct ModelParams {
     population.visit(v);
     needs.visit(v);
     justice.visit(v);
+    costs.visit(v);
     report.visit(v);
   }
 };

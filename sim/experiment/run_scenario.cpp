@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "models/costs/costs.hpp"
 #include "models/population/profile.hpp"
 #include "models/reporting/outcome_tables.hpp"
 #include "models/reporting/person_table.hpp"
@@ -64,6 +65,7 @@ std::filesystem::path run_scenario(const RunOptions& o) {
   for (int r = 0; r < h.replicates; ++r) {
     Simulation sim(s.params, profile, static_cast<std::uint32_t>(r), par);
     sim.run_to_end();
+    writer.write_costs(r, compute_costs(sim.weekly(), s.params.costs));
     writer.write_replicate(r, sim.weekly(), cumulative_tables(sim));
     if (o.persons == PersonsOutput::All || (o.persons == PersonsOutput::FirstReplicate && r == 0)) {
       writer.write_persons(r, person_table(sim));

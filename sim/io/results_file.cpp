@@ -91,6 +91,17 @@ void ResultsWriter::begin_scenario(const ScenarioHeader& h, const ParamTable& pa
     }
   }
   h5::create_matrix(g, "group_size", H5::PredType::STD_I64LE, reps, static_cast<hsize_t>(h.groups.size()));
+  auto costs = g.createGroup("costs");
+  h5::write_attr(costs, "currency", std::string("USD"));
+  h5::write_attr(costs, "price_year", std::int64_t{kPriceBaseYear});
+  const std::string cost_unit = fmt::format("USD ({} prices) per week", kPriceBaseYear);
+  const auto add_cost = [&](std::string_view name, std::string_view description) {
+    auto ds = h5::create_matrix(costs, std::string(name), H5::PredType::IEEE_F64LE, reps, static_cast<hsize_t>(h.weeks));
+    h5::write_attr(ds, "description", std::string(description));
+    h5::write_attr(ds, "unit", cost_unit);
+  };
+  for (const auto& c : kCostCategories) add_cost(c.name, c.description);
+  add_cost(kCostTotalName, kCostTotalDescription);
   g.createGroup("persons");
 }
 
@@ -116,6 +127,20 @@ void ResultsWriter::write_replicate(int replicate, const std::vector<WeekCounts>
   h5::write_row(sizes, r, t.group_size.data(), H5::PredType::NATIVE_INT64, t.group_size.size());
   g.removeAttr("replicates_written");
   h5::write_attr(g, "replicates_written", static_cast<std::int64_t>(replicate + 1));
+}
+
+void ResultsWriter::write_costs(int replicate, const CostSeries& c) {
+  if (c.weeks() != static_cast<std::size_t>(header_.weeks)) {
+    throw std::logic_error(fmt::format("write_costs: {} weeks of costs for a {}-week run", c.weeks(), header_.weeks));
+  }
+  auto cg = scenario_->openGroup("costs");
+  const auto r = static_cast<hsize_t>(replicate);
+  const auto write = [&](std::string_view name, const std::vector<double>& series) {
+    auto ds = cg.openDataSet(std::string(name));
+    h5::write_row(ds, r, series.data(), H5::PredType::NATIVE_DOUBLE, series.size());
+  };
+  for (std::size_t k = 0; k < kCostCategories.size(); ++k) write(kCostCategories[k].name, c.weekly[k]);
+  write(kCostTotalName, c.total);
 }
 
 void ResultsWriter::write_persons(int replicate, const std::vector<PersonColumn>& columns) {

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "models/costs/costs.hpp"
 #include "models/justice/week_counts.hpp"
 #include "models/reporting/outcome_tables.hpp"
 #include "models/reporting/person_table.hpp"
@@ -43,6 +44,8 @@ class ResultsWriter {
   void begin_scenario(const ScenarioHeader& header, const ParamTable& params);
   void write_replicate(int replicate, const std::vector<WeekCounts>& weekly, const CumulativeTables& tables);
   void write_persons(int replicate, const std::vector<PersonColumn>& columns);
+  // The weekly cost series of one replicate (costs/<category> and costs/total).
+  void write_costs(int replicate, const CostSeries& costs);
   // Flushes, closes and renames the file into place.
   void commit();
 

@@ -5,6 +5,7 @@
 
 #include <stdexcept>
 
+#include "models/costs/costs.hpp"
 #include "models/reporting/outcome_tables.hpp"
 #include "sim/io/h5_util.hpp"
 
@@ -20,6 +21,30 @@ std::vector<std::string> read_strings(const H5::Group& g, const std::string& nam
   if (n > 0) ds.read(ptrs.data(), type);
   std::vector<std::string> out(ptrs.begin(), ptrs.end());
   H5Dvlen_reclaim(type.getId(), ds.getSpace().getId(), H5P_DEFAULT, ptrs.data());
+  return out;
+}
+
+// "costs": per category and total, the mean over replicates of the sum over
+// weeks, and that per released person; with the currency and price year.
+nlohmann::json summarise_costs(const H5::Group& g, std::int64_t reps, std::int64_t people) {
+  const auto cg = g.openGroup("costs");
+  nlohmann::json out;
+  const auto add = [&](std::string_view name) {
+    if (!cg.nameExists(std::string(name))) return;
+    hsize_t rows = 0, cols = 0;
+    const auto m = h5::read_matrix_double(cg.openDataSet(std::string(name)), rows, cols);
+    double sum = 0;
+    for (hsize_t r = 0; r < static_cast<hsize_t>(reps) && r < rows; ++r) {
+      for (hsize_t t = 0; t < cols; ++t) sum += m[r * cols + t];
+    }
+    const double mean = reps > 0 ? sum / static_cast<double>(reps) : 0.0;
+    out[std::string(name)] = {{"total_usd", mean},
+                              {"per_person_usd", people > 0 ? mean / static_cast<double>(people) : 0.0}};
+  };
+  for (const auto& c : kCostCategories) add(c.name);
+  add(kCostTotalName);
+  out["currency"] = cg.attrExists("currency") ? h5::read_string_attr(cg, "currency") : std::string("USD");
+  out["price_year"] = cg.attrExists("price_year") ? h5::read_int_attr(cg, "price_year") : std::int64_t{kPriceBaseYear};
   return out;
 }
 }  // namespace
@@ -74,6 +99,8 @@ nlohmann::json summarise_results(const std::filesystem::path& file) {
       }
       s["cumulative_pct"] = cum;
       s["group_size_mean"] = sizes;
+      // Files written before costs existed have no costs group and no "costs" key.
+      if (g.nameExists("costs")) s["costs"] = summarise_costs(g, reps, h5::read_int_attr(g, "people"));
       out["scenarios"][name] = s;
     }
   } catch (const H5::Exception& e) {

@@ -1,0 +1,84 @@
+// Unit prices of public and victim costs (models/costs/costs.hpp applies them).
+//
+// Every price is a Money parameter: US dollars at kPriceBaseYear (2023) prices.
+// Scenarios may write any price year ("33274 USD 2015"); it is converted at load
+// with the CPI-U. The defaults below are already in 2023 dollars, converted from
+// the cited figure with CPI-U annual averages (2008 215.303, 2011 224.939,
+// 2015 237.017, 2023 304.702); a year of custody is 365 days, a week 7.
+// Costs are undiscounted.
+#pragma once
+
+#include "sim/params/param.hpp"
+
+namespace pw {
+
+struct CostParams {
+  double prison_bed_week = 0, jail_bed_week = 0;  // one person held for one week
+  double supervision_standard_week = 0, supervision_intensive_week = 0;  // one person supervised for one week
+  double courts_per_arrest = 0;
+  double victim_violent = 0, victim_property = 0, victim_drug = 0, victim_public_order = 0;  // per offence
+
+  template <class V>
+  void visit(V& v) {
+    v(prison_bed_week,
+      {.path = "costs.prison_bed_week", .unit = Unit::Money, .def = 820.36, .lo = 0, .hi = 1e6,
+       .description = "cost of holding one person in prison for one week (average, not marginal, cost)",
+       .source = "Mai & Subramanian (2017), The Price of Prisons: Examining State Spending Trends 2010-2015, Vera "
+                 "Institute of Justice: $33,274 per inmate-year in 2015 dollars (45 states) = $42,776 in 2023 dollars, "
+                 "x 7/365"});
+    v(jail_bed_week,
+      {.path = "costs.jail_bed_week", .unit = Unit::Money, .def = 784.02, .lo = 0, .hi = 1e6,
+       .description = "cost of holding one person in jail (awaiting court) for one week",
+       .source = "Subramanian et al. (2015), Incarceration's Front Door: The Misuse of Jails in America, Vera Institute "
+                 "of Justice: local jail spending $22.2 billion in 2011, divided by the 735,601 persons held at midyear "
+                 "2011 (BJS, Jail Inmates at Midyear 2011) = $30,179 per inmate-year in 2011 dollars = $40,881 in 2023 "
+                 "dollars, x 7/365"});
+    v(supervision_standard_week,
+      {.path = "costs.supervision_standard_week", .unit = Unit::Money, .def = 74.00, .lo = 0, .hi = 1e5,
+       .description = "cost of one person on standard post-release supervision for one week",
+       .source = "Pew Center on the States (2009), One in 31: The Long Reach of American Corrections: parole $7.47 per "
+                 "offender-day in FY2008 (probation $3.42; released prisoners are on parole) x 7 = $52.29 in 2008 "
+                 "dollars = $74.00 in 2023 dollars"});
+    v(supervision_intensive_week,
+      {.path = "costs.supervision_intensive_week", .unit = Unit::Money, .def = 222.00, .lo = 0, .hi = 1e5,
+       .description = "cost of one person on intensive supervision for one week",
+       .source = "assumption: 3 x costs.supervision_standard_week, for caseloads about a third of standard ones in "
+                 "intensive-supervision programmes (Petersilia & Turner 1993, NIJ Research in Brief)"});
+    v(courts_per_arrest,
+      {.path = "costs.courts_per_arrest", .unit = Unit::Money, .def = 3000, .lo = 0, .hi = 1e6,
+       .description = "cost of processing one arrest: police booking, prosecution, defence and court hearings "
+                      "(custody is costed separately, by bed-weeks)",
+       .source = "assumption (order of magnitude of a felony case); replace with local marginal costs, e.g. the police "
+                 "and court costs of the WSIPP benefit-cost technical documentation"});
+    v(victim_violent,
+      {.path = "costs.victim_violent", .unit = Unit::Money, .def = 119683, .lo = 0, .hi = 1e8,
+       .description = "cost to the victim of one violent offence, detected or not: tangible losses and pain and "
+                      "suffering",
+       .source = "McCollister, French & Fang (2010), Drug Alcohol Depend 108:98-109, table 5, 2008 dollars, victim "
+                 "(tangible) + intangible cost, leaving out their criminal-justice cost (costed here by category) and "
+                 "crime-career cost (not a victim cost): aggravated assault 8,700 + 95,023 = 103,723; robbery 3,299 + "
+                 "22,575 = 25,874; weighted 75.4% / 24.6% as FBI UCR 2019 offences known (821,182 aggravated assaults, "
+                 "267,988 robberies) = $84,568 in 2008 dollars = $119,683 in 2023 dollars; homicide and rape are left "
+                 "out (conservative)"});
+    v(victim_property,
+      {.path = "costs.victim_property", .unit = Unit::Money, .def = 1834, .lo = 0, .hi = 1e8,
+       .description = "cost to the victim of one property offence, detected or not: tangible losses and pain and "
+                      "suffering",
+       .source = "McCollister, French & Fang (2010), table 5, 2008 dollars, victim (tangible) + intangible cost: "
+                 "household burglary 1,362 + 321 = 1,683; larceny/theft 480 + 10 = 490; motor vehicle theft 6,114 + "
+                 "262 = 6,376; weighted 16.1% / 73.4% / 10.4% as FBI UCR 2019 offences known (1,117,696 burglaries, "
+                 "5,086,096 larceny-thefts, 721,885 vehicle thefts) = $1,296 in 2008 dollars = $1,834 in 2023 dollars"});
+    v(victim_drug,
+      {.path = "costs.victim_drug", .unit = Unit::Money, .def = 0, .lo = 0, .hi = 1e8,
+       .description = "cost to victims of one drug offence",
+       .source = "0 by convention: no direct victim; McCollister, French & Fang (2010) give no victim cost for drug "
+                 "offences"});
+    v(victim_public_order,
+      {.path = "costs.victim_public_order", .unit = Unit::Money, .def = 0, .lo = 0, .hi = 1e8,
+       .description = "cost to victims of one public-order offence",
+       .source = "0 by convention: no identifiable victim; McCollister, French & Fang (2010) price no public-order "
+                 "offence"});
+  }
+};
+
+}  // namespace pw
