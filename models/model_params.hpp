@@ -7,6 +7,7 @@
 #include "models/justice/justice_params.hpp"
 #include "models/needs/needs.hpp"
 #include "models/population/population_params.hpp"
+#include "models/programmes/programme_params.hpp"
 #include "models/programmes/programme_spec.hpp"
 #include "sim/params/param.hpp"
 #include "sim/params/param_table.hpp"
@@ -52,6 +53,7 @@ struct ModelParams {
   NeedsParams needs;
   JusticeParams justice;
   CostParams costs;
+  ProgrammeParams programme_kinds;
   ReportParams report;
   // [[programme]] tables (a collection, not visited with the scalar parameters).
   std::vector<ProgrammeSpec> programmes;
@@ -63,6 +65,7 @@ struct ModelParams {
     needs.visit(v);
     justice.visit(v);
     costs.visit(v);
+    programme_kinds.visit(v);
     report.visit(v);
   }
 };

@@ -11,28 +11,32 @@ namespace {
 // phases before it in week t; a phase reads only state as it stood when the
 // phase began and writes only its own persons' rows.
 //
-// Because no phase reads another person's row, the engine runs every phase on
-// one block of persons before moving to the next block: the result is the same
-// as running each phase over everyone in turn, and each block's columns stay in
-// cache. A future phase that reads shared state (allocation of scarce places,
-// the network) will be a barrier between blocks of such per-person phases.
-struct Phase {
-  std::string_view name;
-  WeekCounts (JusticeModel::*run)(std::size_t, std::size_t, int);
+// Because no per-person phase reads another person's row, the engine runs them
+// all on one block of persons before moving to the next block: the result is
+// the same as running each phase over everyone in turn, and each block's
+// columns stay in cache. Phases that decide shared pools (programme places)
+// run after the per-person phases, as barriers, in a deterministic order.
+struct BlockCounts {
+  WeekCounts week;
+  ProgrammeCounts programmes;
+  BlockCounts& operator+=(const BlockCounts& o) {
+    week += o.week;
+    programmes += o.programmes;
+    return *this;
+  }
 };
-constexpr std::array<Phase, 3> kPhases = {{
-    {"releases", &JusticeModel::releases},                              // MODEL §3 step 1 and 8 (returns)
-    {"offending", &JusticeModel::offending},                            // MODEL §3 step 7
-    {"courts_and_supervision", &JusticeModel::courts_and_supervision},  // MODEL §3 step 8
-}};
+
+constexpr std::array<std::string_view, 6> kPhaseNames = {
+    "releases",                // MODEL §3 steps 1 and 8 (returns from prison)
+    "programme_progress",      // MODEL §3 step 2: drop-out, completion, joining waiting lists
+    "offending",               // MODEL §3 step 7
+    "courts_and_supervision",  // MODEL §3 step 8
+    "census",                  // MODEL §3 step 9: end-of-week stocks
+    "programme_allocation",    // MODEL §3 step 2: barrier, places for week t + 1
+};
 }  // namespace
 
-std::vector<std::string_view> Simulation::phase_names() {
-  std::vector<std::string_view> names;
-  for (const auto& p : kPhases) names.push_back(p.name);
-  names.emplace_back("census");
-  return names;
-}
+std::vector<std::string_view> Simulation::phase_names() { return {kPhaseNames.begin(), kPhaseNames.end()}; }
 
 Simulation::Simulation(const ModelParams& params, const PopulationProfile& profile, std::uint32_t replicate,
                        Parallel& par)
@@ -44,20 +48,30 @@ Simulation::Simulation(const ModelParams& params, const PopulationProfile& profi
   justice_ = std::make_unique<JusticeModel>(params_.justice, population_, needs_, risk_, rng_,
                                             profile.share("release", "to_supervision"));
   justice_->setup(par_);
+  programmes_ = std::make_unique<ProgrammesModel>(params_.programmes, params_.programme_kinds, population_, needs_,
+                                                  risk_, *justice_, rng_);
+  programmes_->setup(par_);
   weekly_.reserve(static_cast<std::size_t>(horizon()));
+  programme_weekly_.reserve(static_cast<std::size_t>(horizon()));
 }
 
 WeekCounts Simulation::step() {
   const std::size_t n = population_.size();
-  const WeekCounts week_counts = par_.reduce_ranges<WeekCounts>(n, [&](std::size_t b, std::size_t e) {
-    WeekCounts c;
-    for (const auto& phase : kPhases) c += ((*justice_).*(phase.run))(b, e, week_);
-    c += justice_->census(b, e);
-    return c;
+  BlockCounts c = par_.reduce_ranges<BlockCounts>(n, [&](std::size_t b, std::size_t e) {
+    BlockCounts block;
+    block.week += justice_->releases(b, e, week_);
+    block.programmes += programmes_->progress(b, e, week_);
+    block.week += justice_->offending(b, e, week_);
+    block.week += justice_->courts_and_supervision(b, e, week_);
+    block.week += justice_->census(b, e);
+    return block;
   });
-  weekly_.push_back(week_counts);
+  c.programmes.by_programme.resize(programmes_->size());
+  programmes_->allocate(par_, week_, c.programmes);
+  weekly_.push_back(c.week);
+  programme_weekly_.push_back(std::move(c.programmes));
   ++week_;
-  return week_counts;
+  return c.week;
 }
 
 void Simulation::run_to_end() {

@@ -16,6 +16,7 @@
 #include "models/needs/needs.hpp"
 #include "models/population/attributes.hpp"
 #include "models/population/profile.hpp"
+#include "models/programmes/programmes_model.hpp"
 #include "sim/core/parallel.hpp"
 #include "sim/core/rng.hpp"
 
@@ -37,6 +38,9 @@ class Simulation {
   [[nodiscard]] int horizon() const { return params_.run.horizon_weeks(); }
   [[nodiscard]] bool finished() const { return week_ >= horizon(); }
   [[nodiscard]] const std::vector<WeekCounts>& weekly() const { return weekly_; }
+  // Per week, per declared programme (index as in params().programmes).
+  [[nodiscard]] const std::vector<ProgrammeCounts>& programme_weekly() const { return programme_weekly_; }
+  [[nodiscard]] const ProgrammesModel& programmes() const { return *programmes_; }
   [[nodiscard]] const ModelParams& params() const { return params_; }
   [[nodiscard]] const Population& population() const { return population_; }
   [[nodiscard]] const Needs& needs() const { return needs_; }
@@ -53,8 +57,10 @@ class Simulation {
   Needs needs_;
   RiskAssessment risk_;
   std::unique_ptr<JusticeModel> justice_;
+  std::unique_ptr<ProgrammesModel> programmes_;
   int week_ = 0;
   std::vector<WeekCounts> weekly_;
+  std::vector<ProgrammeCounts> programme_weekly_;
 };
 
 }  // namespace pw

@@ -21,6 +21,7 @@ void inc(T& counter) {
 void JusticeState::resize(std::size_t n) {
   frailty.resize(n);
   propensity.resize(n);
+  static_propensity.resize(n);
   violation_multiplier.resize(n);
   custody.assign(n, static_cast<std::uint8_t>(Custody::Community));
   custody_until.assign(n, kNever);
@@ -62,18 +63,24 @@ void JusticeModel::setup(Parallel& par) {
       const double x = o.female_effect * (pop_.sex[i] == static_cast<std::uint8_t>(Sex::Female)) +
                        o.prior_arrests_effect * (std::sqrt(static_cast<double>(pop_.prior_arrests[i])) - std::sqrt(kReferencePriors)) +
                        o.onset_effect * (pop_.age_first_arrest[i] - kReferenceOnset) +
-                       o.age_effect * (pop_.age_at_release[i] - kReferenceAge) +
-                       o.substance_use_effect * needs_.substance_use[i] +
-                       o.mental_health_effect * needs_.mental_health[i] +
-                       o.antisocial_cognition_effect * needs_.antisocial_cognition[i] +
-                       o.low_employability_effect * (1.0 - needs_.employability[i]);
+                       o.age_effect * (pop_.age_at_release[i] - kReferenceAge);
       s_.frailty[i] = static_cast<float>(frailty);
-      s_.propensity[i] = static_cast<float>(o.base_rate * frailty * std::exp(x));
-      s_.violation_multiplier[i] =
-          static_cast<float>(std::exp(p_.supervision.substance_violation_effect * needs_.substance_use[i]));
+      s_.static_propensity[i] = static_cast<float>(o.base_rate * frailty * std::exp(x));
+      refresh_from_needs(i);
       if (pop_.released_to_supervision[i] != 0) start_supervision(i, 0, true);
     }
   });
+}
+
+void JusticeModel::refresh_from_needs(std::size_t i) {
+  const auto& o = p_.offending;
+  const double needs_term = o.substance_use_effect * needs_.substance_use[i] +
+                            o.mental_health_effect * needs_.mental_health[i] +
+                            o.antisocial_cognition_effect * needs_.antisocial_cognition[i] +
+                            o.low_employability_effect * (1.0 - needs_.employability[i]);
+  s_.propensity[i] = static_cast<float>(s_.static_propensity[i] * std::exp(needs_term));
+  s_.violation_multiplier[i] =
+      static_cast<float>(std::exp(p_.supervision.substance_violation_effect * needs_.substance_use[i]));
 }
 
 void JusticeModel::start_supervision(std::size_t i, int week, bool cohort_release) {

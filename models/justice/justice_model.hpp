@@ -46,7 +46,8 @@ inline constexpr std::int16_t kNever = -1;
 struct JusticeState {
   // Offending propensity: frailty times the static covariate terms, per week.
   std::vector<float> frailty;
-  std::vector<float> propensity;
+  std::vector<float> propensity;         // offences per week at release age, all covariates
+  std::vector<float> static_propensity;  // the part that does not depend on needs
   // Detected technical violations per week on standard supervision, relative to
   // justice.supervision.violation_rate: exp(substance_violation_effect x substance-use need).
   std::vector<float> violation_multiplier;
@@ -80,6 +81,10 @@ class JusticeModel {
   WeekCounts releases(std::size_t begin, std::size_t end, int week);
   WeekCounts offending(std::size_t begin, std::size_t end, int week);
   WeekCounts courts_and_supervision(std::size_t begin, std::size_t end, int week);
+  // Recomputes person i's propensity and violation multiplier after their
+  // needs changed (programmes). Writes only row i.
+  void refresh_from_needs(std::size_t i);
+
   // End-of-week census of custody and supervision.
   WeekCounts census(std::size_t begin, std::size_t end) const;
 

@@ -1,12 +1,13 @@
 // A programme or policy intervention as a scenario declares it: a typed
 // [[programme]] table. Several programmes of one kind may coexist.
 //
-// This is the scenario language's declaration; the programmes sub-model that
-// enrols people, allocates scarce places and applies effects is a later issue
-// (issue 6). Until it exists, a declared programme is validated, stored in the
-// resolved scenario and the results file, and reported as having no effect.
+// The programmes sub-model (programmes_model.hpp) enrols people, allocates the
+// scarce places and applies the effects.
 // Units: capacity in concurrent places, durations in weeks, cost in US dollars
-// at 2023 prices per participant-week, effects as log hazard ratios.
+// at 2023 prices per participant-week. A programme's effects are not declared
+// here as hazard ratios: they are the need reductions of its kind
+// (models/programmes/programme_params.hpp), acting through the offending
+// hazard, scaled by effects.strength.
 #pragma once
 
 #include <string>
@@ -23,8 +24,9 @@ struct ProgrammeSpec {
   double duration = 0;
   double cost_per_participant_week = 0;
   double completion_probability = 0;
-  double completer_hazard_effect = 0;
-  double dropout_hazard_effect = 0;
+  double uptake = 0;
+  double effect_strength = 0;
+  double dropout_share = 0;
 
   template <class V>
   void visit(V& v) {
@@ -58,12 +60,16 @@ struct ProgrammeSpec {
     v(completion_probability, {.path = "completion_probability", .unit = Unit::Probability, .def = 0.7,
                                .description = "probability a participant completes the course",
                                .source = "assumption"});
-    v(completer_hazard_effect, {.path = "effects.completer_hazard", .def = 0, .lo = -3, .hi = 3,
-                                .description = "log hazard ratio of offending for completers",
-                                .source = "scenario setting"});
-    v(dropout_hazard_effect, {.path = "effects.dropout_hazard", .def = 0, .lo = -3, .hi = 3,
-                              .description = "log hazard ratio of offending for drop-outs",
-                              .source = "scenario setting"});
+    v(uptake, {.path = "uptake", .unit = Unit::Probability, .def = 0.6,
+               .description = "share of eligible persons who are referred and willing to take part",
+               .source = "assumption"});
+    v(effect_strength, {.path = "effects.strength", .def = 1, .lo = 0, .hi = 3,
+                        .description = "multiplier on the kind's need reductions (programmes.<kind>.*): 1 is the "
+                                       "evidence-based default, below 1 a weaker implementation",
+                        .source = "scenario setting (programme fidelity)"});
+    v(dropout_share, {.path = "effects.dropout_share", .unit = Unit::Probability, .def = 0.25,
+                      .description = "share of the need reductions that a drop-out keeps",
+                      .source = "assumption: partial dose"});
   }
 };
 

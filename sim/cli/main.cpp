@@ -97,10 +97,12 @@ int main(int argc, char** argv) {
                                         : pw::PersonsOutput::FirstReplicate;
       run.progress = isatty(STDERR_FILENO) != 0;
       const auto loaded = pw::load_scenario(run.scenario, run.sets);
-      if (!loaded.params.programmes.empty()) {
-        std::cerr << "note: " << loaded.params.programmes.size()
-                  << " [[programme]] table(s) declared; the programmes sub-model is not built yet (issue 6), "
-                     "so they are recorded but do not change outcomes\n";
+      for (const auto& p : loaded.params.programmes) {
+        if (p.kind == "interagency_coordination" || p.kind == "case_management" || p.kind == "transitional_jobs") {
+          std::cerr << "note: programme \"" << p.name << "\" (" << p.kind
+                    << "): this kind changes no criminogenic need in this version, so it costs but does not "
+                       "change outcomes (see docs/ODD.md)\n";
+        }
       }
       const auto out = pw::run_scenario(run);
       if (!quiet) print_table(out, loaded.params.report.targets_file);

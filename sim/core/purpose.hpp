@@ -18,6 +18,8 @@ enum class Purpose : std::uint16_t {
   Needs = 5,             // baseline criminogenic needs (normal deviates)
   Frailty = 6,           // persistent individual propensity to offend
   SupervisionSetup = 7,  // supervision level and term at release
+  ProgrammeUptake = 8,   // per programme (index = programme): lane 0 referred and willing
+  PreReleaseProgramme = 9,  // per programme: lane 0 priority tie-break, 1 completion
 
   // Weekly decisions.
   Offending = 20,        // lane 0: number of offences this week
@@ -27,6 +29,8 @@ enum class Purpose : std::uint16_t {
   Sentence = 23,         // at court: lanes 0 prison or not, 1-2 term length
   TechnicalViolation = 24,  // under supervision: lanes 0 violation detected, 1 revoke, 2 term length
   ReleaseSupervision = 25,  // on release from a term: lanes 0 supervised, 1 intensive or not, 2 term length
+  ProgrammePriority = 26,   // per programme, in the week of allocation: lane 0 tie-break (random priority)
+  ProgrammeCompletion = 27, // per programme, at the end of the course: lane 0 completes or drops out
 };
 
 }  // namespace pw

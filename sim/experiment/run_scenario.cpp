@@ -33,6 +33,25 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   return s;
 }
 
+namespace {
+// Programme spending per week: participant-weeks times the cost per
+// participant-week; pre-release courses, delivered before release, count in week 0.
+std::vector<double> programme_costs_by_week(const Simulation& sim) {
+  const auto& specs = sim.programmes().specs();
+  std::vector<double> cost(sim.programme_weekly().size(), 0.0);
+  for (std::size_t w = 0; w < cost.size(); ++w) {
+    for (std::size_t p = 0; p < specs.size(); ++p) {
+      cost[w] += static_cast<double>(sim.programme_weekly()[w].by_programme[p].participant_weeks) *
+                 specs[p].cost_per_participant_week;
+    }
+  }
+  for (std::size_t p = 0; p < specs.size() && !cost.empty(); ++p) {
+    cost[0] += static_cast<double>(sim.programmes().pre_release()[p].participant_weeks) * specs[p].cost_per_participant_week;
+  }
+  return cost;
+}
+}  // namespace
+
 std::string parameter_reference_markdown() {
   auto p = with_defaults<ModelParams>();
   const ParamTable table(p);
@@ -58,6 +77,7 @@ std::filesystem::path run_scenario(const RunOptions& o) {
   h.weeks = s.params.run.horizon_weeks();
   h.replicates = s.params.run.replicates;
   h.groups = standard_group_names();
+  h.programmes = s.params.programmes;
   ParamTable table(s.params);
   writer.begin_scenario(h, table);
 
@@ -65,7 +85,8 @@ std::filesystem::path run_scenario(const RunOptions& o) {
   for (int r = 0; r < h.replicates; ++r) {
     Simulation sim(s.params, profile, static_cast<std::uint32_t>(r), par);
     sim.run_to_end();
-    writer.write_costs(r, compute_costs(sim.weekly(), s.params.costs));
+    writer.write_programmes(r, sim);
+    writer.write_costs(r, compute_costs(sim.weekly(), s.params.costs, programme_costs_by_week(sim)));
     writer.write_replicate(r, sim.weekly(), cumulative_tables(sim));
     if (o.persons == PersonsOutput::All || (o.persons == PersonsOutput::FirstReplicate && r == 0)) {
       writer.write_persons(r, person_table(sim));

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "sim/io/h5_util.hpp"
+#include "sim/io/programme_results.hpp"
 
 #ifndef PATHWAYS_VERSION
 #define PATHWAYS_VERSION "unknown"
@@ -103,6 +104,7 @@ void ResultsWriter::begin_scenario(const ScenarioHeader& h, const ParamTable& pa
   for (const auto& c : kCostCategories) add_cost(c.name, c.description);
   add_cost(kCostTotalName, kCostTotalDescription);
   g.createGroup("persons");
+  create_programme_datasets(g, h.programmes, h.replicates, h.weeks);
 }
 
 void ResultsWriter::write_replicate(int replicate, const std::vector<WeekCounts>& weekly, const CumulativeTables& t) {
@@ -127,6 +129,10 @@ void ResultsWriter::write_replicate(int replicate, const std::vector<WeekCounts>
   h5::write_row(sizes, r, t.group_size.data(), H5::PredType::NATIVE_INT64, t.group_size.size());
   g.removeAttr("replicates_written");
   h5::write_attr(g, "replicates_written", static_cast<std::int64_t>(replicate + 1));
+}
+
+void ResultsWriter::write_programmes(int replicate, const Simulation& sim) {
+  write_programme_replicate(*scenario_, replicate, sim);
 }
 
 void ResultsWriter::write_costs(int replicate, const CostSeries& c) {

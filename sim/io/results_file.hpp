@@ -16,11 +16,14 @@
 
 #include "models/costs/costs.hpp"
 #include "models/justice/week_counts.hpp"
+#include "models/programmes/programme_spec.hpp"
 #include "models/reporting/outcome_tables.hpp"
 #include "models/reporting/person_table.hpp"
 #include "sim/params/param_table.hpp"
 
 namespace pw {
+
+class Simulation;
 
 struct ScenarioHeader {
   std::string name;
@@ -32,6 +35,7 @@ struct ScenarioHeader {
   int weeks = 0;
   int replicates = 0;
   std::vector<std::string> groups;
+  std::vector<ProgrammeSpec> programmes;
 };
 
 class ResultsWriter {
@@ -46,6 +50,7 @@ class ResultsWriter {
   void write_persons(int replicate, const std::vector<PersonColumn>& columns);
   // The weekly cost series of one replicate (costs/<category> and costs/total).
   void write_costs(int replicate, const CostSeries& costs);
+  void write_programmes(int replicate, const Simulation& sim);
   // Flushes, closes and renames the file into place.
   void commit();
 

@@ -8,6 +8,7 @@
 #include "models/costs/costs.hpp"
 #include "models/reporting/outcome_tables.hpp"
 #include "sim/io/h5_util.hpp"
+#include "sim/io/programme_results.hpp"
 
 namespace pw {
 
@@ -101,6 +102,7 @@ nlohmann::json summarise_results(const std::filesystem::path& file) {
       s["group_size_mean"] = sizes;
       // Files written before costs existed have no costs group and no "costs" key.
       if (g.nameExists("costs")) s["costs"] = summarise_costs(g, reps, h5::read_int_attr(g, "people"));
+      s["programmes"] = summarise_programmes(g, reps);
       out["scenarios"][name] = s;
     }
   } catch (const H5::Exception& e) {

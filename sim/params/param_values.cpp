@@ -192,7 +192,9 @@ bool parse_money(const std::string& text, double& usd_base, std::string& error) 
     error = fmt::format("price year {} outside the price index ({}-{})", year, kFirstCpiYear, kLastCpiYear);
     return false;
   }
-  usd_base = amount * kCpiU[kPriceBaseYear - kFirstCpiYear] / kCpiU[year - kFirstCpiYear];
+  // At base-year prices the amount is kept exactly, so resolved scenarios round-trip.
+  usd_base = year == kPriceBaseYear ? amount
+                                    : amount * kCpiU[kPriceBaseYear - kFirstCpiYear] / kCpiU[year - kFirstCpiYear];
   return true;
 }
 

@@ -1,0 +1,227 @@
+#include "models/programmes/programmes_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+namespace pw {
+
+namespace {
+constexpr double kMicro = 1e6;
+
+int risk_level_of(const std::string& name) {
+  for (int k = 0; k < 4; ++k) {
+    if (kRiskNames[k] == name) return k;
+  }
+  return 0;
+}
+
+struct Candidate {
+  double key;
+  double draw;
+  std::uint32_t id;
+  bool operator<(const Candidate& o) const { return std::tie(key, draw, id) < std::tie(o.key, o.draw, o.id); }
+};
+}  // namespace
+
+ProgrammeCounts& ProgrammeCounts::operator+=(const ProgrammeCounts& o) {
+  if (by_programme.size() < o.by_programme.size()) by_programme.resize(o.by_programme.size());
+  for (std::size_t p = 0; p < o.by_programme.size(); ++p) {
+    auto& a = by_programme[p];
+    const auto& b = o.by_programme[p];
+    a.waiting += b.waiting;
+    a.active += b.active;
+    a.enrolled += b.enrolled;
+    a.completed += b.completed;
+    a.dropped += b.dropped;
+    a.participant_weeks += b.participant_weeks;
+    a.wait_weeks_of_enrolled += b.wait_weeks_of_enrolled;
+    a.antisocial_micro_sum += b.antisocial_micro_sum;
+  }
+  return *this;
+}
+
+ProgrammesModel::ProgrammesModel(const std::vector<ProgrammeSpec>& specs, const ProgrammeParams& params,
+                                 const Population& pop, Needs& needs, const RiskAssessment& risk,
+                                 JusticeModel& justice, const Rng& rng)
+    : specs_(specs), params_(params), pop_(pop), needs_(needs), risk_(risk), justice_(justice), rng_(rng) {}
+
+bool ProgrammesModel::eligible(const ProgrammeSpec& s, std::size_t i) const {
+  if (risk_.level[i] < risk_level_of(s.min_risk)) return false;
+  if (s.sex == "male" && pop_.sex[i] != static_cast<std::uint8_t>(Sex::Male)) return false;
+  if (s.sex == "female" && pop_.sex[i] != static_cast<std::uint8_t>(Sex::Female)) return false;
+  if (s.group >= 0 && pop_.group[i] != s.group) return false;
+  return true;
+}
+
+double ProgrammesModel::priority_key(std::size_t p, std::size_t i, std::uint32_t) const {
+  const auto& s = specs_[p];
+  if (s.priority == "risk_first") return -static_cast<double>(risk_.score[i]);
+  if (s.priority == "first_come") return static_cast<double>(since_[p][i]);
+  if (s.priority == "need_first") {
+    // The needs this kind acts on; all needs when it acts on none.
+    const auto& r = params_.effects_of(s.kind).reduction;
+    const double all = r[0] + r[1] + r[2] + r[3] > 0 ? 0.0 : 1.0;
+    return -((r[kSubstanceUse] > 0 || all > 0 ? needs_.substance_use[i] : 0.0) +
+             (r[kMentalHealth] > 0 || all > 0 ? needs_.mental_health[i] : 0.0) +
+             (r[kAntisocialCognition] > 0 || all > 0 ? needs_.antisocial_cognition[i] : 0.0) +
+             (r[kEmployability] > 0 || all > 0 ? 1.0 - needs_.employability[i] : 0.0));
+  }
+  return 0.0;  // random: the draw decides
+}
+
+void ProgrammesModel::finish(std::size_t p, std::size_t i, bool completed, double group_antisocial_mean) {
+  const auto& s = specs_[p];
+  const auto& r = params_.effects_of(s.kind).reduction;
+  // Peer contagion: exposure to co-participants with more antisocial thinking.
+  float& anti = needs_.antisocial_cognition[i];
+  anti = static_cast<float>(anti + params_.peer_contagion * std::max(0.0, group_antisocial_mean - anti));
+  const double dose = s.effect_strength * (completed ? 1.0 : s.dropout_share);
+  auto reduce = [dose](float& need, double share) {
+    need = static_cast<float>(need * (1.0 - std::min(1.0, share * dose)));
+  };
+  reduce(needs_.substance_use[i], r[kSubstanceUse]);
+  reduce(needs_.mental_health[i], r[kMentalHealth]);
+  reduce(anti, r[kAntisocialCognition]);
+  float& emp = needs_.employability[i];
+  emp = static_cast<float>(emp + (1.0 - emp) * std::min(1.0, r[kEmployability] * dose));
+  status_[p][i] = static_cast<std::uint8_t>(completed ? ProgrammeStatus::Completed : ProgrammeStatus::Dropped);
+  justice_.refresh_from_needs(i);
+}
+
+void ProgrammesModel::setup(Parallel& par) {
+  const std::size_t n = pop_.size(), np = specs_.size();
+  status_.assign(np, std::vector<std::uint8_t>(n, 0));
+  since_.assign(np, std::vector<std::int16_t>(n, kNever));
+  group_antisocial_mean_.assign(np, 0.0);
+  pre_release_.assign(np, {});
+  for (std::size_t p = 0; p < np; ++p) {
+    const auto& s = specs_[p];
+    auto& st = status_[p];
+    par.for_ranges(n, [&](std::size_t b, std::size_t e) {
+      for (std::size_t i = b; i < e; ++i) {
+        const double u = rng_.uniform(static_cast<std::uint32_t>(i), kSetupWeek, Purpose::ProgrammeUptake,
+                                      static_cast<std::uint16_t>(p));
+        st[i] = static_cast<std::uint8_t>(u < s.uptake ? ProgrammeStatus::None : ProgrammeStatus::Declined);
+      }
+    });
+    if (s.phase != "pre_release") continue;
+
+    // Pre-release: the places turn over window / duration times before release.
+    std::vector<Candidate> candidates;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (st[i] != static_cast<std::uint8_t>(ProgrammeStatus::None) || !eligible(s, i)) continue;
+      const double draw = rng_.uniform(static_cast<std::uint32_t>(i), kSetupWeek, Purpose::PreReleaseProgramme,
+                                       static_cast<std::uint16_t>(p));
+      candidates.push_back({priority_key(p, i, kSetupWeek), draw, static_cast<std::uint32_t>(i)});
+    }
+    const double turns = std::max(1.0, std::floor(params_.pre_release_window / std::max(1.0, s.duration)));
+    const auto served = std::min<std::size_t>(candidates.size(), static_cast<std::size_t>(s.capacity * turns));
+    std::nth_element(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(served), candidates.end());
+    std::sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(served));
+    std::int64_t micro = 0;
+    for (std::size_t k = 0; k < served; ++k) {
+      micro += std::llround(needs_.antisocial_cognition[candidates[k].id] * kMicro);
+    }
+    const double mean = served > 0 ? static_cast<double>(micro) / kMicro / static_cast<double>(served) : 0.0;
+    auto& t = pre_release_[p];
+    t.eligible_willing = static_cast<std::int64_t>(candidates.size());
+    for (std::size_t k = 0; k < served; ++k) {
+      const auto i = candidates[k].id;
+      const bool completed = rng_.uniform4(i, kSetupWeek, Purpose::PreReleaseProgramme,
+                                           static_cast<std::uint16_t>(p))[1] < s.completion_probability;
+      finish(p, i, completed, mean);
+      ++t.enrolled;
+      (completed ? t.completed : t.dropped) += 1;
+      t.participant_weeks += static_cast<std::int64_t>(std::lround(s.duration * (completed ? 1.0 : 0.5)));
+    }
+  }
+}
+
+ProgrammeCounts ProgrammesModel::progress(std::size_t begin, std::size_t end, int week) {
+  ProgrammeCounts c;
+  c.by_programme.resize(specs_.size());
+  const auto& custody = justice_.state().custody;
+  const auto w = static_cast<std::uint32_t>(week);
+  for (std::size_t p = 0; p < specs_.size(); ++p) {
+    const auto& s = specs_[p];
+    if (s.phase != "post_release") continue;
+    auto& st = status_[p];
+    auto& since = since_[p];
+    auto& pc = c.by_programme[p];
+    const int duration = std::max(1, static_cast<int>(std::lround(s.duration)));
+    for (std::size_t i = begin; i < end; ++i) {
+      const bool in_community = custody[i] == static_cast<std::uint8_t>(Custody::Community);
+      switch (static_cast<ProgrammeStatus>(st[i])) {
+        case ProgrammeStatus::Active:
+          if (!in_community) {
+            finish(p, i, false, group_antisocial_mean_[p]);
+            ++pc.dropped;
+          } else if (week >= since[i] + duration) {
+            const bool completed = rng_.uniform(static_cast<std::uint32_t>(i), w, Purpose::ProgrammeCompletion,
+                                                static_cast<std::uint16_t>(p)) < s.completion_probability;
+            finish(p, i, completed, group_antisocial_mean_[p]);
+            (completed ? pc.completed : pc.dropped) += 1;
+          } else if (week >= since[i]) {
+            ++pc.active;
+            ++pc.participant_weeks;
+            pc.antisocial_micro_sum += std::llround(needs_.antisocial_cognition[i] * kMicro);
+          }
+          break;
+        case ProgrammeStatus::Waiting:
+          if (in_community) {
+            ++pc.waiting;
+          } else {
+            st[i] = static_cast<std::uint8_t>(ProgrammeStatus::None);  // leaves the list while in custody
+          }
+          break;
+        case ProgrammeStatus::None:
+          if (in_community && eligible(s, i)) {
+            st[i] = static_cast<std::uint8_t>(ProgrammeStatus::Waiting);
+            since[i] = static_cast<std::int16_t>(week);
+            ++pc.waiting;
+          }
+          break;
+        default: break;
+      }
+    }
+  }
+  return c;
+}
+
+void ProgrammesModel::allocate(Parallel&, int week, ProgrammeCounts& counts) {
+  for (std::size_t p = 0; p < specs_.size(); ++p) {
+    const auto& s = specs_[p];
+    if (s.phase != "post_release") continue;
+    auto& pc = counts.by_programme[p];
+    auto& st = status_[p];
+    const std::int64_t free = std::max<std::int64_t>(0, s.capacity - pc.active);
+    std::int64_t micro = pc.antisocial_micro_sum, members = pc.active;
+    if (free > 0 && pc.waiting > 0) {
+      std::vector<Candidate> candidates;
+      candidates.reserve(static_cast<std::size_t>(pc.waiting));
+      for (std::size_t i = 0; i < st.size(); ++i) {
+        if (st[i] != static_cast<std::uint8_t>(ProgrammeStatus::Waiting)) continue;
+        const double draw = rng_.uniform(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(week),
+                                         Purpose::ProgrammePriority, static_cast<std::uint16_t>(p));
+        candidates.push_back({priority_key(p, i, static_cast<std::uint32_t>(week)), draw, static_cast<std::uint32_t>(i)});
+      }
+      const auto take = std::min<std::size_t>(candidates.size(), static_cast<std::size_t>(free));
+      std::nth_element(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(take), candidates.end());
+      for (std::size_t k = 0; k < take; ++k) {
+        const auto i = candidates[k].id;
+        st[i] = static_cast<std::uint8_t>(ProgrammeStatus::Active);
+        pc.wait_weeks_of_enrolled += week - since_[p][i];
+        since_[p][i] = static_cast<std::int16_t>(week + 1);
+        micro += std::llround(needs_.antisocial_cognition[i] * kMicro);
+        ++members;
+      }
+      pc.enrolled += static_cast<std::int64_t>(take);
+      pc.waiting -= static_cast<std::int64_t>(take);
+      pc.active += static_cast<std::int64_t>(take);
+    }
+    group_antisocial_mean_[p] = members > 0 ? static_cast<double>(micro) / kMicro / static_cast<double>(members) : 0.0;
+  }
+}
+
+}  // namespace pw
