@@ -31,6 +31,7 @@ inline constexpr std::array<std::string_view, 10> kProgrammeKinds = {
 struct ProgrammeParams {
   std::array<KindEffects, kProgrammeKinds.size()> kinds{};
   double peer_contagion = 0;
+  double need_match_bonus = 0, cultural_adaptation_bonus = 0;
   double pre_release_window = 0;  // weeks
 
   [[nodiscard]] const KindEffects& effects_of(std::string_view kind) const {
@@ -80,6 +81,16 @@ struct ProgrammeParams {
                                       "one's own that a participant takes on (when the group's is higher)",
                        .source = "assumption; Lowenkamp & Latessa (2004) and Dishion, McCord & Poulin (1999) on "
                                  "mixing low-risk people with high-risk peers"});
+    v(need_match_bonus, {.path = "programmes.responsivity.need_match", .unit = Unit::Probability, .def = 0.10,
+                         .description = "added to the completion probability of a participant whose targeted need is "
+                                        "above 0.5 (the programme matches an assessed need)",
+                         .source = "assumption; responsivity principle (Andrews & Bonta 2010)"});
+    v(cultural_adaptation_bonus, {.path = "programmes.responsivity.cultural_adaptation", .unit = Unit::Probability,
+                                  .def = 0.10,
+                                  .description = "added to the completion probability of a participant from the group "
+                                                 "the programme is culturally adapted for",
+                                  .source = "assumption; Hall et al. (2016), meta-analysis of culturally adapted "
+                                            "mental-health interventions: moderate benefit over unadapted versions"});
     v(pre_release_window, {.path = "programmes.pre_release_window", .unit = Unit::Weeks, .def = 52, .lo = 1, .hi = 520,
                            .description = "for a release cohort, the weeks before release over which a pre-release "
                                           "programme's places turn over (places x window / duration served)",

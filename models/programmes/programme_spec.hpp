@@ -25,6 +25,7 @@ struct ProgrammeSpec {
   double cost_per_participant_week = 0;
   double completion_probability = 0;
   double uptake = 0;
+  int adapted_for_group = 0;
   double effect_strength = 0;
   double dropout_share = 0;
 
@@ -63,6 +64,10 @@ struct ProgrammeSpec {
     v(uptake, {.path = "uptake", .unit = Unit::Probability, .def = 0.6,
                .description = "share of eligible persons who are referred and willing to take part",
                .source = "assumption"});
+    v(adapted_for_group, {.path = "cultural_adaptation.group", .unit = Unit::Count, .def = -1, .lo = -1, .hi = 1,
+                          .description = "community group the programme is culturally adapted for (-1: none); members "
+                                         "of that group complete more often (programmes.responsivity.cultural_adaptation)",
+                          .source = "resolution para. 4; scenario setting"});
     v(effect_strength, {.path = "effects.strength", .def = 1, .lo = 0, .hi = 3,
                         .description = "multiplier on the kind's need reductions (programmes.<kind>.*): 1 is the "
                                        "evidence-based default, below 1 a weaker implementation",

@@ -70,6 +70,18 @@ double ProgrammesModel::priority_key(std::size_t p, std::size_t i, std::uint32_t
   return 0.0;  // random: the draw decides
 }
 
+double ProgrammesModel::completion_probability(std::size_t p, std::size_t i) const {
+  const auto& s = specs_[p];
+  const auto& r = params_.effects_of(s.kind).reduction;
+  const bool need_match = (r[kSubstanceUse] > 0 && needs_.substance_use[i] > 0.5f) ||
+                          (r[kMentalHealth] > 0 && needs_.mental_health[i] > 0.5f) ||
+                          (r[kAntisocialCognition] > 0 && needs_.antisocial_cognition[i] > 0.5f) ||
+                          (r[kEmployability] > 0 && needs_.employability[i] < 0.5f);
+  const bool adapted = s.adapted_for_group >= 0 && pop_.group[i] == s.adapted_for_group;
+  return std::min(1.0, s.completion_probability + (need_match ? params_.need_match_bonus : 0.0) +
+                           (adapted ? params_.cultural_adaptation_bonus : 0.0));
+}
+
 void ProgrammesModel::finish(std::size_t p, std::size_t i, bool completed, double group_antisocial_mean) {
   const auto& s = specs_[p];
   const auto& r = params_.effects_of(s.kind).reduction;
@@ -129,7 +141,7 @@ void ProgrammesModel::setup(Parallel& par) {
     for (std::size_t k = 0; k < served; ++k) {
       const auto i = candidates[k].id;
       const bool completed = rng_.uniform4(i, kSetupWeek, Purpose::PreReleaseProgramme,
-                                           static_cast<std::uint16_t>(p))[1] < s.completion_probability;
+                                           static_cast<std::uint16_t>(p))[1] < completion_probability(p, i);
       finish(p, i, completed, mean);
       ++t.enrolled;
       (completed ? t.completed : t.dropped) += 1;
@@ -159,7 +171,7 @@ ProgrammeCounts ProgrammesModel::progress(std::size_t begin, std::size_t end, in
             ++pc.dropped;
           } else if (week >= since[i] + duration) {
             const bool completed = rng_.uniform(static_cast<std::uint32_t>(i), w, Purpose::ProgrammeCompletion,
-                                                static_cast<std::uint16_t>(p)) < s.completion_probability;
+                                                static_cast<std::uint16_t>(p)) < completion_probability(p, i);
             finish(p, i, completed, group_antisocial_mean_[p]);
             (completed ? pc.completed : pc.dropped) += 1;
           } else if (week >= since[i]) {

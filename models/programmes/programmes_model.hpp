@@ -76,6 +76,8 @@ class ProgrammesModel {
 
  private:
   [[nodiscard]] bool eligible(const ProgrammeSpec& s, std::size_t i) const;
+  // completion_probability plus the responsivity bonuses for person i.
+  [[nodiscard]] double completion_probability(std::size_t p, std::size_t i) const;
   [[nodiscard]] double priority_key(std::size_t p, std::size_t i, std::uint32_t week) const;
   void finish(std::size_t p, std::size_t i, bool completed, double group_antisocial_mean);
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <map>
 #include <sstream>
 #include <tuple>
 #include <toml++/toml.h>
@@ -254,24 +255,33 @@ void apply_overrides(const std::vector<std::string>& sets, ParamTable& table, Sc
 }
 
 namespace {
+void write_slot(std::ostringstream& out, const ParamSlot& slot, bool as_tables) {
+  const auto& path = slot.info.path;
+  const auto dot = path.rfind('.');
+  std::string v = slot.get();
+  if (slot.info.type == ValueType::Text) {
+    const auto raw = v.substr(1, v.size() - 2);
+    std::ostringstream quoted;
+    quoted << toml::value<std::string>(raw);
+    v = quoted.str();
+  }
+  out << (as_tables ? path.substr(dot + 1) : path) << " = " << v << "\n";
+}
+
 void write_slots(std::ostringstream& out, const ParamTable& table, bool as_tables) {
-  std::string current_table;
+  // Keys grouped by table, tables in order of first appearance: TOML forbids
+  // opening the same table twice.
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<const ParamSlot*>> by_table;
   for (const auto& slot : table.slots()) {
-    const auto& path = slot.info.path;
-    const auto dot = path.rfind('.');
-    const std::string tbl = dot == std::string::npos ? "" : path.substr(0, dot);
-    if (as_tables && tbl != current_table) {
-      out << "\n[" << tbl << "]\n";
-      current_table = tbl;
-    }
-    std::string v = slot.get();
-    if (slot.info.type == ValueType::Text) {
-      const auto raw = v.substr(1, v.size() - 2);
-      std::ostringstream quoted;
-      quoted << toml::value<std::string>(raw);
-      v = quoted.str();
-    }
-    out << (as_tables ? path.substr(dot + 1) : path) << " = " << v << "\n";
+    const auto dot = slot.info.path.rfind('.');
+    const std::string tbl = !as_tables || dot == std::string::npos ? "" : slot.info.path.substr(0, dot);
+    if (by_table.find(tbl) == by_table.end()) order.push_back(tbl);
+    by_table[tbl].push_back(&slot);
+  }
+  for (const auto& tbl : order) {
+    if (as_tables) out << "\n[" << tbl << "]\n";
+    for (const auto* slot : by_table[tbl]) write_slot(out, *slot, as_tables);
   }
 }
 }  // namespace
