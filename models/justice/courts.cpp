@@ -57,6 +57,14 @@ WeekCounts JusticeModel::courts_and_supervision(std::size_t begin, std::size_t e
     if (u[0] >= rate || u[0] >= -std::expm1(-rate)) continue;
     ++c.technical_violations;
     if (s_.technical_violations[i] < UINT16_MAX) ++s_.technical_violations[i];
+    if (sv.graduated_sanctions && s_.technical_violations[i] <= sv.sanctions_before_revocation) {
+      // Swift, certain, graded: a short jail stay; supervision continues afterwards.
+      ++c.jail_sanctions;
+      s_.custody[i] = static_cast<std::uint8_t>(Custody::Jail);
+      s_.custody_until[i] = static_cast<std::int16_t>(week + std::max(1, static_cast<int>(std::lround(sv.sanction_jail))));
+      if (s_.court_week[i] != kNever) s_.custody_until[i] = std::min(s_.custody_until[i], s_.court_week[i]);
+      continue;
+    }
     if (u[1] < sv.revocation_probability) {
       ++c.revocations_technical;
       admit_to_prison(i, week, lognormal_weeks(sv.revocation_term_median, 0.5, u[2]), kNever);

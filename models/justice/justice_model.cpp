@@ -121,7 +121,16 @@ void JusticeModel::admit_to_prison(std::size_t i, int week, int term_weeks, int 
 WeekCounts JusticeModel::releases(std::size_t begin, std::size_t end, int week) {
   WeekCounts c;
   for (std::size_t i = begin; i < end; ++i) {
-    if (s_.custody[i] != static_cast<std::uint8_t>(Custody::Prison) || s_.custody_until[i] != week) continue;
+    if (s_.custody_until[i] != week) continue;
+    if (s_.custody[i] == static_cast<std::uint8_t>(Custody::Jail)) {
+      // A jail sanction ends; pretrial detention ends at court instead.
+      if (s_.court_week[i] == week) continue;
+      s_.custody[i] = static_cast<std::uint8_t>(Custody::Community);
+      s_.custody_until[i] = kNever;
+      ++c.releases;
+      continue;
+    }
+    if (s_.custody[i] != static_cast<std::uint8_t>(Custody::Prison)) continue;
     s_.custody[i] = static_cast<std::uint8_t>(Custody::Community);
     s_.custody_until[i] = kNever;
     start_supervision(i, week, false);

@@ -126,6 +126,9 @@ struct SupervisionParams {
   double revocation_probability = 0;
   double revocation_on_arrest = 0;
   double revocation_term_median = 0;  // weeks
+  bool graduated_sanctions = false;
+  int sanctions_before_revocation = 0;
+  double sanction_jail = 0;  // weeks
 
   template <class V>
   void visit(V& v) {
@@ -159,6 +162,19 @@ struct SupervisionParams {
     v(revocation_term_median, {.path = "justice.supervision.revocation_term_median", .unit = Unit::Weeks, .def = 26,
                                .lo = 1, .hi = 260, .description = "median time served after a revocation (lognormal, sigma 0.5)",
                                .source = "assumption; parole violators serve months, not years"});
+    v(graduated_sanctions, {.path = "justice.supervision.graduated_sanctions", .def = 0,
+                            .description = "answer the first detected violations with a short jail sanction instead of "
+                                           "considering revocation (swift, certain, graded responses)",
+                            .source = "policy lever; Hawken & Kleiman (2009), HOPE: fewer revocations and arrests; the "
+                                      "multi-site replication RCT found no such effect (Lattimore et al. 2016)"});
+    v(sanctions_before_revocation, {.path = "justice.supervision.sanctions_before_revocation", .unit = Unit::Count,
+                                    .def = 2, .lo = 0, .hi = 20,
+                                    .description = "with graduated sanctions: violations answered by a jail sanction "
+                                                   "before a violation can lead to revocation",
+                                    .source = "scenario setting"});
+    v(sanction_jail, {.path = "justice.supervision.sanction_jail", .unit = Unit::Weeks, .def = 1, .lo = 0.14, .hi = 26,
+                      .description = "length of a jail sanction for a technical violation",
+                      .source = "HOPE used stays of a few days (Hawken & Kleiman 2009); rounded up to whole weeks"});
   }
 };
 

@@ -15,7 +15,7 @@ struct WeekCounts {
   std::int64_t offences = 0, offences_undetected = 0;
   std::int64_t offences_violent = 0, offences_property = 0, offences_drug = 0, offences_public_order = 0;
   std::int64_t arrests = 0, convictions = 0;
-  std::int64_t technical_violations = 0, revocations_technical = 0, revocations_arrest = 0;
+  std::int64_t technical_violations = 0, revocations_technical = 0, revocations_arrest = 0, jail_sanctions = 0;
   std::int64_t prison_admissions_new_sentence = 0, releases = 0;
 
   WeekCounts& operator+=(const WeekCounts& o) {
@@ -28,10 +28,10 @@ struct WeekCounts {
     std::int64_t WeekCounts::*member;
     std::string_view description;
   };
-  static const std::array<Field, 18> kFields;
+  static const std::array<Field, 19> kFields;
 };
 
-inline const std::array<WeekCounts::Field, 18> WeekCounts::kFields = {{
+inline const std::array<WeekCounts::Field, 19> WeekCounts::kFields = {{
     {"in_community", &WeekCounts::in_community, "persons in the community at the end of the week"},
     {"in_jail", &WeekCounts::in_jail, "persons held in jail awaiting court at the end of the week"},
     {"in_prison", &WeekCounts::in_prison, "persons in prison at the end of the week"},
@@ -48,6 +48,7 @@ inline const std::array<WeekCounts::Field, 18> WeekCounts::kFields = {{
     {"technical_violations", &WeekCounts::technical_violations, "detected technical violations of supervision"},
     {"revocations_technical", &WeekCounts::revocations_technical, "revocations to prison for a technical violation"},
     {"revocations_arrest", &WeekCounts::revocations_arrest, "revocations to prison for a new arrest"},
+    {"jail_sanctions", &WeekCounts::jail_sanctions, "short jail sanctions for a technical violation (graduated sanctions)"},
     {"prison_admissions_new_sentence", &WeekCounts::prison_admissions_new_sentence, "admissions to prison on a new sentence"},
     {"releases", &WeekCounts::releases, "releases from prison or jail back to the community"},
 }};

@@ -1,0 +1,52 @@
+// models/justice: graduated sanctions replace revocation for the first violations.
+#include <catch2/catch.hpp>
+
+#include "tests/sim_support.hpp"
+
+TEST_CASE("sanctions: with graduated sanctions the first violations bring jail, never revocation", "[justice][sanctions]") {
+  auto p = pwt::small_params(pwt::sized(20000, 6000), 104);
+  p.justice.offending.base_rate = 1e-6;  // no arrests: violations are the only route to custody
+  p.justice.supervision.violation_rate = 0.02;
+  p.justice.supervision.revocation_probability = 1.0;
+  p.justice.supervision.graduated_sanctions = true;
+  p.justice.supervision.sanctions_before_revocation = 1000;
+  p.justice.supervision.sanction_jail = 2;
+  pwt::Run r(p);
+  r.run();
+  const auto violations = r.total(&pw::WeekCounts::technical_violations);
+  REQUIRE(violations > 500);
+  CHECK(r.total(&pw::WeekCounts::jail_sanctions) == violations);
+  CHECK(r.total(&pw::WeekCounts::revocations_technical) == 0);
+  CHECK(r.total(&pw::WeekCounts::prison_admissions_new_sentence) == 0);
+  // Every sanction lasts exactly two weeks: jail bed-weeks are twice the sanctions
+  // that ended within the horizon, and stocks always add up to the cohort.
+  std::int64_t jail_weeks = 0;
+  for (const auto& w : r.sim.weekly()) {
+    REQUIRE(w.in_community + w.in_jail + w.in_prison == p.run.people);
+    jail_weeks += w.in_jail;
+  }
+  const auto& last = r.sim.weekly().back();
+  CHECK(jail_weeks <= 2 * violations);
+  CHECK(jail_weeks >= 2 * (violations - last.in_jail));
+}
+
+TEST_CASE("sanctions: after the allowed sanctions, violations can revoke again", "[justice][sanctions]") {
+  auto p = pwt::small_params(pwt::sized(20000, 6000), 156);
+  p.justice.offending.base_rate = 1e-6;
+  p.justice.supervision.violation_rate = 0.05;
+  p.justice.supervision.revocation_probability = 1.0;
+  p.justice.supervision.graduated_sanctions = true;
+  p.justice.supervision.sanctions_before_revocation = 1;
+  pwt::Run r(p);
+  r.run();
+  const auto sanctions = r.total(&pw::WeekCounts::jail_sanctions);
+  const auto revocations = r.total(&pw::WeekCounts::revocations_technical);
+  REQUIRE(sanctions > 0);
+  REQUIRE(revocations > 0);
+  // One sanction per person at most: no person is revoked before being sanctioned once.
+  const auto& js = r.sim.justice();
+  for (std::size_t i = 0; i < js.size(); ++i) {
+    if (js.returns_to_prison[i] > 0) REQUIRE(js.technical_violations[i] >= 2);
+  }
+  CHECK(sanctions <= static_cast<std::int64_t>(js.size()));
+}
