@@ -26,12 +26,13 @@ struct BlockCounts {
   }
 };
 
-constexpr std::array<std::string_view, 6> kPhaseNames = {
+constexpr std::array<std::string_view, 7> kPhaseNames = {
     "releases",                // MODEL §3 steps 1 and 8 (returns from prison)
     "programme_progress",      // MODEL §3 step 2: drop-out, completion, joining waiting lists
     "offending",               // MODEL §3 step 7
     "courts_and_supervision",  // MODEL §3 step 8
     "census",                  // MODEL §3 step 9: end-of-week stocks
+    "court_diversion",         // MODEL §3 step 8: barrier, problem-solving court places
     "programme_allocation",    // MODEL §3 step 2: barrier, places for week t + 1
 };
 }  // namespace
@@ -66,6 +67,7 @@ WeekCounts Simulation::step() {
     block.week += justice_->census(b, e);
     return block;
   });
+  justice_->divert_to_courts(week_, c.week);
   c.programmes.by_programme.resize(programmes_->size());
   programmes_->allocate(par_, week_, c.programmes);
   weekly_.push_back(c.week);

@@ -30,6 +30,10 @@ void JusticeState::resize(std::size_t n) {
   court_week.assign(n, kNever);
   case_convicted.assign(n, 0);
   case_arrest_week.assign(n, kNever);
+  case_violent.assign(n, 0);
+  court_programme.assign(n, 0);
+  diversion_pending.assign(n, 0);
+  court_programme_until.assign(n, kNever);
   first_arrest_week.assign(n, kNever);
   first_conviction_week.assign(n, kNever);
   first_return_week.assign(n, kNever);
@@ -40,7 +44,7 @@ void JusticeState::resize(std::size_t n) {
   returns_to_prison.assign(n, 0);
 }
 
-JusticeModel::JusticeModel(const JusticeParams& params, const Population& pop, const Needs& needs,
+JusticeModel::JusticeModel(const JusticeParams& params, const Population& pop, Needs& needs,
                            const RiskAssessment& risk, const Rng& rng, double post_release_supervision_share)
     : p_(params), pop_(pop), needs_(needs), risk_(risk), rng_(rng),
       post_release_supervision_share_(post_release_supervision_share) {}
@@ -145,6 +149,8 @@ WeekCounts JusticeModel::census(std::size_t begin, std::size_t end) const {
     switch (static_cast<Custody>(s_.custody[i])) {
       case Custody::Community:
         ++c.in_community;
+        c.in_drug_court += s_.court_programme[i] == 1;
+        c.in_mental_health_court += s_.court_programme[i] == 2;
         c.on_standard_supervision += s_.supervision[i] == static_cast<std::uint8_t>(SupervisionLevel::Standard);
         c.on_intensive_supervision += s_.supervision[i] == static_cast<std::uint8_t>(SupervisionLevel::Intensive);
         break;

@@ -60,6 +60,11 @@ struct JusticeState {
   std::vector<std::int16_t> court_week;    // kNever when no case is open
   std::vector<std::uint8_t> case_convicted;
   std::vector<std::int16_t> case_arrest_week;  // week of the arrest that opened the case
+  std::vector<std::uint8_t> case_violent;      // 1 if any arrest of the open case was for a violent offence
+  // Problem-solving courts: 0 none, 1 drug court, 2 mental-health court;
+  // pending: eligible at sentencing this week, waiting for the diversion barrier.
+  std::vector<std::uint8_t> court_programme, diversion_pending;
+  std::vector<std::int16_t> court_programme_until;
   // First events, as BJS counts them (weeks since release; kNever if none).
   std::vector<std::int16_t> first_arrest_week, first_conviction_week, first_return_week;
   // Counters over the whole follow-up.
@@ -71,7 +76,7 @@ struct JusticeState {
 
 class JusticeModel {
  public:
-  JusticeModel(const JusticeParams& params, const Population& pop, const Needs& needs,
+  JusticeModel(const JusticeParams& params, const Population& pop, Needs& needs,
                const RiskAssessment& risk, const Rng& rng, double post_release_supervision_share);
 
   // Set-up before week 0: frailty, propensity, supervision at release.
@@ -85,6 +90,11 @@ class JusticeModel {
   // needs changed (programmes). Writes only row i.
   void refresh_from_needs(std::size_t i);
 
+  // Barrier after the per-person phases of week t: diverts this week's
+  // eligible convicted defendants into problem-solving courts while places last
+  // (earliest arrest first, then a keyed draw, then id); the others are sentenced.
+  void divert_to_courts(int week, WeekCounts& counts);
+
   // End-of-week census of custody and supervision.
   WeekCounts census(std::size_t begin, std::size_t end) const;
 
@@ -93,6 +103,10 @@ class JusticeModel {
 
  private:
   void start_supervision(std::size_t i, int week, bool on_release_from_cohort_term);
+  // Sentences person i's open case in `week` (prison with prison_given_conviction) and closes it.
+  void sentence_and_close(std::size_t i, int week, WeekCounts& c);
+  // 1 drug court, 2 mental-health court, 0 none: which court person i's case is eligible for.
+  [[nodiscard]] std::uint8_t diversion_court(std::size_t i) const;
   // Admission to prison in `week`. BJS dates a return to prison at the arrest
   // that led to it, if any (`arrest_week`), else at the admission.
   void admit_to_prison(std::size_t i, int week, int term_weeks, int arrest_week);
@@ -100,7 +114,7 @@ class JusticeModel {
 
   const JusticeParams& p_;
   const Population& pop_;
-  const Needs& needs_;
+  Needs& needs_;  // written only by problem-solving court graduation (own row)
   const RiskAssessment& risk_;
   const Rng& rng_;
   double post_release_supervision_share_;

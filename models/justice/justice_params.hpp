@@ -178,6 +178,42 @@ struct SupervisionParams {
   }
 };
 
+// A problem-solving court (drug court, mental-health court): convicted,
+// non-violent defendants whose need is at least the threshold are diverted,
+// while places last, from sentencing into court-supervised treatment. Graduates
+// lose part of the need and are not sentenced; those who fail (or are taken
+// into custody) are sentenced as they would have been.
+struct DiversionCourtParams {
+  int capacity = 0;
+  double need_threshold = 0, duration = 0, graduation_probability = 0, need_reduction = 0, cost_per_participant_week = 0;
+
+  template <class V>
+  void visit(V& v, const char* prefix, const char* need, const char* evidence, double graduation, double cost) {
+    const std::string pre = prefix;
+    // The paths must outlive the visit: ParamInfo copies them.
+    const std::string paths[6] = {pre + ".capacity", pre + ".need_threshold", pre + ".duration",
+                                  pre + ".graduation_probability", pre + ".need_reduction",
+                                  pre + ".cost_per_participant_week"};
+    v(capacity, {.path = paths[0], .unit = Unit::Count, .def = 0, .lo = 0, .hi = 10000000,
+                 .description = "concurrent participants (0: no such court)", .source = "scenario setting"});
+    v(need_threshold, {.path = paths[1], .unit = Unit::Probability, .def = 0.5,
+                       .description = std::string("lowest ") + need + " need that makes a defendant eligible",
+                       .source = "assumption: an assessed clinical need"});
+    v(duration, {.path = paths[2], .unit = Unit::Weeks, .def = 52, .lo = 4, .hi = 260,
+                 .description = "length of court-supervised treatment",
+                 .source = "Rossman et al. (2011), Multi-site Adult Drug Court Evaluation: programmes of about a year"});
+    v(graduation_probability, {.path = paths[3], .unit = Unit::Probability, .def = graduation,
+                               .description = "probability a participant graduates (others fail and are sentenced)",
+                               .source = evidence});
+    v(need_reduction, {.path = paths[4], .unit = Unit::Probability, .def = 0.4,
+                       .description = std::string("share of the ") + need + " need a graduate loses",
+                       .source = evidence});
+    v(cost_per_participant_week, {.path = paths[5], .unit = Unit::Money, .def = cost, .lo = 0, .hi = 100000,
+                                  .description = "cost of one participant for one week (treatment and court)",
+                                  .source = evidence});
+  }
+};
+
 struct RiskParams {
   int moderate_from = 0, high_from = 0, very_high_from = 0;
   template <class V>
@@ -197,12 +233,22 @@ struct JusticeParams {
   OffendingParams offending;
   CourtParams courts;
   SupervisionParams supervision;
+  DiversionCourtParams drug_court, mental_health_court;
   RiskParams risk;
   template <class V>
   void visit(V& v) {
     offending.visit(v);
     courts.visit(v);
     supervision.visit(v);
+    drug_court.visit(v, "justice.drug_court", "substance-use",
+                     "Mitchell et al. (2012), meta-analysis of adult drug courts: recidivism 50% -> 38%; WSIPP: $4,924 "
+                     "per participant (about $95 a week over a year in 2016 dollars, $120 at 2023 prices); graduation rates "
+                     "near one half (Rossman et al. 2011)",
+                     0.5, 120);
+    mental_health_court.visit(v, "justice.mental_health_court", "mental-health",
+                              "Lowder, Rade & Desmarais (2018), meta-analysis of mental health courts: d = -0.20 on "
+                              "recidivism; cost and graduation assumed equal to drug courts",
+                              0.5, 120);
     risk.visit(v);
   }
 };

@@ -43,7 +43,7 @@ WeekCounts JusticeModel::offending(std::size_t begin, std::size_t end, int week)
     const int k = poisson_count(s_.propensity[i] * age_factor, rng_.uniform(id, w, Purpose::Offending));
     if (k == 0) continue;
 
-    bool arrested = false;
+    bool arrested = false, violent = false;
     for (int j = 0; j < k; ++j) {
       const auto u = rng_.uniform4(id, w, Purpose::OffenceDetail, static_cast<std::uint16_t>(j));
       const int type = u[0] < o.specialisation ? pop_.commitment_offence[i]
@@ -56,6 +56,7 @@ WeekCounts JusticeModel::offending(std::size_t begin, std::size_t end, int week)
       c.*kOffenceCounters[type] += 1;
       c.offences_undetected += detected ? 0 : 1;
       arrested |= detected;
+      violent |= detected && type == static_cast<int>(OffenceType::Violent);
       if (s_.offences[i] < UINT16_MAX) ++s_.offences[i];
     }
     if (!arrested) continue;
@@ -75,8 +76,10 @@ WeekCounts JusticeModel::offending(std::size_t begin, std::size_t end, int week)
       s_.court_week[i] = static_cast<std::int16_t>(week + lognormal_weeks(p_.courts.court_delay_median, 0.6, u[2]));
       s_.case_convicted[i] = convicted ? 1 : 0;
       s_.case_arrest_week[i] = static_cast<std::int16_t>(week);
+      s_.case_violent[i] = violent ? 1 : 0;
     } else {
       s_.case_convicted[i] |= convicted ? 1 : 0;
+      s_.case_violent[i] |= violent ? 1 : 0;
     }
     const bool supervised = s_.supervision[i] != static_cast<std::uint8_t>(SupervisionLevel::None);
     if (supervised && u[3] < p_.supervision.revocation_on_arrest) {

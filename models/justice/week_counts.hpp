@@ -17,6 +17,8 @@ struct WeekCounts {
   std::int64_t arrests = 0, convictions = 0;
   std::int64_t technical_violations = 0, revocations_technical = 0, revocations_arrest = 0, jail_sanctions = 0;
   std::int64_t prison_admissions_new_sentence = 0, releases = 0;
+  std::int64_t drug_court_admissions = 0, mental_health_court_admissions = 0, court_graduations = 0,
+               court_failures = 0, in_drug_court = 0, in_mental_health_court = 0;
 
   WeekCounts& operator+=(const WeekCounts& o) {
     for (const auto& f : kFields) this->*(f.member) += o.*(f.member);
@@ -28,10 +30,10 @@ struct WeekCounts {
     std::int64_t WeekCounts::*member;
     std::string_view description;
   };
-  static const std::array<Field, 19> kFields;
+  static const std::array<Field, 25> kFields;
 };
 
-inline const std::array<WeekCounts::Field, 19> WeekCounts::kFields = {{
+inline const std::array<WeekCounts::Field, 25> WeekCounts::kFields = {{
     {"in_community", &WeekCounts::in_community, "persons in the community at the end of the week"},
     {"in_jail", &WeekCounts::in_jail, "persons held in jail awaiting court at the end of the week"},
     {"in_prison", &WeekCounts::in_prison, "persons in prison at the end of the week"},
@@ -51,6 +53,14 @@ inline const std::array<WeekCounts::Field, 19> WeekCounts::kFields = {{
     {"jail_sanctions", &WeekCounts::jail_sanctions, "short jail sanctions for a technical violation (graduated sanctions)"},
     {"prison_admissions_new_sentence", &WeekCounts::prison_admissions_new_sentence, "admissions to prison on a new sentence"},
     {"releases", &WeekCounts::releases, "releases from prison or jail back to the community"},
+    {"drug_court_admissions", &WeekCounts::drug_court_admissions, "convicted defendants diverted to a drug court"},
+    {"mental_health_court_admissions", &WeekCounts::mental_health_court_admissions,
+     "convicted defendants diverted to a mental-health court"},
+    {"court_graduations", &WeekCounts::court_graduations, "problem-solving court graduations"},
+    {"court_failures", &WeekCounts::court_failures, "problem-solving court failures (then sentenced)"},
+    {"in_drug_court", &WeekCounts::in_drug_court, "drug-court participants at the end of the week"},
+    {"in_mental_health_court", &WeekCounts::in_mental_health_court,
+     "mental-health-court participants at the end of the week"},
 }};
 
 }  // namespace pw

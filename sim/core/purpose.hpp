@@ -31,6 +31,8 @@ enum class Purpose : std::uint16_t {
   ReleaseSupervision = 25,  // on release from a term: lanes 0 supervised, 1 intensive or not, 2 term length
   ProgrammePriority = 26,   // per programme, in the week of allocation: lane 0 tie-break (random priority)
   ProgrammeCompletion = 27, // per programme, at the end of the course: lane 0 completes or drops out
+  CourtProgramme = 28,      // problem-solving court exit: lanes 0 graduates, 1 prison on failure, 2 term;
+                            // index 1, lane 0: tie-break among defendants diverted in the same week
 };
 
 }  // namespace pw

@@ -45,6 +45,13 @@ std::vector<double> programme_costs_by_week(const Simulation& sim) {
                  specs[p].cost_per_participant_week;
     }
   }
+  // Problem-solving courts: participant-weeks at the court's weekly cost.
+  const auto& justice = sim.params().justice;
+  for (std::size_t w = 0; w < cost.size(); ++w) {
+    cost[w] += static_cast<double>(sim.weekly()[w].in_drug_court) * justice.drug_court.cost_per_participant_week +
+               static_cast<double>(sim.weekly()[w].in_mental_health_court) *
+                   justice.mental_health_court.cost_per_participant_week;
+  }
   for (std::size_t p = 0; p < specs.size() && !cost.empty(); ++p) {
     cost[0] += static_cast<double>(sim.programmes().pre_release()[p].participant_weeks) * specs[p].cost_per_participant_week;
   }

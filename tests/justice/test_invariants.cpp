@@ -216,6 +216,7 @@ TEST_CASE("invariants: stepping week by week is the same as running to the end",
     for (const auto& f : WeekCounts::kFields) REQUIRE(a.sim.weekly()[t].*(f.member) == b.sim.weekly()[t].*(f.member));
   }
   const std::vector<std::string_view> phases = {"releases", "programme_progress", "offending",
-                                                "courts_and_supervision", "census", "programme_allocation"};
+                                                "courts_and_supervision", "census", "court_diversion",
+                                                "programme_allocation"};
   CHECK(pw::Simulation::phase_names() == phases);
 }

@@ -50,3 +50,40 @@ TEST_CASE("sanctions: after the allowed sanctions, violations can revoke again",
   }
   CHECK(sanctions <= static_cast<std::int64_t>(js.size()));
 }
+
+TEST_CASE("problem-solving courts: capacity holds, violent cases are never diverted, graduates lose need",
+          "[justice][courts]") {
+  auto p = pwt::small_params(pwt::sized(20000, 6000), 156);
+  p.justice.drug_court.capacity = 150;
+  p.justice.drug_court.duration = 26;
+  p.justice.mental_health_court.capacity = 50;
+  pwt::Run r(p);
+  r.run();
+  std::int64_t admissions = 0;
+  for (const auto& w : r.sim.weekly()) {
+    REQUIRE(w.in_drug_court <= 150);
+    REQUIRE(w.in_mental_health_court <= 50);
+    admissions += w.drug_court_admissions + w.mental_health_court_admissions;
+  }
+  REQUIRE(admissions > 100);
+  const auto exits = r.total(&pw::WeekCounts::court_graduations) + r.total(&pw::WeekCounts::court_failures);
+  const auto& programme = r.sim.justice().court_programme;
+  const auto still_in = std::count_if(programme.begin(), programme.end(), [](std::uint8_t c) { return c != 0; });
+  CHECK(exits + still_in == admissions);  // every admission has left, or is still in, exactly once
+
+  // Without courts, nobody is diverted and needs never change.
+  auto q = p;
+  q.justice.drug_court.capacity = 0;
+  q.justice.mental_health_court.capacity = 0;
+  pwt::Run none(q);
+  none.run();
+  CHECK(none.total(&pw::WeekCounts::drug_court_admissions) == 0);
+  CHECK(none.total(&pw::WeekCounts::court_graduations) == 0);
+  std::size_t lowered = 0;
+  for (std::size_t i = 0; i < r.sim.population().size(); ++i) {
+    REQUIRE(r.sim.needs().substance_use[i] <= none.sim.needs().substance_use[i]);
+    lowered += r.sim.needs().substance_use[i] < none.sim.needs().substance_use[i] ? 1 : 0;
+  }
+  CHECK(lowered > 0);
+  CHECK(static_cast<std::int64_t>(lowered) <= r.total(&pw::WeekCounts::court_graduations));
+}
