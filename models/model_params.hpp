@@ -3,6 +3,7 @@
 // the order of docs/parameters.md, `pathways params` and the resolved scenario.
 #pragma once
 
+#include "models/costs/budget_params.hpp"
 #include "models/costs/cost_params.hpp"
 #include "models/justice/justice_params.hpp"
 #include "models/needs/needs.hpp"
@@ -53,6 +54,7 @@ struct ModelParams {
   NeedsParams needs;
   JusticeParams justice;
   CostParams costs;
+  BudgetParams budget;
   ProgrammeParams programme_kinds;
   ReportParams report;
   // [[programme]] tables (a collection, not visited with the scalar parameters).
@@ -65,6 +67,7 @@ struct ModelParams {
     needs.visit(v);
     justice.visit(v);
     costs.visit(v);
+    budget.visit(v);
     programme_kinds.visit(v);
     report.visit(v);
   }

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "models/costs/costs.hpp"
+#include "models/costs/budget.hpp"
 #include "models/population/profile.hpp"
 #include "models/reporting/outcome_tables.hpp"
 #include "models/reporting/person_table.hpp"
@@ -30,6 +31,16 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
                           "missing: a population profile CSV must be named (e.g. ../data/populations/us-state-2008.csv)"}});
   }
   s.resolved = resolved_toml(s.meta, table, collections);
+  if (s.params.budget.programmes_total > 0) {
+    const double planned = planned_programme_spending(s.params);
+    if (planned > s.params.budget.programmes_total) {
+      throw ScenarioError({{file.string(), 0, 0, "budget.programmes_total",
+                            fmt::format("over budget: at full occupancy the programmes and courts can spend {:.0f} USD "
+                                        "(2023 prices) over the horizon, more than the budget of {:.0f}; reduce "
+                                        "capacities or costs, or raise the budget",
+                                        planned, s.params.budget.programmes_total)}});
+    }
+  }
   return s;
 }
 

@@ -160,3 +160,20 @@ TEST_CASE("resolved scenario: running it again reproduces the results bit for bi
     CHECK(x == y);
   }
 }
+
+TEST_CASE("budget: a scenario that can spend more than its budget is rejected with the figures", "[params][budget]") {
+  pwt::TempDir dir("budget");
+  const auto f = dir.write("b.toml", profile_line() +
+                                        "simulation.horizon = \"10w\"\n"
+                                        "budget.programmes_total = \"99999 USD 2023\"\n"
+                                        "justice.drug_court.capacity = 10\n"
+                                        "justice.drug_court.cost_per_participant_week = \"100 USD 2023\"\n"
+                                        "[[programme]]\nname = \"cbt\"\nkind = \"cbt\"\ncapacity = 100\n"
+                                        "cost_per_participant_week = \"100 USD 2023\"\n");
+  // Full occupancy: (100 + 10) places x 10 weeks x $100 = $110,000 > $99,999.
+  const auto msg = error_text(f);
+  CHECK_THAT(msg, Catch::Contains("budget.programmes_total: over budget"));
+  CHECK_THAT(msg, Catch::Contains("110000 USD"));
+  const auto ok = pw::load_scenario(f, {"budget.programmes_total=\"110000 USD 2023\""});
+  CHECK(ok.params.budget.programmes_total == Approx(110000));
+}
