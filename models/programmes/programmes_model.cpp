@@ -44,14 +44,19 @@ ProgrammeCounts& ProgrammeCounts::operator+=(const ProgrammeCounts& o) {
 ProgrammesModel::ProgrammesModel(const std::vector<ProgrammeSpec>& specs, const ProgrammeParams& params,
                                  const Population& pop, Needs& needs, const RiskAssessment& risk,
                                  JusticeModel& justice, const Rng& rng)
-    : specs_(specs), params_(params), pop_(pop), needs_(needs), risk_(risk), justice_(justice), rng_(rng) {}
+    : specs_(specs), params_(params), pop_(pop), needs_(needs), risk_(risk), justice_(justice), rng_(rng) {
+  for (const auto& s : specs_) {
+    eligibility_.push_back({risk_level_of(s.min_risk),
+                            s.sex == "male"     ? static_cast<int>(Sex::Male)
+                            : s.sex == "female" ? static_cast<int>(Sex::Female)
+                                                : -1,
+                            s.group});
+  }
+}
 
-bool ProgrammesModel::eligible(const ProgrammeSpec& s, std::size_t i) const {
-  if (risk_.level[i] < risk_level_of(s.min_risk)) return false;
-  if (s.sex == "male" && pop_.sex[i] != static_cast<std::uint8_t>(Sex::Male)) return false;
-  if (s.sex == "female" && pop_.sex[i] != static_cast<std::uint8_t>(Sex::Female)) return false;
-  if (s.group >= 0 && pop_.group[i] != s.group) return false;
-  return true;
+bool ProgrammesModel::eligible(std::size_t p, std::size_t i) const {
+  const auto& e = eligibility_[p];
+  return risk_.level[i] >= e.min_risk && (e.sex < 0 || pop_.sex[i] == e.sex) && (e.group < 0 || pop_.group[i] == e.group);
 }
 
 double ProgrammesModel::priority_key(std::size_t p, std::size_t i, std::uint32_t) const {
@@ -122,7 +127,7 @@ void ProgrammesModel::setup(Parallel& par) {
     // Pre-release: the places turn over window / duration times before release.
     std::vector<Candidate> candidates;
     for (std::size_t i = 0; i < n; ++i) {
-      if (st[i] != static_cast<std::uint8_t>(ProgrammeStatus::None) || !eligible(s, i)) continue;
+      if (st[i] != static_cast<std::uint8_t>(ProgrammeStatus::None) || !eligible(p, i)) continue;
       const double draw = rng_.uniform(static_cast<std::uint32_t>(i), kSetupWeek, Purpose::PreReleaseProgramme,
                                        static_cast<std::uint16_t>(p));
       candidates.push_back({priority_key(p, i, kSetupWeek), draw, static_cast<std::uint32_t>(i)});
@@ -188,7 +193,7 @@ ProgrammeCounts ProgrammesModel::progress(std::size_t begin, std::size_t end, in
           }
           break;
         case ProgrammeStatus::None:
-          if (in_community && eligible(s, i)) {
+          if (in_community && eligible(p, i)) {
             st[i] = static_cast<std::uint8_t>(ProgrammeStatus::Waiting);
             since[i] = static_cast<std::int16_t>(week);
             ++pc.waiting;

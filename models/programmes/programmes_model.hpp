@@ -75,13 +75,20 @@ class ProgrammesModel {
   [[nodiscard]] const std::vector<std::uint8_t>& status(std::size_t programme) const { return status_[programme]; }
 
  private:
-  [[nodiscard]] bool eligible(const ProgrammeSpec& s, std::size_t i) const;
+  [[nodiscard]] bool eligible(std::size_t p, std::size_t i) const;
   // completion_probability plus the responsivity bonuses for person i.
   [[nodiscard]] double completion_probability(std::size_t p, std::size_t i) const;
   [[nodiscard]] double priority_key(std::size_t p, std::size_t i, std::uint32_t week) const;
   void finish(std::size_t p, std::size_t i, bool completed, double group_antisocial_mean);
 
+  // Eligibility decoded once from the spec's strings, for the weekly loop.
+  struct Eligibility {
+    int min_risk = 0;
+    int sex = -1;  // -1 any, else Sex
+    int group = -1;
+  };
   std::vector<ProgrammeSpec> specs_;
+  std::vector<Eligibility> eligibility_;
   const ProgrammeParams& params_;
   const Population& pop_;
   Needs& needs_;

@@ -86,4 +86,16 @@ TEST_CASE("problem-solving courts: capacity holds, violent cases are never diver
   }
   CHECK(lowered > 0);
   CHECK(static_cast<std::int64_t>(lowered) <= r.total(&pw::WeekCounts::court_graduations));
+
+  // When every offence is violent, no case is ever diverted.
+  auto v = p;
+  v.justice.offending.specialisation = 0;
+  v.justice.offending.mix_violent = 1.0;
+  v.justice.offending.mix_property = 0;
+  v.justice.offending.mix_drug = 0;
+  pwt::Run violent(v);
+  violent.run();
+  REQUIRE(violent.total(&pw::WeekCounts::convictions) > 100);
+  CHECK(violent.total(&pw::WeekCounts::drug_court_admissions) == 0);
+  CHECK(violent.total(&pw::WeekCounts::mental_health_court_admissions) == 0);
 }
