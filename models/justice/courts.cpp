@@ -85,6 +85,11 @@ void JusticeModel::divert_to_courts(int week, WeekCounts& c) {
         s_.custody_until[i] = kNever;
         ++c.releases;
       }
+      // Treatment starts: the need falls by in_treatment_share of need_reduction.
+      float& need = court == 1 ? needs_.substance_use[i] : needs_.mental_health[i];
+      s_.court_need_at_admission[i] = need;
+      need = static_cast<float>(need * (1.0 - params.need_reduction * params.in_treatment_share));
+      refresh_from_needs(i);
       s_.court_programme[i] = court;
       s_.court_programme_until[i] = static_cast<std::int16_t>(week + std::max(1, static_cast<int>(std::lround(params.duration))));
       s_.court_week[i] = kNever;
@@ -119,13 +124,17 @@ WeekCounts JusticeModel::courts_and_supervision(std::size_t begin, std::size_t e
       if (in_prison || week >= s_.court_programme_until[i]) {
         const auto u = rng_.uniform4(id, w, Purpose::CourtProgramme);
         const bool graduates = !in_prison && u[0] < court.graduation_probability;
+        float& need = s_.court_programme[i] == 1 ? needs_.substance_use[i] : needs_.mental_health[i];
+        const float at_admission = s_.court_need_at_admission[i];
         if (graduates) {
           ++c.court_graduations;
-          float& need = s_.court_programme[i] == 1 ? needs_.substance_use[i] : needs_.mental_health[i];
-          need = static_cast<float>(need * (1.0 - court.need_reduction));
-          refresh_from_needs(i);
+          need = static_cast<float>(at_admission * (1.0 - court.need_reduction));
         } else {
           ++c.court_failures;
+          need = at_admission;  // relapse
+        }
+        refresh_from_needs(i);
+        if (!graduates) {
           const bool female = pop_.sex[i] == static_cast<std::uint8_t>(Sex::Female);
           if (u[1] < p_.courts.prison_given_conviction * (female ? p_.courts.prison_female_factor : 1.0) &&
               s_.custody[i] != static_cast<std::uint8_t>(Custody::Prison)) {

@@ -34,6 +34,7 @@ void JusticeState::resize(std::size_t n) {
   court_programme.assign(n, 0);
   diversion_pending.assign(n, 0);
   court_programme_until.assign(n, kNever);
+  court_need_at_admission.assign(n, 0.0f);
   first_arrest_week.assign(n, kNever);
   first_conviction_week.assign(n, kNever);
   first_return_week.assign(n, kNever);

@@ -65,6 +65,7 @@ struct JusticeState {
   // pending: eligible at sentencing this week, waiting for the diversion barrier.
   std::vector<std::uint8_t> court_programme, diversion_pending;
   std::vector<std::int16_t> court_programme_until;
+  std::vector<float> court_need_at_admission;  // the treated need when the person entered the court
   // First events, as BJS counts them (weeks since release; kNever if none).
   std::vector<std::int16_t> first_arrest_week, first_conviction_week, first_return_week;
   // Counters over the whole follow-up.

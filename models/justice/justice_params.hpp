@@ -180,20 +180,22 @@ struct SupervisionParams {
 
 // A problem-solving court (drug court, mental-health court): convicted,
 // non-violent defendants whose need is at least the threshold are diverted,
-// while places last, from sentencing into court-supervised treatment. Graduates
-// lose part of the need and are not sentenced; those who fail (or are taken
-// into custody) are sentenced as they would have been.
+// while places last, from sentencing into court-supervised treatment. The need
+// falls during treatment (in_treatment_share of need_reduction); graduates keep
+// the whole reduction and are not sentenced; those who fail (a prison term, or
+// not graduating) relapse and are sentenced as they would have been.
 struct DiversionCourtParams {
   int capacity = 0;
   double need_threshold = 0, duration = 0, graduation_probability = 0, need_reduction = 0, cost_per_participant_week = 0;
+  double in_treatment_share = 0;
 
   template <class V>
   void visit(V& v, const char* prefix, const char* need, const char* evidence, double graduation, double cost) {
     const std::string pre = prefix;
     // The paths must outlive the visit: ParamInfo copies them.
-    const std::string paths[6] = {pre + ".capacity", pre + ".need_threshold", pre + ".duration",
+    const std::string paths[7] = {pre + ".capacity", pre + ".need_threshold", pre + ".duration",
                                   pre + ".graduation_probability", pre + ".need_reduction",
-                                  pre + ".cost_per_participant_week"};
+                                  pre + ".cost_per_participant_week", pre + ".in_treatment_share"};
     v(capacity, {.path = paths[0], .unit = Unit::Count, .def = 0, .lo = 0, .hi = 10000000,
                  .description = "concurrent participants (0: no such court)", .source = "scenario setting"});
     v(need_threshold, {.path = paths[1], .unit = Unit::Probability, .def = 0.5,
@@ -211,6 +213,10 @@ struct DiversionCourtParams {
     v(cost_per_participant_week, {.path = paths[5], .unit = Unit::Money, .def = cost, .lo = 0, .hi = 100000,
                                   .description = "cost of one participant for one week (treatment and court)",
                                   .source = evidence});
+    v(in_treatment_share, {.path = paths[6], .unit = Unit::Probability, .def = 0.5,
+                           .description = std::string("share of need_reduction reached during treatment (from admission); "
+                                                      "those who fail relapse to their need at admission"),
+                           .source = "assumption: treatment and testing act while the person takes part"});
   }
 };
 
