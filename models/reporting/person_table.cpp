@@ -14,13 +14,17 @@ PersonColumn reals(std::string name, std::string description, const std::vector<
 }
 }  // namespace
 
-std::vector<PersonColumn> person_table(const Simulation& sim) {
+void for_each_person_column(const Simulation& sim, const std::function<void(const PersonColumn&)>& fn) {
   const auto& p = sim.population();
   const auto& n = sim.needs();
   const auto& j = sim.justice();
   std::vector<std::int32_t> id(p.size());
   for (std::size_t i = 0; i < id.size(); ++i) id[i] = static_cast<std::int32_t>(i);
-  std::vector<PersonColumn> c;
+  // Each column is built, handed over and released before the next.
+  struct Sink {
+    const std::function<void(const PersonColumn&)>& fn;
+    void push_back(PersonColumn&& column) const { fn(column); }
+  } c{fn};
   c.push_back({"id", "person id", std::move(id)});
   c.push_back(ints("sex", "0 male, 1 female", p.sex));
   c.push_back(ints("group", "community group, 0 or 1", p.group));
@@ -50,7 +54,12 @@ std::vector<PersonColumn> person_table(const Simulation& sim) {
   c.push_back(ints("technical_violations", "detected technical violations", j.technical_violations));
   c.push_back(ints("returns_to_prison", "admissions to prison during follow-up", j.returns_to_prison));
   c.push_back(ints("custody_at_end", "0 community, 1 jail, 2 prison, at the end of follow-up", j.custody));
-  return c;
+}
+
+std::vector<PersonColumn> person_table(const Simulation& sim) {
+  std::vector<PersonColumn> columns;
+  for_each_person_column(sim, [&](const PersonColumn& c) { columns.push_back(c); });
+  return columns;
 }
 
 }  // namespace pw

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -17,6 +18,11 @@ struct PersonColumn {
   std::variant<std::vector<std::int32_t>, std::vector<float>> values;
 };
 
+// Builds the columns one at a time and hands each to `fn`, so a writer needs
+// memory for one column, not the whole table.
+void for_each_person_column(const Simulation& sim, const std::function<void(const PersonColumn&)>& fn);
+
+// All columns at once (tests and small cohorts).
 std::vector<PersonColumn> person_table(const Simulation& sim);
 
 }  // namespace pw

@@ -107,7 +107,7 @@ std::filesystem::path run_scenario(const RunOptions& o) {
     writer.write_costs(r, compute_costs(sim.weekly(), s.params.costs, programme_costs_by_week(sim)));
     writer.write_replicate(r, sim.weekly(), cumulative_tables(sim));
     if (o.persons == PersonsOutput::All || (o.persons == PersonsOutput::FirstReplicate && r == 0)) {
-      writer.write_persons(r, person_table(sim));
+      writer.write_persons(r, sim);
     }
     if (o.progress) {
       const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -149,9 +149,9 @@ void ResultsWriter::write_costs(int replicate, const CostSeries& c) {
   write(kCostTotalName, c.total);
 }
 
-void ResultsWriter::write_persons(int replicate, const std::vector<PersonColumn>& columns) {
+void ResultsWriter::write_persons(int replicate, const Simulation& sim) {
   auto pg = scenario_->openGroup("persons").createGroup(fmt::format("replicate_{}", replicate));
-  for (const auto& c : columns) {
+  for_each_person_column(sim, [&](const PersonColumn& c) {
     if (const auto* iv = std::get_if<std::vector<std::int32_t>>(&c.values)) {
       h5::write_vector(pg, c.name, H5::PredType::STD_I32LE, H5::PredType::NATIVE_INT32, iv->data(), iv->size(),
                        c.description);
@@ -160,7 +160,7 @@ void ResultsWriter::write_persons(int replicate, const std::vector<PersonColumn>
       h5::write_vector(pg, c.name, H5::PredType::IEEE_F32LE, H5::PredType::NATIVE_FLOAT, fv.data(), fv.size(),
                        c.description);
     }
-  }
+  });
 }
 
 void ResultsWriter::commit() {

@@ -47,7 +47,8 @@ class ResultsWriter {
 
   void begin_scenario(const ScenarioHeader& header, const ParamTable& params);
   void write_replicate(int replicate, const std::vector<WeekCounts>& weekly, const CumulativeTables& tables);
-  void write_persons(int replicate, const std::vector<PersonColumn>& columns);
+  // Streams the per-person columns of `sim` (one column in memory at a time).
+  void write_persons(int replicate, const Simulation& sim);
   // The weekly cost series of one replicate (costs/<category> and costs/total).
   void write_costs(int replicate, const CostSeries& costs);
   void write_programmes(int replicate, const Simulation& sim);
