@@ -69,7 +69,7 @@ WeekCounts Simulation::step() {
   });
   justice_->divert_to_courts(week_, c.week);
   c.programmes.by_programme.resize(programmes_->size());
-  programmes_->allocate(par_, week_, c.programmes);
+  programmes_->allocate(week_, c.programmes);
   weekly_.push_back(c.week);
   programme_weekly_.push_back(std::move(c.programmes));
   ++week_;

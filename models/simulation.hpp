@@ -1,7 +1,7 @@
 // One running simulation of one replicate: it owns all mutable state, so any
 // number can live in one process (replicates, A/B comparisons, tests).
 //
-// The week is a short, fixed list of named phases (see kPhases in
+// The week is a short, fixed list of named phases (see kPhaseNames in
 // simulation.cpp). Each phase runs over person ranges in parallel and returns
 // integer counts; the end-of-week census adds the stocks.
 #pragma once

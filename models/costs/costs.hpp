@@ -48,7 +48,7 @@ inline constexpr std::array<CostCategory, 6> kCostCategories = {{
     {"victim",
      "offences of each type, detected or not, x costs.victim_violent, costs.victim_property, costs.victim_drug, "
      "costs.victim_public_order"},
-    {"programmes", "cost of programmes, as supplied by the programmes sub-model (zero until it supplies it)"},
+    {"programmes", "cost of programmes and problem-solving courts (participant-weeks x cost per week; pre-release courses in week 0)"},
 }};
 
 inline constexpr std::string_view kCostTotalName = "total";

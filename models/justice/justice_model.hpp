@@ -6,17 +6,20 @@
 //
 // Week t, in order (see models/simulation.cpp):
 //   releases               prison terms ending in week t end; people leaving
-//                          prison may start supervision. (Jail stays end at
-//                          court, in courts_and_supervision.)
+//                          prison may start supervision. Jail sanctions
+//                          end here; pretrial jail stays end at court.
 //   offending              people in the community offend (a Poisson count
 //                          whose mean is their weekly hazard); each offence is
 //                          detected with a probability by type; a detected
 //                          offence is an arrest, which opens a court case and
 //                          may revoke supervision at once.
-//   courts_and_supervision cases whose court week is t are sentenced; people on
-//                          supervision in the community may commit a detected
-//                          technical violation and be revoked; supervision
-//                          terms that end in week t end.
+//   courts_and_supervision cases whose court week is t are sentenced, or held
+//                          for divert_to_courts when eligible for a
+//                          problem-solving court; court participants graduate
+//                          or fail; people on supervision in the community may
+//                          commit a detected technical violation and be
+//                          sanctioned or revoked; supervision terms end.
+//   divert_to_courts       (barrier) places in problem-solving courts.
 //
 // The weekly offending hazard of person i in week t is
 //   base_rate * frailty_i * exp(b . x_i) * exp(age_effect * t / 52)

@@ -59,7 +59,7 @@ bool ProgrammesModel::eligible(std::size_t p, std::size_t i) const {
   return risk_.level[i] >= e.min_risk && (e.sex < 0 || pop_.sex[i] == e.sex) && (e.group < 0 || pop_.group[i] == e.group);
 }
 
-double ProgrammesModel::priority_key(std::size_t p, std::size_t i, std::uint32_t) const {
+double ProgrammesModel::priority_key(std::size_t p, std::size_t i) const {
   const auto& s = specs_[p];
   if (s.priority == "risk_first") return -static_cast<double>(risk_.score[i]);
   if (s.priority == "first_come") return static_cast<double>(since_[p][i]);
@@ -130,7 +130,7 @@ void ProgrammesModel::setup(Parallel& par) {
       if (st[i] != static_cast<std::uint8_t>(ProgrammeStatus::None) || !eligible(p, i)) continue;
       const double draw = rng_.uniform(static_cast<std::uint32_t>(i), kSetupWeek, Purpose::PreReleaseProgramme,
                                        static_cast<std::uint16_t>(p));
-      candidates.push_back({priority_key(p, i, kSetupWeek), draw, static_cast<std::uint32_t>(i)});
+      candidates.push_back({priority_key(p, i), draw, static_cast<std::uint32_t>(i)});
     }
     const double turns = std::max(1.0, std::floor(params_.pre_release_window / std::max(1.0, s.duration)));
     const auto served = std::min<std::size_t>(candidates.size(), static_cast<std::size_t>(s.capacity * turns));
@@ -206,7 +206,7 @@ ProgrammeCounts ProgrammesModel::progress(std::size_t begin, std::size_t end, in
   return c;
 }
 
-void ProgrammesModel::allocate(Parallel&, int week, ProgrammeCounts& counts) {
+void ProgrammesModel::allocate(int week, ProgrammeCounts& counts) {
   for (std::size_t p = 0; p < specs_.size(); ++p) {
     const auto& s = specs_[p];
     if (s.phase != "post_release") continue;
@@ -221,7 +221,7 @@ void ProgrammesModel::allocate(Parallel&, int week, ProgrammeCounts& counts) {
         if (st[i] != static_cast<std::uint8_t>(ProgrammeStatus::Waiting)) continue;
         const double draw = rng_.uniform(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(week),
                                          Purpose::ProgrammePriority, static_cast<std::uint16_t>(p));
-        candidates.push_back({priority_key(p, i, static_cast<std::uint32_t>(week)), draw, static_cast<std::uint32_t>(i)});
+        candidates.push_back({priority_key(p, i), draw, static_cast<std::uint32_t>(i)});
       }
       const auto take = std::min<std::size_t>(candidates.size(), static_cast<std::size_t>(free));
       std::nth_element(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(take), candidates.end());

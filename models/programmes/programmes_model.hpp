@@ -67,7 +67,7 @@ class ProgrammesModel {
   // Per-person phase (see the header comment). Returns counts per programme.
   ProgrammeCounts progress(std::size_t begin, std::size_t end, int week);
   // Barrier: fills free places for week + 1 from the waiting lists.
-  void allocate(Parallel& par, int week, ProgrammeCounts& counts);
+  void allocate(int week, ProgrammeCounts& counts);
 
   [[nodiscard]] std::size_t size() const { return specs_.size(); }
   [[nodiscard]] const std::vector<ProgrammeSpec>& specs() const { return specs_; }
@@ -78,7 +78,7 @@ class ProgrammesModel {
   [[nodiscard]] bool eligible(std::size_t p, std::size_t i) const;
   // completion_probability plus the responsivity bonuses for person i.
   [[nodiscard]] double completion_probability(std::size_t p, std::size_t i) const;
-  [[nodiscard]] double priority_key(std::size_t p, std::size_t i, std::uint32_t week) const;
+  [[nodiscard]] double priority_key(std::size_t p, std::size_t i) const;
   void finish(std::size_t p, std::size_t i, bool completed, double group_antisocial_mean);
 
   // Eligibility decoded once from the spec's strings, for the weekly loop.
