@@ -82,6 +82,7 @@ WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, Labou
   const auto w = static_cast<std::uint32_t>(week);
   const bool first_full_year = week >= kFirstFullYearBegin && week < kFirstFullYearEnd;
   const auto n_employers = static_cast<double>(employers_.size());
+  const double max_need_factor = std::max(1.0, std::exp(sr.substance_use_search_effect));  // need is on [0, 1]
   for (std::size_t i = begin; i < end; ++i) {
     const bool in_community = justice_.custody[i] == static_cast<std::uint8_t>(Custody::Community);
     const std::int32_t job = s_.employer[i];
@@ -132,6 +133,8 @@ WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, Labou
     double search = sr.search_rate;
     if (housing_ && unstably_housed((*housing_)[i])) search *= sr.unstable_housing_search_factor;
     if (justice_.supervision[i] != static_cast<std::uint8_t>(SupervisionLevel::None)) search *= sr.supervision_search_factor;
+    // The need term is at most max_need_factor: most weeks are decided without evaluating exp.
+    if (!transitional_job && u[1] >= search * max_need_factor) continue;
     search *= std::exp(sr.substance_use_search_effect * needs_.substance_use[i]);
     if (!transitional_job && u[1] >= search) continue;
     ++c.job_searches;
