@@ -266,11 +266,6 @@ void HousingModel::allocate(int week, HousingFlows& flows, WeekCounts& c) {
   occ.transitional.resize(transitional_beds_.size(), 0);
   occ.shelter.resize(shelter_beds_.size(), 0);
   auto& reqs = flows.requests;
-  // Keyed tie-break, then id: independent of how persons were split into blocks.
-  const auto by_tie = [](const HousingRequest& a, const HousingRequest& b) {
-    return a.tie_break != b.tie_break ? a.tie_break < b.tie_break : a.person < b.person;
-  };
-  std::sort(reqs.begin(), reqs.end(), by_tie);
   // The end-of-week census ran before this barrier: move its counts with the person.
   const auto stock = [&](Housing h) -> std::int64_t* {
     switch (h) {
@@ -296,20 +291,41 @@ void HousingModel::allocate(int week, HousingFlows& flows, WeekCounts& c) {
     const auto s = static_cast<Housing>(s_.state[r.person]);
     return s == Housing::Own || s == Housing::Transitional || (s == Housing::Shelter && s_.since[r.person] == week);
   };
+  // Every order below is total (a rule's key, then the keyed tie-break, then the
+  // person id), so the result never depends on how persons were split into blocks.
+  const auto then_tie = [](const HousingRequest& a, const HousingRequest& b) {
+    return a.tie_break != b.tie_break ? a.tie_break < b.tie_break : a.person < b.person;
+  };
+  const auto select = [&](std::uint8_t want, bool skip_placed) {
+    std::vector<HousingRequest> v;
+    for (const auto& r : reqs) {
+      if ((r.wants & want) && !(skip_placed && placed(r))) v.push_back(r);
+    }
+    return v;
+  };
+  // The first `k` of `v` in the order `less`, sorted (selection, then a small sort).
+  const auto first_k = [](std::vector<HousingRequest>& v, std::int64_t k, const auto& less) {
+    if (k < static_cast<std::int64_t>(v.size())) {
+      std::nth_element(v.begin(), v.begin() + k, v.end(), less);
+      v.resize(static_cast<std::size_t>(k));
+    }
+    std::sort(v.begin(), v.end(), less);
+  };
   // Vouchers, by the priority rule.
   if (vouchers_ > occ.vouchers) {
-    std::vector<HousingRequest> v;
-    for (const auto& r : reqs) if (r.wants & kWantVoucher) v.push_back(r);
-    const auto key = [&](const HousingRequest& r) -> double {
-      const auto& rule = p_.stocks.voucher_priority;
-      if (rule == "need-first") return -(needs_.mental_health[r.person] + needs_.substance_use[r.person]);
-      if (rule == "risk-first") return -static_cast<double>(risk_.level[r.person]);
-      if (rule == "first-come") return s_.homeless_since[r.person];
+    auto v = select(kWantVoucher, false);
+    const auto& rule = p_.stocks.voucher_priority;
+    const auto key = [&](std::uint32_t i) -> double {
+      if (rule == "need-first") return -(needs_.mental_health[i] + needs_.substance_use[i]);
+      if (rule == "risk-first") return -static_cast<double>(risk_.level[i]);
+      if (rule == "first-come") return s_.homeless_since[i];
       return 0.0;
     };
-    std::stable_sort(v.begin(), v.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+    first_k(v, vouchers_ - occ.vouchers, [&](const HousingRequest& a, const HousingRequest& b) {
+      const double ka = key(a.person), kb = key(b.person);
+      return ka != kb ? ka < kb : then_tie(a, b);
+    });
     for (const auto& r : v) {
-      if (occ.vouchers >= vouchers_) break;
       place(r.person, Housing::Own);
       s_.tenure[r.person] = static_cast<std::uint8_t>(Tenure::Voucher);
       ++occ.vouchers;
@@ -318,13 +334,12 @@ void HousingModel::allocate(int week, HousingFlows& flows, WeekCounts& c) {
   }
   // Public housing: longest homeless first.
   if (public_ > occ.public_units) {
-    std::vector<HousingRequest> v;
-    for (const auto& r : reqs) if ((r.wants & kWantPublic) && !placed(r)) v.push_back(r);
-    std::stable_sort(v.begin(), v.end(), [&](const auto& a, const auto& b) {
-      return s_.homeless_since[a.person] < s_.homeless_since[b.person];
+    auto v = select(kWantPublic, true);
+    first_k(v, public_ - occ.public_units, [&](const HousingRequest& a, const HousingRequest& b) {
+      const auto sa = s_.homeless_since[a.person], sb = s_.homeless_since[b.person];
+      return sa != sb ? sa < sb : then_tie(a, b);
     });
     for (const auto& r : v) {
-      if (occ.public_units >= public_) break;
       place(r.person, Housing::Own);
       s_.tenure[r.person] = static_cast<std::uint8_t>(Tenure::Public);
       ++occ.public_units;
@@ -332,35 +347,39 @@ void HousingModel::allocate(int week, HousingFlows& flows, WeekCounts& c) {
   }
   // Transitional beds in the own neighbourhood: people on supervision first.
   {
-    std::vector<HousingRequest> v;
-    for (const auto& r : reqs) if ((r.wants & kWantTransitional) && !placed(r)) v.push_back(r);
-    std::stable_sort(v.begin(), v.end(), [&](const auto& a, const auto& b) {
-      return justice_.supervision[a.person] > justice_.supervision[b.person];
+    auto v = select(kWantTransitional, true);
+    std::sort(v.begin(), v.end(), [&](const HousingRequest& a, const HousingRequest& b) {
+      const auto sa = justice_.supervision[a.person], sb = justice_.supervision[b.person];
+      return sa != sb ? sa > sb : then_tie(a, b);
     });
+    const int term = std::max(1, static_cast<int>(p_.stocks.transitional_term + 0.5));
     for (const auto& r : v) {
       const auto k = community_.neighbourhood[r.person];
       if (occ.transitional[k] >= transitional_beds_[k]) continue;
       ++occ.transitional[k];
       place(r.person, Housing::Transitional);
       s_.bed_hood[r.person] = k;
-      s_.until[r.person] = static_cast<std::int16_t>(week + std::max(1, static_cast<int>(p_.stocks.transitional_term + 0.5)));
+      s_.until[r.person] = static_cast<std::int16_t>(week + term);
       ++c.transitional_entries;
     }
   }
   // Shelter beds: own neighbourhood, else the first neighbourhood with a free bed.
-  std::size_t any = 0;
-  for (const auto& r : reqs) {
-    if (!(r.wants & kWantShelter) || placed(r)) continue;
-    std::size_t k = community_.neighbourhood[r.person];
-    if (occ.shelter[k] >= shelter_beds_[k]) {
-      while (any < shelter_beds_.size() && occ.shelter[any] >= shelter_beds_[any]) ++any;
-      if (any == shelter_beds_.size()) continue;
-      k = any;
+  {
+    auto v = select(kWantShelter, true);
+    std::sort(v.begin(), v.end(), then_tie);
+    std::size_t any = 0;
+    for (const auto& r : v) {
+      std::size_t k = community_.neighbourhood[r.person];
+      if (occ.shelter[k] >= shelter_beds_[k]) {
+        while (any < shelter_beds_.size() && occ.shelter[any] >= shelter_beds_[any]) ++any;
+        if (any == shelter_beds_.size()) continue;  // every bed taken; the next person may have a local one
+        k = any;
+      }
+      ++occ.shelter[k];
+      place(r.person, Housing::Shelter);
+      s_.bed_hood[r.person] = static_cast<std::uint16_t>(k);
+      ++c.shelter_entries;
     }
-    ++occ.shelter[k];
-    place(r.person, Housing::Shelter);
-    s_.bed_hood[r.person] = static_cast<std::uint16_t>(k);
-    ++c.shelter_entries;
   }
   // Whoever is still between places ends the week on the street.
   for (const auto& r : reqs) {

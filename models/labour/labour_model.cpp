@@ -39,6 +39,16 @@ void LabourModel::setup() {
   s_.weeks_employed.assign(n, 0);
   s_.earnings.assign(n, 0.0f);
   s_.earnings_first_full_year.assign(n, 0.0f);
+  const auto& sp = p_.separation;
+  separation_by_tenure_.resize(static_cast<std::size_t>(40 * sp.tenure_scale) + 2);
+  for (std::size_t t = 0; t < separation_by_tenure_.size(); ++t) {
+    separation_by_tenure_[t] =
+        sp.late_rate + (sp.early_rate - sp.late_rate) * std::exp(-static_cast<double>(t) / sp.tenure_scale);
+  }
+  referral_by_ties_.resize(2 * 255 + 1);
+  for (std::size_t k = 0; k < referral_by_ties_.size(); ++k) {
+    referral_by_ties_[k] = 1.0 - std::pow(1.0 - p_.search.referral_per_tie, static_cast<double>(k));
+  }
   s_.certificate.resize(n);
   s_.working.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
@@ -77,7 +87,6 @@ bool LabourModel::screen(std::size_t i, std::size_t e, bool referral, int week, 
 
 WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, LabourFlows& flows) {
   WeekCounts c;
-  const auto& sp = p_.separation;
   const auto& sr = p_.search;
   const auto w = static_cast<std::uint32_t>(week);
   const bool first_full_year = week >= kFirstFullYearBegin && week < kFirstFullYearEnd;
@@ -107,8 +116,8 @@ WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, Labou
       inc(s_.weeks_employed[i]);
       s_.earnings[i] += s_.wage[i];
       if (first_full_year && formal) s_.earnings_first_full_year[i] += s_.wage[i];
-      const double tenure = week - s_.job_start_week[i];
-      const double rate = sp.late_rate + (sp.early_rate - sp.late_rate) * std::exp(-tenure / sp.tenure_scale);
+      const auto tenure = static_cast<std::size_t>(std::max(0, week - s_.job_start_week[i]));
+      const double rate = separation_by_tenure_[std::min(tenure, separation_by_tenure_.size() - 1)];
       if (u[0] < rate) {
         flows.separations.push_back(job);
         s_.employer[i] = -1;
@@ -142,7 +151,7 @@ WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, Labou
     ++c.job_searches;
     const int ties = community_.family_ties[i] + community_.prosocial_ties[i];
     const bool referral =
-        transitional_job || (ties > 0 && u[2] < 1.0 - std::pow(1.0 - sr.referral_per_tie, ties));
+        transitional_job || u[2] < referral_by_ties_[static_cast<std::size_t>(ties)];
     std::size_t e = 0;
     const auto k = community_.neighbourhood[i];
     const auto local_n = employers_.offset[k + 1u] - employers_.offset[k];

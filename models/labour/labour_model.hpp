@@ -122,6 +122,10 @@ class LabourModel {
   const Rng& rng_;
   Employers employers_;
   LabourState s_;
+  // Precomputed at set-up: the weekly separation rate by tenure in weeks
+  // (the last entry serves every longer tenure), and the referral
+  // probability by number of ties.
+  std::vector<double> separation_by_tenure_, referral_by_ties_;
 };
 
 }  // namespace pw
