@@ -1,16 +1,25 @@
-// The `pathways` command line: run, inspect, validate, resolve, params.
+// The `pathways` command line: run, compare, inspect, report, validate, resolve, params.
 // This is the only translation unit that includes CLI11. Exit codes: 0 success,
 // 1 runtime failure, 2 invalid input (bad scenario, missing file, bad option).
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 #include "models/model_params.hpp"
 #include "models/population/profile.hpp"
+#include "sim/experiment/experiment_plan.hpp"
+#include "sim/experiment/experiment_runner.hpp"
+#include "sim/experiment/mpi_tasks.hpp"
 #include "sim/experiment/run_scenario.hpp"
+#include "sim/experiment/task_journal.hpp"
+#include "sim/io/comparison.hpp"
 #include "sim/io/report_table.hpp"
 #include "sim/io/results_file.hpp"
 #include "sim/io/summary.hpp"
@@ -27,6 +36,83 @@ int print_table(const std::filesystem::path& results, const std::string& targets
   if (!targets_file.empty()) targets = pw::read_targets(targets_file);
   std::cout << pw::format_recidivism_table(summary, targets);
   return 0;
+}
+
+pw::PersonsOutput persons_option(const std::string& s) {
+  return s == "all" ? pw::PersonsOutput::All : s == "none" ? pw::PersonsOutput::None : pw::PersonsOutput::FirstReplicate;
+}
+
+struct CompareCli {
+  pw::CompareOptions plan;
+  pw::ExperimentRunOptions run;
+  std::filesystem::path csv;
+  bool quiet = false;
+};
+
+// `pathways compare`, on one process or as one MPI rank. Only rank 0 prints.
+int compare_command(const CompareCli& cli) {
+  pw::MpiSession mpi;
+  const auto fail = [&](const std::string& message, int code) {
+    if (mpi.root()) std::cerr << "error: " << message << "\n";
+    // Ranks that failed alike (bad input) just return; a failure of rank 0
+    // alone must not leave the workers waiting.
+    return code;
+  };
+  try {
+    const auto plan = pw::plan_compare(cli.plan);
+    const auto started = std::chrono::steady_clock::now();
+    const auto result = pw::run_experiment(plan, cli.run, mpi);
+    if (!result.root) return result.exit_code;
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (result.already_complete) {
+      std::cout << cli.run.output.string() << " already holds this comparison (inputs hash " << plan.inputs_hash
+                << "); nothing to run\n";
+    } else {
+      std::cout << fmt::format("{} task(s) run{} on {} rank(s) in {:.1f} s ({:.1f} runs per minute)\n",
+                               result.tasks_run,
+                               result.tasks_resumed > 0 ? fmt::format(", {} resumed from the journal", result.tasks_resumed)
+                                                        : std::string(),
+                               mpi.size(), secs, secs > 0 ? 60.0 * result.tasks_run / result.seconds : 0.0);
+    }
+    const auto comparison = pw::read_comparison(cli.run.output);
+    if (!cli.quiet) std::cout << pw::format_comparison(comparison);
+    if (!cli.csv.empty()) {
+      pw::write_comparison_csv(comparison, cli.csv);
+      std::cout << "wrote " << cli.csv.string() << "\n";
+    }
+    std::cout << "wrote " << cli.run.output.string() << "\n";
+    return 0;
+  } catch (const pw::ScenarioError& e) {
+    return fail(e.what(), kInvalidInput);
+  } catch (const pw::ProfileError& e) {
+    return fail(e.what(), kInvalidInput);
+  } catch (const pw::ExperimentInputError& e) {
+    return fail(e.what(), kInvalidInput);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    if (mpi.size() > 1) mpi.abort(1);
+    return 1;
+  }
+}
+
+// `pathways report`: runs results/report.py with Debian's Python (or $PATHWAYS_PYTHON).
+int report_command(const std::filesystem::path& file, const std::filesystem::path& out_dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) {
+    std::cerr << "error: " << file.string() << ": missing file: no such results file\n";
+    return kInvalidInput;
+  }
+  const std::string script = std::string(PATHWAYS_SOURCE_DIR) + "/results/report.py";
+  const char* env = std::getenv("PATHWAYS_PYTHON");
+  const std::string python = env != nullptr && *env != '\0' ? env : "/usr/bin/python3";
+  const std::string f = file.string(), o = out_dir.string();
+  std::vector<char*> args = {const_cast<char*>(python.c_str()), const_cast<char*>(script.c_str()),
+                             const_cast<char*>(f.c_str()), const_cast<char*>("-o"), const_cast<char*>(o.c_str()),
+                             nullptr};
+  std::cout.flush();
+  ::execv(python.c_str(), args.data());
+  std::cerr << "error: cannot run " << python << " " << script << ": " << std::strerror(errno) << "\n";
+  return 1;
 }
 
 }  // namespace
@@ -54,6 +140,40 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--persons", persons, "per-person tables to write: first (replicate 0), all, none")
       ->check(CLI::IsMember({"first", "all", "none"}));
   run_cmd->add_flag("-q,--quiet", quiet, "do not print the recidivism table");
+
+  CompareCli cmp;
+  std::string cmp_persons = "first";
+  long long cmp_seed = -1;
+  auto* compare_cmd = app.add_subcommand(
+      "compare", "Compare scenarios against the first (the baseline): replicates, common random numbers, paired 95% intervals");
+  compare_cmd->add_option("scenarios", cmp.plan.scenarios, "scenario TOML files; the first is the baseline")
+      ->required()
+      ->check(CLI::ExistingFile);
+  compare_cmd->add_option("-o,--output", cmp.run.output, "experiment file (default results/compare.h5)");
+  compare_cmd->add_option("--reps", cmp.plan.replicates, "replicates per scenario (default: the baseline's)")
+      ->check(CLI::Range(1, 10000));
+  compare_cmd->add_option("--people", cmp.plan.people, "persons per cohort (default: the baseline's)")
+      ->check(CLI::PositiveNumber);
+  compare_cmd->add_option("--weeks", cmp.plan.weeks, "weeks of follow-up (default: the baseline's)")->check(CLI::Range(1, 780));
+  compare_cmd->add_option("--seed", cmp_seed, "random seed (default: the baseline's)")->check(CLI::Range(0LL, 2147483647LL));
+  compare_cmd->add_flag("--independent", cmp.plan.independent,
+                        "give each scenario its own seed stream instead of common random numbers");
+  compare_cmd->add_option("--csv", cmp.csv, "write every difference row (all groups, years, outcomes) to this CSV");
+  compare_cmd->add_option("--threads", cmp.run.threads, "worker threads per process (default: all cores); results do not depend on it")
+      ->check(CLI::Range(1, 1024));
+  compare_cmd->add_option("--set", cmp.plan.sets, "override a parameter in every scenario, path=value (repeatable)");
+  compare_cmd->add_option("--persons", cmp_persons, "per-person tables to write: first (replicate 0), all, none")
+      ->check(CLI::IsMember({"first", "all", "none"}));
+  compare_cmd->add_flag("--restart", cmp.run.restart, "discard an unfinished run of this output instead of resuming it");
+  compare_cmd->add_option("--stop-after", cmp.run.stop_after,
+                          "testing aid: stop abruptly (exit 75) after this many tasks, as if killed")
+      ->check(CLI::PositiveNumber);
+  compare_cmd->add_flag("-q,--quiet", cmp.quiet, "do not print the comparison table");
+
+  std::filesystem::path report_file, report_dir;
+  auto* report_cmd = app.add_subcommand("report", "Write figures (PNG) and a Markdown summary of a results file");
+  report_cmd->add_option("file", report_file, "results or experiment file (.h5)")->required();
+  report_cmd->add_option("-o,--output", report_dir, "output folder (default: <file without .h5>-report)");
 
   std::filesystem::path inspect_file;
   bool json = false;
@@ -92,9 +212,7 @@ int main(int argc, char** argv) {
       if (weeks > 0) run.sets.push_back(fmt::format("simulation.horizon={}w", weeks));
       if (seed >= 0) run.sets.push_back(fmt::format("simulation.seed={}", seed));
       if (reps > 0) run.sets.push_back(fmt::format("simulation.replicates={}", reps));
-      run.persons = persons == "all" ? pw::PersonsOutput::All
-                    : persons == "none" ? pw::PersonsOutput::None
-                                        : pw::PersonsOutput::FirstReplicate;
+      run.persons = persons_option(persons);
       run.progress = isatty(STDERR_FILENO) != 0;
       const auto loaded = pw::load_scenario(run.scenario, run.sets);
       for (const auto& p : loaded.params.programmes) {
@@ -108,6 +226,19 @@ int main(int argc, char** argv) {
       if (!quiet) print_table(out, loaded.params.report.targets_file);
       std::cout << "\nwrote " << out.string() << "\n";
       return 0;
+    }
+    if (compare_cmd->parsed()) {
+      if (cmp.run.output.empty()) cmp.run.output = "results/compare.h5";
+      cmp.plan.seed = cmp_seed;
+      cmp.plan.persons = persons_option(cmp_persons);
+      cmp.run.progress = true;
+      return compare_command(cmp);
+    }
+    if (report_cmd->parsed()) {
+      if (report_dir.empty()) {
+        report_dir = report_file.parent_path() / (report_file.stem().string() + "-report");
+      }
+      return report_command(report_file, report_dir);
     }
     if (inspect_cmd->parsed()) {
       if (json) {

@@ -44,7 +44,6 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   return s;
 }
 
-namespace {
 // Programme spending per week: participant-weeks times the cost per
 // participant-week; pre-release courses, delivered before release, count in week 0.
 std::vector<double> programme_costs_by_week(const Simulation& sim) {
@@ -68,7 +67,21 @@ std::vector<double> programme_costs_by_week(const Simulation& sim) {
   }
   return cost;
 }
-}  // namespace
+
+ScenarioHeader scenario_header(const LoadedScenario& s, const std::filesystem::path& file, int replicates) {
+  ScenarioHeader h;
+  h.name = s.meta.name;
+  h.description = s.meta.description;
+  h.scenario_file = file.string();
+  h.resolved_toml = s.resolved;
+  h.seed = static_cast<std::uint64_t>(s.params.run.seed);
+  h.people = s.params.run.people;
+  h.weeks = s.params.run.horizon_weeks();
+  h.replicates = replicates;
+  h.groups = standard_group_names();
+  h.programmes = s.params.programmes;
+  return h;
+}
 
 std::string parameter_reference_markdown() {
   auto p = with_defaults<ModelParams>();
@@ -85,17 +98,7 @@ std::filesystem::path run_scenario(const RunOptions& o) {
 
   Parallel par(o.threads);
   ResultsWriter writer(out);
-  ScenarioHeader h;
-  h.name = s.meta.name;
-  h.description = s.meta.description;
-  h.scenario_file = o.scenario.string();
-  h.resolved_toml = s.resolved;
-  h.seed = static_cast<std::uint64_t>(s.params.run.seed);
-  h.people = s.params.run.people;
-  h.weeks = s.params.run.horizon_weeks();
-  h.replicates = s.params.run.replicates;
-  h.groups = standard_group_names();
-  h.programmes = s.params.programmes;
+  const ScenarioHeader h = scenario_header(s, o.scenario, s.params.run.replicates);
   ParamTable table(s.params);
   writer.begin_scenario(h, table);
 

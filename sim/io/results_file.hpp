@@ -25,6 +25,17 @@ namespace pw {
 
 class Simulation;
 
+// The /experiment group of a multi-task experiment (absent in `pathways run` files).
+struct ExperimentInfo {
+  std::string kind;         // "compare"
+  std::string baseline;     // name of the baseline scenario
+  bool common_random_numbers = true;
+  std::string inputs_hash;  // hash of every resolved input (experiment_plan.hpp)
+  int replicates = 0;
+  std::vector<std::string> scenarios;  // in command-line order; [0] is the baseline
+  std::vector<std::int64_t> seeds;     // the seed each scenario ran with
+};
+
 struct ScenarioHeader {
   std::string name;
   std::string description;
@@ -52,7 +63,13 @@ class ResultsWriter {
   // The weekly cost series of one replicate (costs/<category> and costs/total).
   void write_costs(int replicate, const CostSeries& costs);
   void write_programmes(int replicate, const Simulation& sim);
-  // Flushes, closes and renames the file into place.
+  // Copies replicate 0 of a one-replicate results file of the same scenario
+  // (a task file) into row `replicate` of the current scenario: every
+  // [replicates x n] dataset, and persons/replicate_0 as persons/replicate_<replicate>.
+  void copy_replicate(const std::filesystem::path& task_file, int replicate);
+  void set_replicates_written(int n);
+  void write_experiment(const ExperimentInfo& info);
+  // Flushes, closes, fsyncs and renames the file into place.
   void commit();
 
  private:
