@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
-#include <cstdio>
 
 #include "models/costs/costs.hpp"
 #include "models/costs/budget.hpp"
@@ -12,6 +10,7 @@
 #include "models/reporting/person_table.hpp"
 #include "models/simulation.hpp"
 #include "sim/core/parallel.hpp"
+#include "sim/experiment/progress.hpp"
 #include "sim/io/results_file.hpp"
 #include "sim/params/param_docs.hpp"
 
@@ -102,7 +101,7 @@ std::filesystem::path run_scenario(const RunOptions& o) {
   ParamTable table(s.params);
   writer.begin_scenario(h, table);
 
-  const auto start = std::chrono::steady_clock::now();
+  Progress progress("replicate", h.replicates, 0, o.progress);
   for (int r = 0; r < h.replicates; ++r) {
     Simulation sim(s.params, profile, static_cast<std::uint32_t>(r), par);
     sim.run_to_end();
@@ -112,13 +111,7 @@ std::filesystem::path run_scenario(const RunOptions& o) {
     if (o.persons == PersonsOutput::All || (o.persons == PersonsOutput::FirstReplicate && r == 0)) {
       writer.write_persons(r, sim);
     }
-    if (o.progress) {
-      const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      const double rate = (r + 1) / secs;
-      std::fprintf(stderr, "\r  replicate %d/%d  %.2f reps/s  ETA %.0f s   ", r + 1, h.replicates, rate,
-                   (h.replicates - r - 1) / rate);
-      if (r + 1 == h.replicates) std::fputc('\n', stderr);
-    }
+    progress.update(r + 1);
   }
   writer.commit();
   return out;

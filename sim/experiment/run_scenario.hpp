@@ -23,7 +23,7 @@ struct RunOptions {
   std::vector<std::string> sets;
   int threads = 0;  // 0: all cores
   PersonsOutput persons = PersonsOutput::FirstReplicate;
-  bool progress = false;  // one line per replicate on stderr
+  bool progress = false;  // done/total, rate and ETA on stderr when it is a terminal
 };
 
 struct LoadedScenario {
