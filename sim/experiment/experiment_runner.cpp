@@ -94,7 +94,7 @@ bool experiment_file_matches(const std::filesystem::path& file, const std::strin
   }
 }
 
-ExperimentResult run_experiment(const ExperimentPlan& plan, const ExperimentRunOptions& o, const MpiSession& mpi) {
+ExperimentResult run_experiment(const ExperimentPlan& plan, const ExperimentRunOptions& o, MpiSession& mpi) {
   ExperimentResult result;
   result.root = mpi.root();
   result.tasks_total = plan.tasks();
@@ -155,11 +155,9 @@ ExperimentResult run_experiment(const ExperimentPlan& plan, const ExperimentRunO
         if (block) break;
       }
     };
-    int remote = 0;
     for (std::size_t j = 0; j < pending.size(); ++j) {
       const int t = pending[j];
       if (static_cast<int>(j % static_cast<std::size_t>(mpi.size())) != 0) {
-        ++remote;
         continue;
       }
       run_task(plan, t, profile_of(t), par, journal->task_path(t));
@@ -172,7 +170,6 @@ ExperimentResult run_experiment(const ExperimentPlan& plan, const ExperimentRunO
     progress.finish();
     result.tasks_run = static_cast<int>(pending.size());
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    (void)remote;
     assemble(plan, *journal, o.output);
     journal->remove();
   } else {
@@ -194,6 +191,7 @@ ExperimentResult run_experiment(const ExperimentPlan& plan, const ExperimentRunO
       mpi.abort(1);
     }
     std::filesystem::remove_all(scratch);
+    mpi.finish_sends();
   }
   return result;
 }

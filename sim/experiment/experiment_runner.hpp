@@ -39,7 +39,7 @@ struct ExperimentResult {
 
 // Throws ExperimentInputError (journal of other inputs) on rank 0.
 ExperimentResult run_experiment(const ExperimentPlan& plan, const ExperimentRunOptions& options,
-                                const MpiSession& mpi);
+                                MpiSession& mpi);
 
 // True if `file` is a complete experiment file with this inputs hash.
 bool experiment_file_matches(const std::filesystem::path& file, const std::string& inputs_hash);

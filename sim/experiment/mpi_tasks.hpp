@@ -12,6 +12,7 @@
 // is never initialised: the process is rank 0 of 1 and nothing here blocks.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,8 +33,10 @@ class MpiSession {
 
   // Rank 0's `values` replace everyone else's.
   void broadcast(std::vector<long long>& values) const;
-  // Worker -> rank 0: the bytes of a finished task file.
-  void send_task(int task, const std::string& bytes) const;
+  // Worker -> rank 0: the bytes of a finished task file (returns at once).
+  void send_task(int task, const std::string& bytes);
+  // Worker: waits until every task sent has been received.
+  void finish_sends();
   // Rank 0: one finished task from a worker. With block = false returns false
   // at once when none is waiting.
   bool receive_task(int& task, std::string& bytes, bool block) const;
@@ -41,6 +44,8 @@ class MpiSession {
   [[noreturn]] void abort(int code) const;
 
  private:
+  struct PendingSend;
+  std::vector<std::unique_ptr<PendingSend>> sends_;
   bool active_ = false;
   int rank_ = 0, size_ = 1;
 };

@@ -36,7 +36,7 @@ pw::CompareOptions small_compare(int people, int weeks, int reps) {
 
 // Runs a comparison in this process (no MPI) and returns its file.
 std::filesystem::path run_compare(const pw::CompareOptions& o, const std::filesystem::path& out, int threads = 2) {
-  const pw::MpiSession mpi;
+  pw::MpiSession mpi;
   pw::ExperimentRunOptions ro;
   ro.output = out;
   ro.threads = threads;
