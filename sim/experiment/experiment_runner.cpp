@@ -104,8 +104,12 @@ ExperimentResult run_experiment(const ExperimentPlan& plan, const ExperimentRunO
   std::vector<long long> message;
   std::string input_error;
   if (mpi.root()) {
-    const bool journal_exists = std::filesystem::exists(o.output.string() + ".tasks");
-    if (!o.restart && !journal_exists && experiment_file_matches(o.output, plan.inputs_hash)) {
+    // The output is renamed into place only after every task is in it, so a
+    // matching output means done, whatever is left of a journal (a kill while
+    // the journal was being deleted).
+    if (!o.restart && experiment_file_matches(o.output, plan.inputs_hash)) {
+      std::error_code ec;
+      std::filesystem::remove_all(o.output.string() + ".tasks", ec);
       message = {kAlreadyComplete};
     } else {
       try {
