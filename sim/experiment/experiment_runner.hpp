@@ -2,7 +2,7 @@
 // ranks, and writes the experiment file (layout: results/README.md).
 //
 // Steps (rank 0): if the output already holds this experiment (same inputs
-// hash) and no journal is open, nothing is run. Otherwise open the journal
+// hash), nothing is run (unless `restart`). Otherwise open the journal
 // (task_journal.hpp), run the pending tasks (each on all threads of its rank),
 // store each as it finishes, then assemble "<output>.part" from the task files
 // in task order, fsync, rename it to <output> and delete the journal. A task's
