@@ -309,3 +309,24 @@ TEST_CASE("compare: 2 MPI ranks and any thread count give the data of 1 rank", "
   CHECK(pwt::differing_datasets(one, two).empty());
   CHECK(pwt::differing_datasets(one, threads).empty());
 }
+
+TEST_CASE("report: figures and a Markdown summary of a compare file", "[experiment][compare][report]") {
+  pwt::TempDir dir("compare-report");
+  const auto out = dir / "c.h5";
+  auto r = pwt::run_cli(dir, "compare " + kBaseline + " " + kTreatment + " --people 800 --weeks 104 --reps 2 -q -o " +
+                                 quote(out.string()));
+  REQUIRE(r.code == 0);
+  const auto report = dir / "report";
+  r = pwt::run_command(dir, "MPLBACKEND=Agg", "report " + quote(out.string()) + " -o " + quote(report.string()));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  for (const std::string f : {"cumulative.png", "differences.png", "groups.png", "costs.png", "summary.md"}) {
+    INFO(f);
+    CHECK(std::filesystem::file_size(report / f) > 1000);
+  }
+  const auto md = pwt::read_text(report / "summary.md");
+  CHECK_THAT(md, Contains("rnr-treatment") && Contains("return to prison by y2") && Contains("![Costs](costs.png)"));
+  r = pwt::run_cli(dir, "report " + quote((dir / "absent.h5").string()));
+  CHECK(r.code == 2);
+  CHECK_THAT(r.output, Contains("absent.h5"));
+}
