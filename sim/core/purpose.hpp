@@ -37,8 +37,9 @@ enum class Purpose : std::uint16_t {
   // Experiment methods (sim/experiment/methods), through KeyedUniforms: person = a, week = b.
   LatinHypercube = 60,      // a = point, b = dimension: sort key of the stratum permutation, position in stratum
   SobolBootstrap = 61,      // a = bootstrap replicate, b = 0: resampled base rows
-  AbcPrior = 62,            // a = attempt, b = generation (0): prior draw of every parameter
-  AbcProposal = 63,         // a = attempt, b = generation (>= 1): ancestor and kernel perturbation
+  AbcPrior = 62,            // a = attempt, b = generation (0) << 16 | block: prior draw of every parameter
+  AbcProposal = 63,         // a = attempt, b = generation (>= 1) << 16 | block: ancestor and kernel
+                            // perturbation, redrawn until inside the prior support
   AbcSimulationSeed = 64,   // a = attempt, b = generation: the seed handed to the simulator
 };
 
