@@ -74,12 +74,14 @@ Design sobol_points(std::size_t n, std::size_t d, std::uint64_t skip) {
   if (d > sobol_max_dimension())
     throw std::invalid_argument(
         fmt::format("sobol_points: {} dimensions; the Sobol table supports at most {}", d, sobol_max_dimension()));
+  // Point 0 of the sequence is the origin, which boost::random::sobol does not produce: its
+  // first output is point 1.
   boost::random::sobol engine(d);
-  if (skip > 0) engine.discard(skip * d);
+  if (skip > 1) engine.discard((skip - 1) * d);
   // The engine yields 64-bit integers; keep the top 53 bits, so x < 1 exactly.
-  Design design(n, Point(d));
-  for (auto& point : design)
-    for (auto& x : point) x = static_cast<double>(engine() >> 11) * 0x1p-53;
+  Design design(n, Point(d, 0.0));
+  for (std::size_t k = (skip == 0 ? 1 : 0); k < n; ++k)
+    for (auto& x : design[k]) x = static_cast<double>(engine() >> 11) * 0x1p-53;
   return design;
 }
 

@@ -34,13 +34,13 @@ namespace pw::methods {
 [[nodiscard]] Design latin_hypercube(std::size_t n, std::size_t d, std::uint64_t seed,
                                      bool centred = false);
 
-// The first n points of the d-dimensional Sobol sequence (Joe-Kuo direction
-// numbers, boost::random::sobol), after skipping `skip` points. The sequence
-// starts at (1/2, ..., 1/2): the all-zero point is never produced. The first
-// 2^k points (skip = 0) put exactly one point in every interval
-// [j 2^-k, (j+1) 2^-k) of each coordinate; balance properties are best when n
-// and skip are powers of two. Coordinates lie in [0, 1). Deterministic, no seed.
-// Throws std::invalid_argument if d == 0 or d exceeds the Boost table
+// Points skip .. skip + n - 1 of the d-dimensional Sobol sequence (Joe-Kuo
+// direction numbers, boost::random::sobol, in Gray-code order). Point 0 is the
+// origin, point 1 is (1/2, ..., 1/2). Every block of 2^k consecutive points
+// starting at a multiple of 2^k (e.g. skip = 0 and n = 2^k) puts exactly one
+// point in each interval [j 2^-k, (j+1) 2^-k) of every coordinate; so use
+// powers of two for n and skip. Coordinates lie in [0, 1). Deterministic, no
+// seed. Throws std::invalid_argument if d == 0 or d exceeds the Boost table
 // (sobol_max_dimension()).
 [[nodiscard]] Design sobol_points(std::size_t n, std::size_t d, std::uint64_t skip = 0);
 

@@ -28,6 +28,7 @@ SaltelliDesign saltelli_design(std::size_t base_rows, std::size_t d, std::uint64
   SaltelliDesign design;
   design.base_rows = base_rows;
   design.dimensions = d;
+  design.skip = skip;
   design.points.resize(design.runs());
   for (std::size_t j = 0; j < base_rows; ++j) {
     const Point a(base[j].begin(), base[j].begin() + static_cast<std::ptrdiff_t>(d));
@@ -41,6 +42,12 @@ SaltelliDesign saltelli_design(std::size_t base_rows, std::size_t d, std::uint64
     }
   }
   return design;
+}
+
+SaltelliDesign saltelli_design(std::size_t base_rows, std::size_t d) {
+  std::uint64_t skip = 1;
+  while (skip < base_rows) skip *= 2;
+  return saltelli_design(base_rows, d, skip);
 }
 
 }  // namespace pw::methods

@@ -32,6 +32,7 @@ struct SaltelliRole {
 struct SaltelliDesign {
   std::size_t base_rows = 0;   // N
   std::size_t dimensions = 0;  // d
+  std::uint64_t skip = 0;      // index of the first Sobol point used
   Design points;               // N (d + 2) unit points, in run order (see above)
 
   [[nodiscard]] std::size_t runs() const { return base_rows * (dimensions + 2); }
@@ -48,9 +49,13 @@ struct SaltelliDesign {
 
 // The Saltelli design with N = base_rows rows in d dimensions, from Sobol
 // points skip .. skip + N - 1 of the 2d-dimensional sequence (sobol_points).
-// Powers of two for N (and skip) keep the Sobol balance. Throws
+// Use powers of two for N and skip to keep the Sobol balance. Throws
 // std::invalid_argument if base_rows < 2, d == 0 or 2d exceeds the Sobol table.
-[[nodiscard]] SaltelliDesign saltelli_design(std::size_t base_rows, std::size_t d,
-                                             std::uint64_t skip = 0);
+[[nodiscard]] SaltelliDesign saltelli_design(std::size_t base_rows, std::size_t d, std::uint64_t skip);
+
+// As above with skip = the smallest power of two >= base_rows: a balanced
+// block of the sequence when N is a power of two, which also avoids the origin
+// (where A_0 = B_0 and the row carries no information).
+[[nodiscard]] SaltelliDesign saltelli_design(std::size_t base_rows, std::size_t d);
 
 }  // namespace pw::methods

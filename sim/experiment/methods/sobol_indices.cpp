@@ -46,7 +46,7 @@ Estimates estimate(const SaltelliDesign& design, const std::vector<double>& f, c
     double total = 0.0;
     for (const std::size_t j : rows) {
       const double fa = f[design.run_a(j)];
-      const double fb = f[design.run_b(j)];
+      const double fb = f[design.run_b(j)] - e.mean;  // centred: the estimate does not change with a shift of f
       const double fab = f[design.run_ab(j, i)];
       first += fb * (fab - fa);
       total += (fa - fab) * (fa - fab);

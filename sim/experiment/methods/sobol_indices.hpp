@@ -4,8 +4,12 @@
 // For output f, with f_A, f_B, f_ABi the outputs at the runs of A, B, AB_i
 // (saltelli.hpp) over base rows j = 1..N:
 //   V     = sample variance of the 2N outputs f_A and f_B (divisor 2N - 1)
-//   S_i   = (1/N) sum_j f_B,j (f_ABi,j - f_A,j) / V          Saltelli et al. 2010, Comput Phys Commun 181:259
+//   f0    = mean of the 2N outputs f_A and f_B
+//   S_i   = (1/N) sum_j (f_B,j - f0) (f_ABi,j - f_A,j) / V   Saltelli et al. 2010, Comput Phys Commun 181:259
 //   ST_i  = (1/(2N)) sum_j (f_A,j - f_ABi,j)^2 / V          Jansen 1999, Comput Phys Commun 117:35
+// Centring f_B by f0 leaves the expectation of the Saltelli estimator unchanged
+// (E[f_ABi - f_A] = 0) but makes the estimate invariant to a shift of the
+// output, which cuts its variance when |mean| is large against the spread.
 // Intervals: the base rows are resampled with replacement `bootstrap` times
 // (draws keyed by (seed, bootstrap replicate, row) with Purpose::SobolBootstrap),
 // all indices are recomputed on each resample, and the interval is the
