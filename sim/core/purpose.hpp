@@ -33,6 +33,14 @@ enum class Purpose : std::uint16_t {
   ProgrammeCompletion = 27, // per programme, at the end of the course: lane 0 completes or drops out
   CourtProgramme = 28,      // problem-solving court exit: lanes 0 graduates, 1 prison on failure, 2 term;
                             // index 1, lane 0: tie-break among defendants diverted in the same week
+
+  // Experiment methods (sim/experiment/methods), through KeyedUniforms: person = a, week = b.
+  LatinHypercube = 60,      // a = point, b = dimension: sort key of the stratum permutation, position in stratum
+  SobolBootstrap = 61,      // a = bootstrap replicate, b = 0: resampled base rows
+  AbcPrior = 62,            // a = attempt, b = generation (0) << 16 | block: prior draw of every parameter
+  AbcProposal = 63,         // a = attempt, b = generation (>= 1) << 16 | block: ancestor and kernel
+                            // perturbation, redrawn until inside the prior support
+  AbcSimulationSeed = 64,   // a = attempt, b = generation: the seed handed to the simulator
 };
 
 }  // namespace pw
