@@ -19,7 +19,9 @@
 #include "sim/experiment/mpi_tasks.hpp"
 #include "sim/experiment/run_scenario.hpp"
 #include "sim/experiment/task_journal.hpp"
+#include "sim/experiment/sweep_spec.hpp"
 #include "sim/io/comparison.hpp"
+#include "sim/io/sweep_results.hpp"
 #include "sim/io/report_table.hpp"
 #include "sim/io/results_file.hpp"
 #include "sim/io/summary.hpp"
@@ -78,6 +80,58 @@ int compare_command(const CompareCli& cli) {
     if (!cli.quiet) std::cout << pw::format_comparison(comparison);
     if (!cli.csv.empty()) {
       pw::write_comparison_csv(comparison, cli.csv);
+      std::cout << "wrote " << cli.csv.string() << "\n";
+    }
+    std::cout << "wrote " << cli.run.output.string() << "\n";
+    return 0;
+  } catch (const pw::ScenarioError& e) {
+    return fail(e.what(), kInvalidInput);
+  } catch (const pw::ProfileError& e) {
+    return fail(e.what(), kInvalidInput);
+  } catch (const pw::ExperimentInputError& e) {
+    return fail(e.what(), kInvalidInput);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    if (mpi.size() > 1) mpi.abort(1);
+    return 1;
+  }
+}
+
+struct SweepCli {
+  pw::SweepOptions plan;
+  pw::ExperimentRunOptions run;
+  std::filesystem::path csv;
+  bool quiet = false;
+};
+
+// `pathways sweep`, on one process or as one MPI rank. Only rank 0 prints.
+int sweep_command(SweepCli cli) {
+  pw::MpiSession mpi;
+  const auto fail = [&](const std::string& message, int code) {
+    if (mpi.root()) std::cerr << "error: " << message << "\n";
+    return code;
+  };
+  try {
+    const auto plan = pw::plan_sweep(cli.plan);
+    if (cli.run.output.empty()) cli.run.output = std::filesystem::path("results") / ("sweep-" + cli.plan.spec.stem().string() + ".h5");
+    const auto started = std::chrono::steady_clock::now();
+    const auto result = pw::run_experiment(plan, cli.run, mpi);
+    if (!result.root) return result.exit_code;
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (result.already_complete) {
+      std::cout << cli.run.output.string() << " already holds this sweep (inputs hash " << plan.inputs_hash
+                << "); nothing to run\n";
+    } else {
+      std::cout << fmt::format("{} task(s) run{} on {} rank(s) in {:.1f} s ({:.1f} runs per minute)\n",
+                               result.tasks_run,
+                               result.tasks_resumed > 0 ? fmt::format(", {} resumed from the journal", result.tasks_resumed)
+                                                        : std::string(),
+                               mpi.size(), secs, result.seconds > 0 ? 60.0 * result.tasks_run / result.seconds : 0.0);
+    }
+    const auto sweep = pw::read_sweep(cli.run.output, plan.sweep->outputs);
+    if (!cli.quiet) std::cout << pw::format_sweep(sweep);
+    if (!cli.csv.empty()) {
+      pw::write_sweep_csv(sweep, cli.csv);
       std::cout << "wrote " << cli.csv.string() << "\n";
     }
     std::cout << "wrote " << cli.run.output.string() << "\n";
@@ -170,6 +224,26 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   compare_cmd->add_flag("-q,--quiet", cmp.quiet, "do not print the comparison table");
 
+  SweepCli swp;
+  std::string swp_persons = "none";
+  auto* sweep_cmd = app.add_subcommand(
+      "sweep", "Run a scenario over a grid, Latin hypercube or Sobol design of parameters (spec: docs/sweeps.md)");
+  swp.plan.spec.clear();
+  sweep_cmd->add_option("spec", swp.plan.spec, "sweep spec TOML file (examples in scenarios/sweeps/)")->required();
+  sweep_cmd->add_option("-o,--output", swp.run.output, "experiment file (default results/sweep-<spec name>.h5)");
+  sweep_cmd->add_option("--reps", swp.plan.replicates, "replicates per point (default: the spec's)")->check(CLI::Range(1, 10000));
+  sweep_cmd->add_option("--people", swp.plan.people, "persons per cohort (default: the spec's)")->check(CLI::PositiveNumber);
+  sweep_cmd->add_option("--csv", swp.csv, "write one row per point: parameter values and outputs");
+  sweep_cmd->add_option("--threads", swp.run.threads, "worker threads per process (default: all cores); results do not depend on it")
+      ->check(CLI::Range(1, 1024));
+  sweep_cmd->add_option("--persons", swp_persons, "per-person tables to write: none (default), first (replicate 0), all")
+      ->check(CLI::IsMember({"first", "all", "none"}));
+  sweep_cmd->add_flag("--restart", swp.run.restart, "discard an unfinished run of this output instead of resuming it");
+  sweep_cmd->add_option("--stop-after", swp.run.stop_after,
+                        "testing aid: stop abruptly (exit 75) after this many tasks, as if killed")
+      ->check(CLI::PositiveNumber);
+  sweep_cmd->add_flag("-q,--quiet", swp.quiet, "do not print the results table");
+
   std::filesystem::path report_file, report_dir;
   auto* report_cmd = app.add_subcommand("report", "Write figures (PNG) and a Markdown summary of a results file");
   report_cmd->add_option("file", report_file, "results or experiment file (.h5)")->required();
@@ -233,6 +307,11 @@ int main(int argc, char** argv) {
       cmp.plan.persons = persons_option(cmp_persons);
       cmp.run.progress = true;
       return compare_command(cmp);
+    }
+    if (sweep_cmd->parsed()) {
+      swp.plan.persons = persons_option(swp_persons);
+      swp.run.progress = true;
+      return sweep_command(swp);
     }
     if (report_cmd->parsed()) {
       if (report_dir.empty()) {

@@ -43,7 +43,9 @@ std::string file_bytes(const std::filesystem::path& p) {
   return ss.str();
 }
 
-std::string inputs_hash(const ExperimentPlan& plan) {
+}  // namespace
+
+void hash_inputs(ExperimentPlan& plan) {
   std::uint64_t h = fnv1a64(plan.kind);
   const auto add = [&](const std::string& s) {
     h = fnv1a64(s, h);
@@ -58,10 +60,12 @@ std::string inputs_hash(const ExperimentPlan& plan) {
     add(without_comment_lines(s.loaded.resolved));
     add(file_bytes(s.loaded.params.population.profile_file));
   }
-  return fmt::format("{:016x}", h);
+  if (plan.sweep) {
+    add(plan.sweep->design);
+    for (const auto& v : plan.sweep->set_values) add(v);
+  }
+  plan.inputs_hash = fmt::format("{:016x}", h);
 }
-
-}  // namespace
 
 ExperimentPlan plan_compare(const CompareOptions& o) {
   if (o.scenarios.size() < 2) {
@@ -98,7 +102,7 @@ ExperimentPlan plan_compare(const CompareOptions& o) {
     names.emplace(es.name(), o.scenarios[k]);
     plan.scenarios.push_back(std::move(es));
   }
-  plan.inputs_hash = inputs_hash(plan);
+  hash_inputs(plan);
   return plan;
 }
 

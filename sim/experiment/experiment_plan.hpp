@@ -22,9 +22,11 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "sim/experiment/methods/dimension.hpp"
 #include "sim/experiment/run_scenario.hpp"
 
 namespace pw {
@@ -36,13 +38,29 @@ struct ExperimentScenario {
   [[nodiscard]] std::uint32_t seed() const { return static_cast<std::uint32_t>(loaded.params.run.seed); }
 };
 
+// The design of a sweep (sweep_spec.hpp): point p of the experiment is
+// scenario p of the plan, the base scenario with values[p] applied.
+struct SweepDesign {
+  std::string design;  // "grid", "lhs" or "sobol"
+  std::vector<methods::Dimension> dimensions;
+  methods::Design unit_points;  // [points][d], in [0, 1]
+  methods::Design values;       // [points][d], in each parameter's internal unit
+  std::vector<std::string> set_values;  // [points * d]: the --set value text applied
+  std::size_t base_rows = 0;    // sobol: N of the Saltelli design (points = N (d + 2))
+  std::uint64_t skip = 0;       // sobol: first Sobol point used
+  std::vector<std::string> outputs;  // "measure.group.period", e.g. "return_prison.all.y3"
+  std::size_t bootstrap = 1000;
+  std::uint64_t analysis_seed = 1;
+};
+
 struct ExperimentPlan {
-  std::string kind;  // "compare"
+  std::string kind;  // "compare" or "sweep"
   std::vector<ExperimentScenario> scenarios;  // [0] is the baseline
   int replicates = 1;
   bool common_random_numbers = true;
   PersonsOutput persons = PersonsOutput::FirstReplicate;
   std::string inputs_hash;  // 16 hex digits
+  std::optional<SweepDesign> sweep;  // for kind "sweep"
 
   [[nodiscard]] int tasks() const { return static_cast<int>(scenarios.size()) * replicates; }
   [[nodiscard]] int scenario_of(int task) const { return task / replicates; }
@@ -69,6 +87,9 @@ ExperimentPlan plan_compare(const CompareOptions& options);
 
 // S_k above.
 std::uint32_t independent_seed(std::uint32_t base, int k);
+
+// Sets plan.inputs_hash from the plan's scenarios and settings.
+void hash_inputs(ExperimentPlan& plan);
 
 // FNV-1a 64 of `bytes`, continuing from `h`.
 std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t h = 0xcbf29ce484222325ULL);

@@ -19,6 +19,7 @@
 #include "sim/experiment/task_journal.hpp"
 #include "sim/io/h5_util.hpp"
 #include "sim/io/results_file.hpp"
+#include "sim/io/sweep_results.hpp"
 
 namespace pw {
 
@@ -58,6 +59,10 @@ void assemble(const ExperimentPlan& plan, const TaskJournal& journal, const std:
     info.seeds.push_back(s.seed());
   }
   writer.write_experiment(info);
+  if (plan.sweep) {
+    auto g = writer.experiment_group();
+    write_sweep_design(g, *plan.sweep);
+  }
   for (std::size_t k = 0; k < plan.scenarios.size(); ++k) {
     const auto& s = plan.scenarios[k];
     ModelParams params = s.loaded.params;

@@ -53,6 +53,13 @@ void read_cost_measures(const H5::Group& g, int reps, std::vector<MeasureRow>& o
   out.push_back({"cost_total_per_person", "all", "follow-up", unit, per_person(kCostTotalName)});
 }
 
+std::vector<std::string> known_measures() {
+  std::vector<std::string> out;
+  for (const auto o : kOutcomes) out.emplace_back(o);
+  for (const auto* c : {"cost_public_per_person", "cost_victim_per_person", "cost_total_per_person"}) out.emplace_back(c);
+  return out;
+}
+
 std::vector<MeasureRow> read_measures(const H5::Group& scenario, int reps) {
   std::vector<MeasureRow> out;
   for (const auto& s : kMeasureSources) s.read(scenario, reps, out);

@@ -47,6 +47,9 @@ inline constexpr MeasureSource kMeasureSources[] = {
     {"costs", &read_cost_measures},
 };
 
+// The measure names the sources can produce (for validating sweep outputs).
+std::vector<std::string> known_measures();
+
 // Every family, in kMeasureSources order.
 std::vector<MeasureRow> read_measures(const H5::Group& scenario, int reps);
 

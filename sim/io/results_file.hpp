@@ -27,7 +27,7 @@ class Simulation;
 
 // The /experiment group of a multi-task experiment (absent in `pathways run` files).
 struct ExperimentInfo {
-  std::string kind;         // "compare"
+  std::string kind;         // "compare" or "sweep"
   std::string baseline;     // name of the baseline scenario
   bool common_random_numbers = true;
   std::string inputs_hash;  // hash of every resolved input (experiment_plan.hpp)
@@ -69,6 +69,8 @@ class ResultsWriter {
   void copy_replicate(const std::filesystem::path& task_file, int replicate);
   void set_replicates_written(int n);
   void write_experiment(const ExperimentInfo& info);
+  // The /experiment group written by write_experiment, for kind-specific additions.
+  H5::Group experiment_group() { return file_->openGroup("/experiment"); }
   // Flushes, closes, fsyncs and renames the file into place.
   void commit();
 

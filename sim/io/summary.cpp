@@ -10,6 +10,7 @@
 #include "sim/io/comparison.hpp"
 #include "sim/io/h5_util.hpp"
 #include "sim/io/programme_results.hpp"
+#include "sim/io/sweep_results.hpp"
 
 namespace pw {
 
@@ -104,6 +105,7 @@ nlohmann::json summarise_results(const std::filesystem::path& file) {
                            {"inputs_hash", h5::read_string_attr(eg, "inputs_hash")},
                            {"scenarios", h5::read_strings(eg, "scenarios")}};
       if (is_comparison(f)) out["vs_baseline"] = vs_baseline_json(read_comparison(f));
+      if (is_sweep(f)) out["sweep"] = sweep_json(read_sweep(f));
     }
   } catch (const H5::Exception& e) {
     throw std::runtime_error(fmt::format("{}: cannot read results: {}", file.string(), e.getDetailMsg()));
