@@ -44,6 +44,15 @@ pw::PersonsOutput persons_option(const std::string& s) {
   return s == "all" ? pw::PersonsOutput::All : s == "none" ? pw::PersonsOutput::None : pw::PersonsOutput::FirstReplicate;
 }
 
+// "12 task(s) run on 1 rank(s) in 3.1 s (runs 2.5 s = 288 per minute; file 0.4 s)".
+std::string run_line(const pw::ExperimentResult& r, int ranks, double total_seconds) {
+  return fmt::format("{} task(s) run{} on {} rank(s) in {:.1f} s (runs {:.1f} s = {:.1f} per minute; writing the file {:.1f} s)\n",
+                     r.tasks_run,
+                     r.tasks_resumed > 0 ? fmt::format(", {} resumed from the journal", r.tasks_resumed) : std::string(),
+                     ranks, total_seconds, r.seconds, r.seconds > 0 ? 60.0 * r.tasks_run / r.seconds : 0.0,
+                     r.assemble_seconds);
+}
+
 struct CompareCli {
   pw::CompareOptions plan;
   pw::ExperimentRunOptions run;
@@ -70,11 +79,7 @@ int compare_command(const CompareCli& cli) {
       std::cout << cli.run.output.string() << " already holds this comparison (inputs hash " << plan.inputs_hash
                 << "); nothing to run\n";
     } else {
-      std::cout << fmt::format("{} task(s) run{} on {} rank(s) in {:.1f} s ({:.1f} runs per minute)\n",
-                               result.tasks_run,
-                               result.tasks_resumed > 0 ? fmt::format(", {} resumed from the journal", result.tasks_resumed)
-                                                        : std::string(),
-                               mpi.size(), secs, secs > 0 ? 60.0 * result.tasks_run / result.seconds : 0.0);
+      std::cout << run_line(result, mpi.size(), secs);
     }
     const auto comparison = pw::read_comparison(cli.run.output);
     if (!cli.quiet) std::cout << pw::format_comparison(comparison);
@@ -122,11 +127,7 @@ int sweep_command(SweepCli cli) {
       std::cout << cli.run.output.string() << " already holds this sweep (inputs hash " << plan.inputs_hash
                 << "); nothing to run\n";
     } else {
-      std::cout << fmt::format("{} task(s) run{} on {} rank(s) in {:.1f} s ({:.1f} runs per minute)\n",
-                               result.tasks_run,
-                               result.tasks_resumed > 0 ? fmt::format(", {} resumed from the journal", result.tasks_resumed)
-                                                        : std::string(),
-                               mpi.size(), secs, result.seconds > 0 ? 60.0 * result.tasks_run / result.seconds : 0.0);
+      std::cout << run_line(result, mpi.size(), secs);
     }
     const auto sweep = pw::read_sweep(cli.run.output, plan.sweep->outputs);
     if (!cli.quiet) std::cout << pw::format_sweep(sweep);

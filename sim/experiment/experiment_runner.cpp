@@ -35,7 +35,7 @@ void run_task(const ExperimentPlan& plan, int task, const PopulationProfile& pro
   const int r = plan.replicate_of(task);
   Simulation sim(s.loaded.params, profile, static_cast<std::uint32_t>(r), par);
   sim.run_to_end();
-  ResultsWriter writer(out);
+  ResultsWriter writer(out, true);
   ModelParams params = s.loaded.params;
   const ParamTable table(params);
   writer.begin_scenario(scenario_header(s.loaded, s.file, 1), table);
@@ -47,7 +47,7 @@ void run_task(const ExperimentPlan& plan, int task, const PopulationProfile& pro
 }
 
 void assemble(const ExperimentPlan& plan, const TaskJournal& journal, const std::filesystem::path& output) {
-  ResultsWriter writer(output);
+  ResultsWriter writer(output, true);
   ExperimentInfo info;
   info.kind = plan.kind;
   info.baseline = plan.scenarios.front().name();
@@ -179,8 +179,10 @@ ExperimentResult run_experiment(const ExperimentPlan& plan, const ExperimentRunO
     progress.finish();
     result.tasks_run = static_cast<int>(pending.size());
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const auto assembling = std::chrono::steady_clock::now();
     assemble(plan, *journal, o.output);
     journal->remove();
+    result.assemble_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - assembling).count();
   } else {
     const auto scratch = std::filesystem::temp_directory_path() /
                          fmt::format("pathways-rank{}-{}-{}", mpi.rank(), ::getpid(), plan.inputs_hash);

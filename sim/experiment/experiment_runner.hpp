@@ -35,6 +35,7 @@ struct ExperimentResult {
   int tasks_run = 0;             // by all ranks in this invocation
   int tasks_resumed = 0;         // found finished in the journal
   double seconds = 0;            // wall time of the task phase
+  double assemble_seconds = 0;   // wall time of writing the experiment file from the journal
 };
 
 // Throws ExperimentInputError (journal of other inputs) on rank 0.

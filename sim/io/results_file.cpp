@@ -22,12 +22,14 @@ namespace pw {
 std::string program_version() { return PATHWAYS_VERSION; }
 std::string git_commit() { return PATHWAYS_GIT_COMMIT; }
 
-ResultsWriter::ResultsWriter(std::filesystem::path final_path)
+ResultsWriter::ResultsWriter(std::filesystem::path final_path, bool compact)
     : final_path_(std::move(final_path)), part_path_(final_path_.string() + ".part") {
   if (final_path_.has_parent_path()) std::filesystem::create_directories(final_path_.parent_path());
   H5::Exception::dontPrint();
   try {
-    file_ = std::make_unique<H5::H5File>(part_path_.string(), H5F_ACC_TRUNC);
+    H5::FileAccPropList fapl;
+    if (compact) H5Pset_libver_bounds(fapl.getId(), H5F_LIBVER_V110, H5F_LIBVER_V110);
+    file_ = std::make_unique<H5::H5File>(part_path_.string(), H5F_ACC_TRUNC, H5::FileCreatPropList::DEFAULT, fapl);
   } catch (const H5::Exception& e) {
     throw std::runtime_error(fmt::format("{}: cannot create results file: {}", part_path_.string(), e.getDetailMsg()));
   }
