@@ -240,6 +240,47 @@ def paired_differences(path, level=0.95):
     return pd.concat(out, ignore_index=True)[cols]
 
 
+def sweep_design(path):
+    """The design of a sweep: one row per point (point = scenario name), one column per parameter
+    (values in the parameter's internal unit), plus the unit-cube coordinates as u_<parameter>."""
+    with h5py.File(path, "r") as f:
+        g = f["experiment"]["design"]
+        params = _strings(g["parameters"])
+        points = _strings(f["experiment"]["scenarios"])
+        df = pd.DataFrame(g["values"][()], columns=params)
+        unit = pd.DataFrame(g["unit_points"][()], columns=[f"u_{p}" for p in params])
+        df = pd.concat([df, unit], axis=1)
+        df.insert(0, "point", points)
+        return df
+
+
+def sweep_outputs(path, outputs=None):
+    """Outputs of a sweep, mean over replicates per point: point, output, unit, value.
+
+    `outputs` are "measure.group.period" names (default: those stored in the file); only the
+    datasets they need are read, so this is fast for large sweeps."""
+    with h5py.File(path, "r") as f:
+        outputs = outputs or _strings(f["experiment"]["design"]["outputs"])
+        points = _strings(f["experiment"]["scenarios"])
+        rows = []
+        for point in points:
+            g = f["scenarios"][point]
+            reps, people = _reps(g), int(g.attrs["people"])
+            for name in outputs:
+                measure, group, period = name.split(".")
+                if measure in OUTCOMES:
+                    month = int(period[1:]) * 12
+                    value = g["cumulative_pct"][group][measure][:reps, month - 1].mean()
+                    unit = "pct"
+                else:
+                    category = measure[len("cost_"):-len("_per_person")]
+                    names = COST_PUBLIC if category == "public" else (category,)
+                    total = sum(g["costs"][c][:reps, :].sum(axis=1) for c in names if c in g["costs"])
+                    value, unit = (total / people).mean(), "USD 2023 per person"
+                rows.append({"point": point, "output": name, "unit": unit, "value": float(value)})
+        return pd.DataFrame(rows)
+
+
 def load_experiment(path):
     """Everything in a results file (run or compare) as tidy DataFrames, with a `scenario` column:
 
@@ -250,9 +291,12 @@ def load_experiment(path):
     measures     scenario, measure, group, period, unit, replicate, value
     differences  compare files only (else empty): see paired_differences()
     experiment   the /experiment attributes (dict), or None
+    design       sweep files only (else empty): sweep_design()
+    outputs      sweep files only (else empty): sweep_outputs()
     """
     names = scenario_order(path)
     ex = experiment(path)
+    is_sweep = bool(ex) and ex.get("kind") == "sweep"
     info_rows, cum, weekly, costs, meas = [], [], [], [], []
     for name in names:
         i = info(path, name)
@@ -275,6 +319,8 @@ def load_experiment(path):
         "measures": first(pd.concat(meas, ignore_index=True)),
         "differences": paired_differences(path) if ex and ex.get("kind") == "compare" else pd.DataFrame(),
         "experiment": ex,
+        "design": sweep_design(path) if is_sweep else pd.DataFrame(),
+        "outputs": sweep_outputs(path) if is_sweep else pd.DataFrame(),
     }
 
 

@@ -176,6 +176,98 @@ def plot_costs(ex, out):
     plt.close(fig)
 
 
+def plot_sobol(sweep, out):
+    outputs = [(name, o) for name, o in sweep["outputs"].items() if "sobol" in o]
+    params = [p["path"] for p in sweep["parameters"]]
+    fig, axes = plt.subplots(1, len(outputs), figsize=(5.5 * len(outputs), 0.45 * len(params) + 2.8), squeeze=False,
+                             sharey=True)
+    y = np.arange(len(params))
+    for ax, (name, o) in zip(axes[0], outputs):
+        for k, (order, label, c) in enumerate([("first", "first order S1", "tab:blue"),
+                                               ("total", "total order ST", "tab:orange")]):
+            est = np.array([o["sobol"][p][order]["estimate"] for p in params])
+            lo = np.array([o["sobol"][p][order]["lo"] for p in params])
+            hi = np.array([o["sobol"][p][order]["hi"] for p in params])
+            ax.barh(y + (k - 0.5) * 0.38, est, height=0.36, color=c, label=label,
+                    xerr=[np.maximum(est - lo, 0), np.maximum(hi - est, 0)], capsize=3)
+        ax.axvline(0, color="black", linewidth=1)
+        ax.set_title(name, fontsize=11)
+        ax.set_xlabel("Sobol index (95% bootstrap interval)", fontsize=10)
+        ax.set_xlim(min(-0.05, ax.get_xlim()[0]), max(1.0, ax.get_xlim()[1]))
+        ax.grid(True, axis="x", alpha=0.3)
+    axes[0][0].set_yticks(y)
+    axes[0][0].set_yticklabels(params, fontsize=10)
+    axes[0][0].invert_yaxis()
+    axes[0][0].legend(fontsize=9, loc="lower right")
+    fig.suptitle(f"Sobol sensitivity indices: {sweep['points']} runs of the Saltelli design, "
+                 f"{sweep['replicates']} replicate(s) each", fontsize=12)
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+    plt.close(fig)
+
+
+def plot_sweep_scatter(design, outputs, out):
+    params = [c for c in design.columns if c != "point" and not c.startswith("u_")]
+    names = list(dict.fromkeys(outputs.output))
+    wide = outputs.pivot(index="point", columns="output", values="value").reindex(design.point)
+    fig, axes = plt.subplots(len(names), len(params), figsize=(3.6 * len(params), 2.9 * len(names)), squeeze=False)
+    for i, name in enumerate(names):
+        for j, p in enumerate(params):
+            ax = axes[i][j]
+            ax.scatter(design[p], wide[name].values, s=8, alpha=0.6, color=colour(j + 1))
+            if i == len(names) - 1:
+                ax.set_xlabel(p.split(".", 1)[-1], fontsize=9)
+            if j == 0:
+                ax.set_ylabel(name, fontsize=9)
+            ax.grid(True, alpha=0.3)
+            ax.tick_params(labelsize=8)
+    fig.suptitle("Sweep outputs against each parameter (one dot per point, mean over replicates)", fontsize=12)
+    fig.tight_layout()
+    fig.savefig(out, dpi=100)
+    plt.close(fig)
+
+
+def sweep_report(path, outdir):
+    e = pr.experiment(path)
+    design = pr.sweep_design(path)
+    outputs = pr.sweep_outputs(path)
+    figures = []
+    sweep_json = os.path.join(outdir, "sweep.json")
+    sweep = None
+    if os.path.isfile(sweep_json):
+        import json
+        with open(sweep_json) as f:
+            sweep = json.load(f)
+    lines = [f"# Pathways sweep report: `{os.path.basename(path)}`", "",
+             f"{len(design)} points x {e['replicates']} replicate(s); parameters:", ""]
+    lines += [f"- `{p}`: {design[p].min():g} to {design[p].max():g}" for p in design.columns
+              if p != "point" and not p.startswith("u_")]
+    lines.append("")
+    if sweep and any("sobol" in o for o in sweep["outputs"].values()):
+        plot_sobol(sweep, os.path.join(outdir, "sobol.png"))
+        figures.append(("Sobol indices", "sobol.png"))
+        lines += ["## Sobol indices (95% bootstrap intervals)", "",
+                  "| output | parameter | first order S1 | total order ST |", "|---|---|---|---|"]
+        for name, o in sweep["outputs"].items():
+            for p, v in o.get("sobol", {}).items():
+                f_, t_ = v["first"], v["total"]
+                lines.append(f"| {name} | `{p}` | {f_['estimate']:.3f} [{f_['lo']:.3f}, {f_['hi']:.3f}] | "
+                             f"{t_['estimate']:.3f} [{t_['lo']:.3f}, {t_['hi']:.3f}] |")
+        lines.append("")
+    elif sweep is None:
+        lines += ["(Sobol indices: run `pathways report`, which computes them, rather than this script alone.)", ""]
+    plot_sweep_scatter(design, outputs, os.path.join(outdir, "outputs.png"))
+    figures.append(("Outputs against parameters", "outputs.png"))
+    lines += ["## Outputs over the points", "", "| output | unit | min | mean | max |", "|---|---|---:|---:|---:|"]
+    for name, g in outputs.groupby("output", sort=False):
+        lines.append(f"| {name} | {g.unit.iloc[0]} | {g.value.min():.4g} | {g.value.mean():.4g} | {g.value.max():.4g} |")
+    lines.append("")
+    lines += ["## Figures", ""]
+    for title, f in figures:
+        lines += [f"### {title}", "", f"![{title}]({f})", ""]
+    return figures, "\n".join(lines)
+
+
 def fmt_interval(row, decimals):
     if np.isnan(row.lo):
         return f"{row['mean']:+.{decimals}f}"
@@ -250,6 +342,17 @@ def main(argv=None):
     if not os.path.isfile(args.file):
         print(f"error: {args.file}: missing file: no such results file", file=sys.stderr)
         return 2
+    os.makedirs(args.output, exist_ok=True)
+    ex_info = pr.experiment(args.file) if os.path.isfile(args.file) else None
+    if ex_info and ex_info.get("kind") == "sweep":
+        figures, text = sweep_report(args.file, args.output)
+        md = os.path.join(args.output, "summary.md")
+        with open(md, "w") as f:
+            f.write(text)
+        for _, name in figures:
+            print(f"wrote {os.path.join(args.output, name)}")
+        print(f"wrote {md}")
+        return 0
     try:
         ex = pr.load_experiment(args.file)
     except (OSError, KeyError, ValueError) as e:

@@ -2,6 +2,7 @@
 // This is the only translation unit that includes CLI11. Exit codes: 0 success,
 // 1 runtime failure, 2 invalid input (bad scenario, missing file, bad option).
 #include <CLI/CLI.hpp>
+#include <H5Cpp.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <iostream>
 
 #include "models/model_params.hpp"
@@ -156,6 +158,23 @@ int report_command(const std::filesystem::path& file, const std::filesystem::pat
   if (!std::filesystem::is_regular_file(file, ec)) {
     std::cerr << "error: " << file.string() << ": missing file: no such results file\n";
     return kInvalidInput;
+  }
+  // A sweep's Sobol indices are computed here, once, and handed to the script.
+  try {
+    H5::Exception::dontPrint();
+    bool sweep = false;
+    {
+      const H5::H5File f(file.string(), H5F_ACC_RDONLY);
+      sweep = pw::is_sweep(f);
+    }
+    if (sweep) {
+      std::filesystem::create_directories(out_dir);
+      std::ofstream json(out_dir / "sweep.json");
+      json << pw::sweep_json(pw::read_sweep(file)).dump(2) << "\n";
+    }
+  } catch (const H5::Exception& e) {
+    std::cerr << "error: " << file.string() << ": cannot read: " << e.getDetailMsg() << "\n";
+    return 1;
   }
   const std::string script = std::string(PATHWAYS_SOURCE_DIR) + "/results/report.py";
   const char* env = std::getenv("PATHWAYS_PYTHON");

@@ -90,6 +90,14 @@ TEST_CASE("sweep: Sobol indices find the parameter that matters and give exactly
   CHECK(json.at("sweep").at("design") == "sobol");
   CHECK(json.at("sweep").at("outputs").at("return_prison.all.y1").at("sobol").contains("costs.victim_violent"));
   CHECK(json.at("scenarios").size() == 64);
+  // pathways report draws the indices it computed.
+  const auto report = dir / "report";
+  const auto rr = pwt::run_command(dir, "MPLBACKEND=Agg", "report " + quote(out.string()) + " -o " + quote(report.string()));
+  INFO(rr.output);
+  REQUIRE(rr.code == 0);
+  CHECK(std::filesystem::file_size(report / "sobol.png") > 1000);
+  CHECK(std::filesystem::file_size(report / "outputs.png") > 1000);
+  CHECK_THAT(pwt::read_text(report / "summary.md"), Contains("| return_prison.all.y1 | `costs.victim_violent` | 0.000"));
 }
 
 TEST_CASE("sweep: an interrupted Latin hypercube sweep resumes to bit-identical data", "[experiment][sweep][resume]") {
