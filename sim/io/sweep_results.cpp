@@ -184,6 +184,19 @@ std::string format_sweep(const SweepResults& r) {
   for (const auto& d : r.dimensions) {
     out += fmt::format("  {:<48} [{}, {}]{}\n", d.path, d.lo, d.hi, d.log_scale ? " log scale" : "");
   }
+  // Small designs: every point, one row each.
+  if (r.points.size() <= 40) {
+    out += fmt::format("\n  {:<11}", "point");
+    for (const auto& d : r.dimensions) out += fmt::format(" {:>14}", d.path.substr(d.path.rfind('.') + 1).substr(0, 14));
+    for (const auto& o : r.outputs) out += fmt::format(" {:>14}", o.name.substr(0, 14));
+    out += "\n";
+    for (std::size_t p = 0; p < r.points.size(); ++p) {
+      out += fmt::format("  {:<11}", r.points[p]);
+      for (const double v : r.values[p]) out += fmt::format(" {:>14.4g}", v);
+      for (const auto& o : r.outputs) out += fmt::format(" {:>14.4g}", o.values[p]);
+      out += "\n";
+    }
+  }
   for (const auto& o : r.outputs) {
     const auto [mn, mx] = std::minmax_element(o.values.begin(), o.values.end());
     out += fmt::format("\n{} ({}): min {:.4g} at {}, max {:.4g} at {}\n", o.name, o.unit, *mn,
