@@ -35,6 +35,26 @@ namespace {
 constexpr int kInvalidInput = 2;
 
 int print_table(const std::filesystem::path& results, const std::string& targets_file) {
+  // An experiment file prints its answer: the comparison, or the sweep.
+  std::string kind;
+  {
+    H5::Exception::dontPrint();
+    try {
+      const H5::H5File f(results.string(), H5F_ACC_RDONLY);
+      if (pw::is_comparison(f)) kind = "compare";
+      if (pw::is_sweep(f)) kind = "sweep";
+    } catch (const H5::Exception&) {
+      // not readable here: summarise_results reports it with the file name
+    }
+  }
+  if (kind == "compare") {
+    std::cout << pw::format_comparison(pw::read_comparison(results));
+    return 0;
+  }
+  if (kind == "sweep") {
+    std::cout << pw::format_sweep(pw::read_sweep(results));
+    return 0;
+  }
   const auto summary = pw::summarise_results(results);
   std::vector<pw::TargetRow> targets;
   if (!targets_file.empty()) targets = pw::read_targets(targets_file);
@@ -82,6 +102,10 @@ int compare_command(const CompareCli& cli) {
                 << "); nothing to run\n";
     } else {
       std::cout << run_line(result, mpi.size(), secs);
+    }
+    if (plan.replicates < 2) {
+      std::cerr << "note: with 1 replicate there are no intervals; use --reps 10 or more to see how certain a "
+                   "difference is\n";
     }
     const auto comparison = pw::read_comparison(cli.run.output);
     if (!cli.quiet) std::cout << pw::format_comparison(comparison);

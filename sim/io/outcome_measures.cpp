@@ -48,15 +48,15 @@ void read_cost_measures(const H5::Group& g, int reps, std::vector<MeasureRow>& o
     const auto v = per_person(c.name);
     for (std::size_t r = 0; r < pub.size(); ++r) pub[r] += v[r];
   }
-  out.push_back({"cost_public_per_person", "all", "follow-up", unit, pub});
-  out.push_back({"cost_victim_per_person", "all", "follow-up", unit, per_person("victim")});
-  out.push_back({"cost_total_per_person", "all", "follow-up", unit, per_person(kCostTotalName)});
+  out.push_back({std::string(kCostMeasures[0]), "all", "follow-up", unit, pub});
+  out.push_back({std::string(kCostMeasures[1]), "all", "follow-up", unit, per_person("victim")});
+  out.push_back({std::string(kCostMeasures[2]), "all", "follow-up", unit, per_person(kCostTotalName)});
 }
 
 std::vector<std::string> known_measures() {
   std::vector<std::string> out;
   for (const auto o : kOutcomes) out.emplace_back(o);
-  for (const auto* c : {"cost_public_per_person", "cost_victim_per_person", "cost_total_per_person"}) out.emplace_back(c);
+  for (const auto c : kCostMeasures) out.emplace_back(c);
   return out;
 }
 

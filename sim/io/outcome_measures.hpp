@@ -19,6 +19,7 @@
 
 #include <H5Cpp.h>
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,10 @@ struct MeasureSource {
   // Appends this family's rows for the first `reps` replicates of `scenario`.
   void (*read)(const H5::Group& scenario, int reps, std::vector<MeasureRow>& out);
 };
+
+// The cost family's measures: public (all but victim), victim, total.
+inline constexpr std::array<std::string_view, 3> kCostMeasures = {"cost_public_per_person", "cost_victim_per_person",
+                                                                  "cost_total_per_person"};
 
 void read_cumulative_measures(const H5::Group& scenario, int reps, std::vector<MeasureRow>& out);
 void read_cost_measures(const H5::Group& scenario, int reps, std::vector<MeasureRow>& out);
