@@ -308,6 +308,11 @@ TEST_CASE("compare: 2 MPI ranks and any thread count give the data of 1 rank", "
   CHECK_THAT(r.output, Contains("on 2 rank(s)"));
   CHECK(pwt::differing_datasets(one, two).empty());
   CHECK(pwt::differing_datasets(one, threads).empty());
+  const auto four = dir / "four.h5";
+  r = pwt::run_command(dir, "mpirun --allow-run-as-root --oversubscribe -n 4", args + "--threads 1 -o " + quote(four.string()));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK(pwt::differing_datasets(one, four).empty());
 }
 
 TEST_CASE("report: figures and a Markdown summary of a compare file", "[experiment][compare][report]") {
@@ -326,6 +331,23 @@ TEST_CASE("report: figures and a Markdown summary of a compare file", "[experime
   }
   const auto md = pwt::read_text(report / "summary.md");
   CHECK_THAT(md, Contains("rnr-treatment") && Contains("return to prison by y2") && Contains("![Costs](costs.png)"));
+  // The Python loader's paired differences are the C++ ones (the CSV of compare).
+  const auto csv = dir / "c.csv";
+  REQUIRE(pwt::run_cli(dir, "compare " + kBaseline + " " + kTreatment + " --people 800 --weeks 104 --reps 2 -q -o " +
+                                quote(out.string()) + " --csv " + quote(csv.string())).code == 0);
+  const std::string py =
+      "import sys; sys.path.insert(0, 'results'); import pandas as pd, pathways_results as pr; "
+      "d = pr.load_experiment(sys.argv[1])['differences']; c = pd.read_csv(sys.argv[2]); "
+      "m = c.merge(d, on=['scenario', 'measure', 'group', 'period']); "
+      "assert len(m) == len(c) == len(d), (len(m), len(c), len(d)); "
+      "err = ((m.difference - m['mean']).abs() / (1 + m['mean'].abs())).max(); "
+      "err2 = ((m.lo_x - m.lo_y).abs() / (1 + m.lo_x.abs())).max(); "
+      "assert err < 1e-8 and err2 < 1e-8, (err, err2); print('python matches', len(m))";
+  r = pwt::run_command(dir, "", "--version >/dev/null && /usr/bin/python3 -c " + quote(py) + " " + quote(out.string()) +
+                                    " " + quote(csv.string()));
+  INFO(r.output);
+  CHECK(r.code == 0);
+  CHECK_THAT(r.output, Contains("python matches 165"));
   r = pwt::run_cli(dir, "report " + quote((dir / "absent.h5").string()));
   CHECK(r.code == 2);
   CHECK_THAT(r.output, Contains("absent.h5"));
