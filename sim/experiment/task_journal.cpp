@@ -1,6 +1,7 @@
 #include "sim/experiment/task_journal.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -42,7 +43,19 @@ TaskJournal::TaskJournal(const std::filesystem::path& output, std::string kind, 
                          bool restart)
     : dir_(output.string() + ".tasks"), done_(static_cast<std::size_t>(tasks), false) {
   const auto manifest = dir_ / "experiment.json";
-  if (restart) std::filesystem::remove_all(dir_);
+  std::filesystem::create_directories(dir_);
+  // One process at a time per journal; the lock dies with its process, even on kill -9.
+  lock_fd_ = ::open((dir_ / "lock").c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+  if (lock_fd_ < 0 || ::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+    if (lock_fd_ >= 0) ::close(lock_fd_);
+    lock_fd_ = -1;
+    throw ExperimentInputError(fmt::format("{}: another pathways process is running this experiment", dir_.string()));
+  }
+  if (restart) {
+    for (const auto& e : std::filesystem::directory_iterator(dir_)) {
+      if (e.path().filename() != "lock") std::filesystem::remove_all(e.path());
+    }
+  }
   if (std::filesystem::exists(manifest)) {
     nlohmann::json m;
     try {
@@ -61,7 +74,6 @@ TaskJournal::TaskJournal(const std::filesystem::path& output, std::string kind, 
           m.value("tasks", -1), inputs_hash, tasks));
     }
   } else {
-    std::filesystem::create_directories(dir_);
     const nlohmann::json m = {{"inputs_hash", inputs_hash}, {"kind", kind}, {"tasks", tasks}};
     write_file_atomically(manifest, m.dump(2) + "\n");
   }
@@ -96,5 +108,9 @@ void TaskJournal::store(int task, const std::string& bytes) {
 }
 
 void TaskJournal::remove() { std::filesystem::remove_all(dir_); }
+
+TaskJournal::~TaskJournal() {
+  if (lock_fd_ >= 0) ::close(lock_fd_);
+}
 
 }  // namespace pw

@@ -4,6 +4,7 @@
 //
 //   <output>.tasks/experiment.json     {"inputs_hash", "kind", "tasks"}, written first
 //   <output>.tasks/task_<t>.h5         task t, a one-replicate results file
+//   <output>.tasks/lock                flock'ed by the process running the experiment
 //
 // A task file is written as "task_<t>.h5.part", flushed, fsync'ed and renamed:
 // the rename is the "done" mark, so a crash or `kill -9` at any moment leaves
@@ -12,7 +13,9 @@
 // middle of a metadata write, so tasks are never appended to one shared HDF5
 // file while running.) Opening a journal made by different inputs (another
 // hash) throws ExperimentInputError unless `restart` is set, which clears it.
-// Only MPI rank 0 (or the single process) touches the journal.
+// Only MPI rank 0 (or the single process) touches the journal; a second
+// process on the same output is refused (ExperimentInputError) while the
+// first holds the lock.
 #pragma once
 
 #include <filesystem>
@@ -32,6 +35,9 @@ class TaskJournal {
  public:
   TaskJournal(const std::filesystem::path& output, std::string kind, std::string inputs_hash, int tasks,
               bool restart);
+  ~TaskJournal();
+  TaskJournal(const TaskJournal&) = delete;
+  TaskJournal& operator=(const TaskJournal&) = delete;
 
   [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
   [[nodiscard]] std::filesystem::path task_path(int task) const;
@@ -50,6 +56,7 @@ class TaskJournal {
  private:
   std::filesystem::path dir_;
   std::vector<bool> done_;
+  int lock_fd_ = -1;  // flock on <dir>/lock, held while this journal is open
 };
 
 // Writes `bytes` to `path` atomically: path.part, fsync, rename.
