@@ -152,6 +152,13 @@ def load_persons(path, scenario=None, replicate=0):
 
 
 COST_PUBLIC = ("prison", "jail", "supervision", "courts", "programmes")
+# As kEventMeasures in sim/io/outcome_measures.hpp: measure -> weekly series summed.
+EVENT_MEASURES = {
+    "offences_per_person": ("offences",),
+    "arrests_per_person": ("arrests",),
+    "convictions_per_person": ("convictions",),
+    "prison_admissions_per_person": ("prison_admissions_new_sentence", "revocations_technical", "revocations_arrest"),
+}
 
 
 def experiment(path):
@@ -197,7 +204,9 @@ def measures(path, scenario=None):
 
     arrest / conviction / return_prison: percent by the end of year y (period "y1".."yY"), every group;
     cost_public_per_person / cost_victim_per_person / cost_total_per_person: USD 2023 per released
-    person over the follow-up (group "all", period "follow-up").
+    person over the follow-up (group "all", period "follow-up");
+    offences / arrests / convictions / prison_admissions _per_person: events per released person over
+    the follow-up (group "all", period "follow-up").
     """
     cum = load_cumulative(path, scenario)
     yearly = cum[cum.month % 12 == 0].assign(period=lambda d: "y" + (d.month // 12).astype(str), unit="pct")
@@ -210,6 +219,12 @@ def measures(path, scenario=None):
             rows.append(pd.DataFrame({"measure": f"cost_{category}_per_person", "group": "all",
                                       "period": "follow-up", "unit": "USD 2023 per person",
                                       "replicate": c.replicate.values, "value": c.per_person_usd.values}))
+    weekly = load_weekly(path, scenario)
+    people = info(path, scenario)["people"]
+    for name, series in EVENT_MEASURES.items():
+        totals = weekly.groupby("replicate")[[c for c in series if c in weekly]].sum().sum(axis=1) / people
+        rows.append(pd.DataFrame({"measure": name, "group": "all", "period": "follow-up", "unit": "per person",
+                                  "replicate": totals.index.values, "value": totals.values}))
     return pd.concat(rows, ignore_index=True)
 
 
@@ -272,6 +287,9 @@ def sweep_outputs(path, outputs=None):
                     month = int(period[1:]) * 12
                     value = g["cumulative_pct"][group][measure][:reps, month - 1].mean()
                     unit = "pct"
+                elif measure in EVENT_MEASURES:
+                    total = sum(g["weekly"][c][:reps, :].sum(axis=1) for c in EVENT_MEASURES[measure])
+                    value, unit = (total / people).mean(), "per person"
                 else:
                     category = measure[len("cost_"):-len("_per_person")]
                     names = COST_PUBLIC if category == "public" else (category,)

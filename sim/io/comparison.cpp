@@ -25,6 +25,10 @@ const std::map<std::string, std::string>& labels() {
       {"cost_public_per_person", "public cost / person"},
       {"cost_victim_per_person", "victim cost / person"},
       {"cost_total_per_person", "total cost / person"},
+      {"offences_per_person", "offences / person"},
+      {"arrests_per_person", "arrests / person"},
+      {"convictions_per_person", "convictions / person"},
+      {"prison_admissions_per_person", "prison admissions / person"},
   };
   return m;
 }
@@ -135,21 +139,41 @@ std::string format_comparison(const Comparison& c) {
                          r.scenario, c.baseline, c.replicates, c.people,
                          c.common_random_numbers ? "common random numbers" : "independent seeds", r.scenario,
                          c.baseline);
-      out += fmt::format("  {:<22} {:<16} {:>9} {:>13} {:>13} {:>11}  {}\n", "outcome", "group", "when", c.baseline.substr(0, 13),
+      out += fmt::format("  {:<27} {:<16} {:>9} {:>13} {:>13} {:>11}  {}\n", "outcome", "group", "when", c.baseline.substr(0, 13),
                          r.scenario.substr(0, 13), "difference", "95% interval");
     }
     if (!shown(r)) continue;
-    const int dec = r.unit == "pct" ? 1 : 0;
+    const int dec = r.unit == "pct" ? 1 : r.unit == "per person" ? 3 : 0;
     const auto interval = std::isfinite(r.diff.lo)
                               ? fmt::format("[{}, {}]{}", fixed(r.diff.lo, dec), fixed(r.diff.hi, dec),
                                             r.diff.significant() ? " *" : "")
                               : std::string("(needs 2+ replicates)");
-    out += fmt::format("  {:<22} {:<16} {:>9} {:>13} {:>13} {:>+11.{}f}  {}\n", label(r.measure), r.group, r.period,
+    out += fmt::format("  {:<27} {:<16} {:>9} {:>13} {:>13} {:>+11.{}f}  {}\n", label(r.measure), r.group, r.period,
                        fixed(r.diff.baseline_mean, dec), fixed(r.diff.alternative_mean, dec), r.diff.mean, dec,
                        interval);
   }
+  // Cost-effectiveness, as point estimates: public cost per arrest averted.
+  for (const auto& name : c.scenarios) {
+    const ComparisonRow* cost = nullptr;
+    const ComparisonRow* arrests = nullptr;
+    for (const auto& r : c.rows) {
+      if (r.scenario != name || r.group != "all") continue;
+      if (r.measure == "cost_public_per_person") cost = &r;
+      if (r.measure == "arrests_per_person") arrests = &r;
+    }
+    if (cost == nullptr || arrests == nullptr) continue;
+    if (arrests->diff.mean < 0 && arrests->diff.significant()) {
+      const double per_arrest = cost->diff.mean / -arrests->diff.mean;
+      out += fmt::format("\n  {}: {} {:.0f} USD of public spending per arrest averted (change in public cost per "
+                         "person / arrests averted per person; point estimate)\n",
+                         name, per_arrest >= 0 ? "costs" : "saves", std::abs(per_arrest));
+    } else {
+      out += fmt::format("\n  {}: arrests are not reduced with 95% confidence, so no cost per arrest averted\n", name);
+    }
+  }
   out += "\n  * the 95% interval excludes zero. Percent rows: percent of the released cohort (differences in\n"
-         "    percentage points); cost rows: USD (2023 prices) per released person over the follow-up.\n"
+         "    percentage points); cost rows: USD (2023 prices) per released person over the follow-up;\n"
+         "    per-person rows: events per released person over the follow-up.\n"
          "    Every group, year and outcome: --csv FILE, or `pathways inspect FILE --json` (vs_baseline).\n";
   return out;
 }

@@ -53,10 +53,29 @@ void read_cost_measures(const H5::Group& g, int reps, std::vector<MeasureRow>& o
   out.push_back({std::string(kCostMeasures[2]), "all", "follow-up", unit, per_person(kCostTotalName)});
 }
 
+void read_event_measures(const H5::Group& g, int reps, std::vector<MeasureRow>& out) {
+  const auto wg = g.openGroup("weekly");
+  const double people = static_cast<double>(h5::read_int_attr(g, "people"));
+  for (const auto& e : kEventMeasures) {
+    MeasureRow row{std::string(e.name), "all", "follow-up", "per person", std::vector<double>(static_cast<std::size_t>(reps), 0.0)};
+    for (const auto series : e.series) {
+      if (series.empty()) continue;
+      hsize_t rows = 0, cols = 0;
+      const auto m = h5::read_matrix_double(wg.openDataSet(std::string(series)), rows, cols);
+      for (int r = 0; r < reps; ++r) {
+        for (hsize_t t = 0; t < cols; ++t) row.per_replicate[static_cast<std::size_t>(r)] += m[static_cast<hsize_t>(r) * cols + t];
+      }
+    }
+    for (auto& v : row.per_replicate) v /= people;
+    out.push_back(std::move(row));
+  }
+}
+
 std::vector<std::string> known_measures() {
   std::vector<std::string> out;
   for (const auto o : kOutcomes) out.emplace_back(o);
   for (const auto c : kCostMeasures) out.emplace_back(c);
+  for (const auto& e : kEventMeasures) out.emplace_back(e.name);
   return out;
 }
 

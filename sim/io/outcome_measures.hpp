@@ -14,7 +14,11 @@
 //   costs        cost_public_per_person (prison, jail, supervision, courts,
 //                programmes), cost_victim_per_person, cost_total_per_person:
 //                USD (2023 prices) per released person over the follow-up
-//                (group "all"; period "follow-up").
+//                (group "all"; period "follow-up");
+//   events       offences, arrests, convictions and prison admissions (new
+//                sentence or revocation) per released person over the
+//                follow-up, from the weekly series (unit "per person"; group
+//                "all"; period "follow-up").
 #pragma once
 
 #include <H5Cpp.h>
@@ -46,10 +50,24 @@ inline constexpr std::array<std::string_view, 3> kCostMeasures = {"cost_public_p
 
 void read_cumulative_measures(const H5::Group& scenario, int reps, std::vector<MeasureRow>& out);
 void read_cost_measures(const H5::Group& scenario, int reps, std::vector<MeasureRow>& out);
+void read_event_measures(const H5::Group& scenario, int reps, std::vector<MeasureRow>& out);
+
+// The events family: measure name and the weekly series summed into it.
+struct EventMeasure {
+  std::string_view name;
+  std::array<std::string_view, 3> series;  // empty entries are unused
+};
+inline constexpr std::array<EventMeasure, 4> kEventMeasures = {{
+    {"offences_per_person", {"offences", "", ""}},
+    {"arrests_per_person", {"arrests", "", ""}},
+    {"convictions_per_person", {"convictions", "", ""}},
+    {"prison_admissions_per_person", {"prison_admissions_new_sentence", "revocations_technical", "revocations_arrest"}},
+}};
 
 inline constexpr MeasureSource kMeasureSources[] = {
     {"cumulative", &read_cumulative_measures},
     {"costs", &read_cost_measures},
+    {"events", &read_event_measures},
 };
 
 // The measure names the sources can produce (for validating sweep outputs).
