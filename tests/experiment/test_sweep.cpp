@@ -102,7 +102,7 @@ TEST_CASE("sweep: Sobol indices find the parameter that matters and give exactly
   CHECK_THAT(pwt::read_text(report / "summary.md"), Contains("| return_prison.all.y1 | `costs.victim_violent` | 0.000"));
 }
 
-TEST_CASE("sweep: an interrupted Latin hypercube sweep resumes to bit-identical data", "[experiment][sweep][resume]") {
+TEST_CASE("sweep: an interrupted Latin hypercube sweep resumes to bit-identical data, also over MPI", "[experiment][sweep][resume][mpi]") {
   pwt::TempDir dir("sweep-resume");
   const auto spec = dir.write("lhs.toml", spec_text("lhs", "points = 5\nreplicates = 2\n", kTwoParameters));
   const auto full = dir / "full.h5", resumed = dir / "resumed.h5";
@@ -113,6 +113,13 @@ TEST_CASE("sweep: an interrupted Latin hypercube sweep resumes to bit-identical 
   REQUIRE(r.code == 0);
   CHECK_THAT(r.output, Contains("6 task(s) run, 4 resumed"));
   CHECK(pwt::differing_datasets(full, resumed).empty());
+  // And over 2 MPI ranks.
+  const auto two = dir / "two.h5";
+  const auto m = pwt::run_command(dir, "mpirun --allow-run-as-root --oversubscribe -n 2",
+                                  "sweep " + quote(spec.string()) + " -q --threads 1 -o " + quote(two.string()));
+  INFO(m.output);
+  REQUIRE(m.code == 0);
+  CHECK(pwt::differing_datasets(full, two).empty());
 }
 
 TEST_CASE("sweep: a bad spec exits with 2 and names file, line and key", "[experiment][sweep][cli]") {
