@@ -75,44 +75,37 @@ std::string run_line(const pw::ExperimentResult& r, int ranks, double total_seco
                      r.assemble_seconds);
 }
 
-struct CompareCli {
-  pw::CompareOptions plan;
+// What `compare` and `sweep` share: plan, run (resumably, on one process or
+// as one MPI rank), then print the answer on rank 0 only.
+struct ExperimentCli {
   pw::ExperimentRunOptions run;
   std::filesystem::path csv;
   bool quiet = false;
 };
 
-// `pathways compare`, on one process or as one MPI rank. Only rank 0 prints.
-int compare_command(const CompareCli& cli) {
+// make_plan() -> ExperimentPlan; answer(plan) prints the result and writes the CSV.
+template <class MakePlan, class Answer>
+int experiment_command(ExperimentCli cli, const std::string& what, MakePlan make_plan, Answer answer) {
   pw::MpiSession mpi;
   const auto fail = [&](const std::string& message, int code) {
+    // Every rank builds the same plan, so bad input fails on all of them alike:
+    // rank 0 says why, the others just return.
     if (mpi.root()) std::cerr << "error: " << message << "\n";
-    // Ranks that failed alike (bad input) just return; a failure of rank 0
-    // alone must not leave the workers waiting.
     return code;
   };
   try {
-    const auto plan = pw::plan_compare(cli.plan);
+    const pw::ExperimentPlan plan = make_plan();
     const auto started = std::chrono::steady_clock::now();
     const auto result = pw::run_experiment(plan, cli.run, mpi);
     if (!result.root) return result.exit_code;
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (result.already_complete) {
-      std::cout << cli.run.output.string() << " already holds this comparison (inputs hash " << plan.inputs_hash
+      std::cout << cli.run.output.string() << " already holds this " << what << " (inputs hash " << plan.inputs_hash
                 << "); nothing to run\n";
     } else {
       std::cout << run_line(result, mpi.size(), secs);
     }
-    if (plan.replicates < 2) {
-      std::cerr << "note: with 1 replicate there are no intervals; use --reps 10 or more to see how certain a "
-                   "difference is\n";
-    }
-    const auto comparison = pw::read_comparison(cli.run.output);
-    if (!cli.quiet) std::cout << pw::format_comparison(comparison);
-    if (!cli.csv.empty()) {
-      pw::write_comparison_csv(comparison, cli.csv);
-      std::cout << "wrote " << cli.csv.string() << "\n";
-    }
+    answer(plan, cli);
     std::cout << "wrote " << cli.run.output.string() << "\n";
     return 0;
   } catch (const pw::ScenarioError& e) {
@@ -122,58 +115,41 @@ int compare_command(const CompareCli& cli) {
   } catch (const pw::ExperimentInputError& e) {
     return fail(e.what(), kInvalidInput);
   } catch (const std::exception& e) {
+    // A failure of rank 0 alone must not leave the workers waiting.
     std::cerr << "error: " << e.what() << "\n";
     if (mpi.size() > 1) mpi.abort(1);
     return 1;
   }
 }
 
-struct SweepCli {
-  pw::SweepOptions plan;
-  pw::ExperimentRunOptions run;
-  std::filesystem::path csv;
-  bool quiet = false;
-};
+int compare_command(const pw::CompareOptions& options, const ExperimentCli& cli) {
+  return experiment_command(
+      cli, "comparison", [&] { return pw::plan_compare(options); },
+      [](const pw::ExperimentPlan& plan, const ExperimentCli& c) {
+        if (plan.replicates < 2) {
+          std::cerr << "note: with 1 replicate there are no intervals; use --reps 10 or more to see how certain a "
+                       "difference is\n";
+        }
+        const auto comparison = pw::read_comparison(c.run.output);
+        if (!c.quiet) std::cout << pw::format_comparison(comparison);
+        if (!c.csv.empty()) {
+          pw::write_comparison_csv(comparison, c.csv);
+          std::cout << "wrote " << c.csv.string() << "\n";
+        }
+      });
+}
 
-// `pathways sweep`, on one process or as one MPI rank. Only rank 0 prints.
-int sweep_command(SweepCli cli) {
-  pw::MpiSession mpi;
-  const auto fail = [&](const std::string& message, int code) {
-    if (mpi.root()) std::cerr << "error: " << message << "\n";
-    return code;
-  };
-  try {
-    const auto plan = pw::plan_sweep(cli.plan);
-    if (cli.run.output.empty()) cli.run.output = std::filesystem::path("results") / ("sweep-" + cli.plan.spec.stem().string() + ".h5");
-    const auto started = std::chrono::steady_clock::now();
-    const auto result = pw::run_experiment(plan, cli.run, mpi);
-    if (!result.root) return result.exit_code;
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    if (result.already_complete) {
-      std::cout << cli.run.output.string() << " already holds this sweep (inputs hash " << plan.inputs_hash
-                << "); nothing to run\n";
-    } else {
-      std::cout << run_line(result, mpi.size(), secs);
-    }
-    const auto sweep = pw::read_sweep(cli.run.output, plan.sweep->outputs);
-    if (!cli.quiet) std::cout << pw::format_sweep(sweep);
-    if (!cli.csv.empty()) {
-      pw::write_sweep_csv(sweep, cli.csv);
-      std::cout << "wrote " << cli.csv.string() << "\n";
-    }
-    std::cout << "wrote " << cli.run.output.string() << "\n";
-    return 0;
-  } catch (const pw::ScenarioError& e) {
-    return fail(e.what(), kInvalidInput);
-  } catch (const pw::ProfileError& e) {
-    return fail(e.what(), kInvalidInput);
-  } catch (const pw::ExperimentInputError& e) {
-    return fail(e.what(), kInvalidInput);
-  } catch (const std::exception& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    if (mpi.size() > 1) mpi.abort(1);
-    return 1;
-  }
+int sweep_command(const pw::SweepOptions& options, const ExperimentCli& cli) {
+  return experiment_command(
+      cli, "sweep", [&] { return pw::plan_sweep(options); },
+      [](const pw::ExperimentPlan& plan, const ExperimentCli& c) {
+        const auto sweep = pw::read_sweep(c.run.output, plan.sweep->outputs);
+        if (!c.quiet) std::cout << pw::format_sweep(sweep);
+        if (!c.csv.empty()) {
+          pw::write_sweep_csv(sweep, c.csv);
+          std::cout << "wrote " << c.csv.string() << "\n";
+        }
+      });
 }
 
 // `pathways report`: runs results/report.py with Debian's Python (or $PATHWAYS_PYTHON).
@@ -239,54 +215,55 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"first", "all", "none"}));
   run_cmd->add_flag("-q,--quiet", quiet, "do not print the recidivism table");
 
-  CompareCli cmp;
+  pw::CompareOptions cmp;
+  ExperimentCli cmp_cli;
   std::string cmp_persons = "first";
   long long cmp_seed = -1;
   auto* compare_cmd = app.add_subcommand(
       "compare", "Compare scenarios against the first (the baseline): replicates, common random numbers, paired 95% intervals");
-  compare_cmd->add_option("scenarios", cmp.plan.scenarios, "scenario TOML files; the first is the baseline")
+  compare_cmd->add_option("scenarios", cmp.scenarios, "scenario TOML files; the first is the baseline")
       ->required()
       ->check(CLI::ExistingFile);
-  compare_cmd->add_option("-o,--output", cmp.run.output, "experiment file (default results/compare.h5)");
-  compare_cmd->add_option("--reps", cmp.plan.replicates, "replicates per scenario (default: the baseline's)")
+  compare_cmd->add_option("-o,--output", cmp_cli.run.output, "experiment file (default results/compare.h5)");
+  compare_cmd->add_option("--reps", cmp.replicates, "replicates per scenario (default: the baseline's)")
       ->check(CLI::Range(1, 10000));
-  compare_cmd->add_option("--people", cmp.plan.people, "persons per cohort (default: the baseline's)")
+  compare_cmd->add_option("--people", cmp.people, "persons per cohort (default: the baseline's)")
       ->check(CLI::PositiveNumber);
-  compare_cmd->add_option("--weeks", cmp.plan.weeks, "weeks of follow-up (default: the baseline's)")->check(CLI::Range(1, 780));
+  compare_cmd->add_option("--weeks", cmp.weeks, "weeks of follow-up (default: the baseline's)")->check(CLI::Range(1, 780));
   compare_cmd->add_option("--seed", cmp_seed, "random seed (default: the baseline's)")->check(CLI::Range(0LL, 2147483647LL));
-  compare_cmd->add_flag("--independent", cmp.plan.independent,
+  compare_cmd->add_flag("--independent", cmp.independent,
                         "give each scenario its own seed stream instead of common random numbers");
-  compare_cmd->add_option("--csv", cmp.csv, "write every difference row (all groups, years, outcomes) to this CSV");
-  compare_cmd->add_option("--threads", cmp.run.threads, "worker threads per process (default: all cores); results do not depend on it")
+  compare_cmd->add_option("--csv", cmp_cli.csv, "write every difference row (all groups, years, outcomes) to this CSV");
+  compare_cmd->add_option("--threads", cmp_cli.run.threads, "worker threads per process (default: all cores); results do not depend on it")
       ->check(CLI::Range(1, 1024));
-  compare_cmd->add_option("--set", cmp.plan.sets, "override a parameter in every scenario, path=value (repeatable)");
+  compare_cmd->add_option("--set", cmp.sets, "override a parameter in every scenario, path=value (repeatable)");
   compare_cmd->add_option("--persons", cmp_persons, "per-person tables to write: first (replicate 0), all, none")
       ->check(CLI::IsMember({"first", "all", "none"}));
-  compare_cmd->add_flag("--restart", cmp.run.restart, "discard an unfinished run of this output instead of resuming it");
-  compare_cmd->add_option("--stop-after", cmp.run.stop_after,
+  compare_cmd->add_flag("--restart", cmp_cli.run.restart, "discard an unfinished run of this output instead of resuming it");
+  compare_cmd->add_option("--stop-after", cmp_cli.run.stop_after,
                           "testing aid: stop abruptly (exit 75) after this many tasks, as if killed")
       ->check(CLI::PositiveNumber);
-  compare_cmd->add_flag("-q,--quiet", cmp.quiet, "do not print the comparison table");
+  compare_cmd->add_flag("-q,--quiet", cmp_cli.quiet, "do not print the comparison table");
 
-  SweepCli swp;
+  pw::SweepOptions swp;
+  ExperimentCli swp_cli;
   std::string swp_persons = "none";
   auto* sweep_cmd = app.add_subcommand(
       "sweep", "Run a scenario over a grid, Latin hypercube or Sobol design of parameters (spec: docs/sweeps.md)");
-  swp.plan.spec.clear();
-  sweep_cmd->add_option("spec", swp.plan.spec, "sweep spec TOML file (examples in scenarios/sweeps/)")->required();
-  sweep_cmd->add_option("-o,--output", swp.run.output, "experiment file (default results/sweep-<spec name>.h5)");
-  sweep_cmd->add_option("--reps", swp.plan.replicates, "replicates per point (default: the spec's)")->check(CLI::Range(1, 10000));
-  sweep_cmd->add_option("--people", swp.plan.people, "persons per cohort (default: the spec's)")->check(CLI::PositiveNumber);
-  sweep_cmd->add_option("--csv", swp.csv, "write one row per point: parameter values and outputs");
-  sweep_cmd->add_option("--threads", swp.run.threads, "worker threads per process (default: all cores); results do not depend on it")
+  sweep_cmd->add_option("spec", swp.spec, "sweep spec TOML file (examples in scenarios/sweeps/)")->required();
+  sweep_cmd->add_option("-o,--output", swp_cli.run.output, "experiment file (default results/sweep-<spec name>.h5)");
+  sweep_cmd->add_option("--reps", swp.replicates, "replicates per point (default: the spec's)")->check(CLI::Range(1, 10000));
+  sweep_cmd->add_option("--people", swp.people, "persons per cohort (default: the spec's)")->check(CLI::PositiveNumber);
+  sweep_cmd->add_option("--csv", swp_cli.csv, "write one row per point: parameter values and outputs");
+  sweep_cmd->add_option("--threads", swp_cli.run.threads, "worker threads per process (default: all cores); results do not depend on it")
       ->check(CLI::Range(1, 1024));
   sweep_cmd->add_option("--persons", swp_persons, "per-person tables to write: none (default), first (replicate 0), all")
       ->check(CLI::IsMember({"first", "all", "none"}));
-  sweep_cmd->add_flag("--restart", swp.run.restart, "discard an unfinished run of this output instead of resuming it");
-  sweep_cmd->add_option("--stop-after", swp.run.stop_after,
+  sweep_cmd->add_flag("--restart", swp_cli.run.restart, "discard an unfinished run of this output instead of resuming it");
+  sweep_cmd->add_option("--stop-after", swp_cli.run.stop_after,
                         "testing aid: stop abruptly (exit 75) after this many tasks, as if killed")
       ->check(CLI::PositiveNumber);
-  sweep_cmd->add_flag("-q,--quiet", swp.quiet, "do not print the results table");
+  sweep_cmd->add_flag("-q,--quiet", swp_cli.quiet, "do not print the results table");
 
   std::filesystem::path report_file, report_dir;
   auto* report_cmd = app.add_subcommand("report", "Write figures (PNG) and a Markdown summary of a results file");
@@ -346,16 +323,19 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (compare_cmd->parsed()) {
-      if (cmp.run.output.empty()) cmp.run.output = "results/compare.h5";
-      cmp.plan.seed = cmp_seed;
-      cmp.plan.persons = persons_option(cmp_persons);
-      cmp.run.progress = true;
-      return compare_command(cmp);
+      if (cmp_cli.run.output.empty()) cmp_cli.run.output = "results/compare.h5";
+      cmp.seed = cmp_seed;
+      cmp.persons = persons_option(cmp_persons);
+      cmp_cli.run.progress = true;
+      return compare_command(cmp, cmp_cli);
     }
     if (sweep_cmd->parsed()) {
-      swp.plan.persons = persons_option(swp_persons);
-      swp.run.progress = true;
-      return sweep_command(swp);
+      swp.persons = persons_option(swp_persons);
+      swp_cli.run.progress = true;
+      if (swp_cli.run.output.empty()) {
+        swp_cli.run.output = std::filesystem::path("results") / ("sweep-" + swp.spec.stem().string() + ".h5");
+      }
+      return sweep_command(swp, swp_cli);
     }
     if (report_cmd->parsed()) {
       if (report_dir.empty()) {
