@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <H5Cpp.h>
 #include <fmt/format.h>
+#include <malloc.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -86,6 +87,11 @@ struct ExperimentCli {
 // make_plan() -> ExperimentPlan; answer(plan) prints the result and writes the CSV.
 template <class MakePlan, class Answer>
 int experiment_command(ExperimentCli cli, const std::string& what, MakePlan make_plan, Answer answer) {
+  // HDF5 allocates and frees a large zeroed block for every write of variable-
+  // length strings; with glibc's defaults each one is fresh mmap'ed pages.
+  // Keeping freed memory in the heap makes writing many scenarios ~25% faster.
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
   pw::MpiSession mpi;
   const auto fail = [&](const std::string& message, int code) {
     // Every rank builds the same plan, so bad input fails on all of them alike:

@@ -38,7 +38,9 @@ void run_task(const ExperimentPlan& plan, int task, const PopulationProfile& pro
   ResultsWriter writer(out, true);
   ModelParams params = s.loaded.params;
   const ParamTable table(params);
-  writer.begin_scenario(scenario_header(s.loaded, s.file, 1), table);
+  auto header = scenario_header(s.loaded, s.file, 1);
+  header.parameter_table = false;
+  writer.begin_scenario(header, table);
   writer.write_programmes(0, sim);
   writer.write_costs(0, compute_costs(sim.weekly(), s.loaded.params.costs, programme_costs_by_week(sim)));
   writer.write_replicate(0, sim.weekly(), cumulative_tables(sim));

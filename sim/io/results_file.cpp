@@ -49,22 +49,8 @@ ResultsWriter::~ResultsWriter() {
   }
 }
 
-void ResultsWriter::begin_scenario(const ScenarioHeader& h, const ParamTable& params) {
-  header_ = h;
-  scenario_ = std::make_unique<H5::Group>(file_->createGroup("/scenarios/" + h.name));
-  auto& g = *scenario_;
-  h5::write_attr(g, "description", h.description);
-  h5::write_attr(g, "scenario_file", h.scenario_file);
-  h5::write_attr(g, "resolved_scenario", h.resolved_toml);
-  h5::write_attr(g, "seed", static_cast<std::int64_t>(h.seed));
-  h5::write_attr(g, "people", std::int64_t{h.people});
-  h5::write_attr(g, "weeks", std::int64_t{h.weeks});
-  h5::write_attr(g, "replicates", std::int64_t{h.replicates});
-  h5::write_attr(g, "months", std::int64_t{months_in_horizon(h.weeks)});
-  h5::write_attr(g, "replicates_written", std::int64_t{0});
-  h5::write_strings(g, "groups", h.groups);
-
-  // Parameter metadata from the schema: one row per parameter.
+namespace {
+void write_parameter_table(H5::Group& g, const ParamTable& params) {
   auto pg = g.createGroup("parameters");
   std::vector<std::string> path, value, unit, def, description, source;
   for (const auto& s : params.slots()) {
@@ -81,6 +67,26 @@ void ResultsWriter::begin_scenario(const ScenarioHeader& h, const ParamTable& pa
   h5::write_strings(pg, "default", def);
   h5::write_strings(pg, "description", description);
   h5::write_strings(pg, "source", source);
+}
+}  // namespace
+
+void ResultsWriter::begin_scenario(const ScenarioHeader& h, const ParamTable& params) {
+  header_ = h;
+  scenario_ = std::make_unique<H5::Group>(file_->createGroup("/scenarios/" + h.name));
+  auto& g = *scenario_;
+  h5::write_attr(g, "description", h.description);
+  h5::write_attr(g, "scenario_file", h.scenario_file);
+  h5::write_attr(g, "resolved_scenario", h.resolved_toml);
+  h5::write_attr(g, "seed", static_cast<std::int64_t>(h.seed));
+  h5::write_attr(g, "people", std::int64_t{h.people});
+  h5::write_attr(g, "weeks", std::int64_t{h.weeks});
+  h5::write_attr(g, "replicates", std::int64_t{h.replicates});
+  h5::write_attr(g, "months", std::int64_t{months_in_horizon(h.weeks)});
+  h5::write_attr(g, "replicates_written", std::int64_t{0});
+  h5::write_strings(g, "groups", h.groups);
+
+  // Parameter metadata from the schema: one row per parameter.
+  if (h.parameter_table) write_parameter_table(g, params);
 
   const auto reps = static_cast<hsize_t>(h.replicates);
   auto wg = g.createGroup("weekly");

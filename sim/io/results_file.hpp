@@ -47,6 +47,9 @@ struct ScenarioHeader {
   int replicates = 0;
   std::vector<std::string> groups;
   std::vector<ProgrammeSpec> programmes;
+  // The parameters/ table; experiment task files leave it out (the experiment
+  // file gets it from the plan), which halves the cost of writing a task.
+  bool parameter_table = true;
 };
 
 class ResultsWriter {
