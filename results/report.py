@@ -40,6 +40,8 @@ def colour(i):
 def plot_cumulative(ex, out):
     cum = ex["cumulative"]
     cum = cum[cum.group == "all"]
+    if cum.empty:
+        return False
     names = list(ex["info"].scenario)
     fig, axes = plt.subplots(1, 3, figsize=(16, 5.2), sharey=True)
     reps = int(ex["info"].replicates.min())
@@ -306,7 +308,8 @@ def summary_markdown(path, ex, figures):
     lines.append("")
     if not ex["differences"].empty:
         d = ex["differences"]
-        last = max((p for p in d.period.unique() if p.startswith("y")), key=lambda p: int(p[1:]))
+        years = [p for p in d.period.unique() if p.startswith("y")]
+        last = max(years, key=lambda p: int(p[1:])) if years else "follow-up"
         lines += [f"## Differences against the baseline (scenario minus baseline)", "",
                   f"| scenario | arrest by {last} (pp) | conviction by {last} (pp) | return to prison by {last} (pp) "
                   "| public cost / person (USD) | total cost incl. victims / person (USD) |",
@@ -362,13 +365,17 @@ def main(argv=None):
     figures = []
 
     def save(title, name, fn):
-        fn(ex, os.path.join(args.output, name))
-        figures.append((title, name))
+        if fn(ex, os.path.join(args.output, name)) is not False:
+            figures.append((title, name))
 
     save("Cumulative recidivism per scenario", "cumulative.png", plot_cumulative)
-    if not ex["differences"].empty:
+    d = ex["differences"]
+    has_years = not d.empty and d.period.str.startswith("y").any()  # none when the horizon is under a year
+    if has_years:
         save("Differences against the baseline", "differences.png", plot_differences)
         save("Differences by group", "groups.png", plot_groups)
+    elif not d.empty:
+        pass  # costs and events only: costs.png shows them
     else:
         pr.plot_curves(args.file, os.path.join(args.output, "cumulative_by_sex.png"), ex["info"].scenario.iloc[0])
         figures.append(("Cumulative recidivism by sex", "cumulative_by_sex.png"))
