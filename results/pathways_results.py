@@ -12,6 +12,14 @@ Command line:
 
 Only the replicates actually written (attribute ``replicates_written``) are
 returned, so a partially written ``.h5.part`` file can be read too.
+
+Any results file -- one ``pathways run`` or a ``pathways compare`` experiment --
+loads into tidy DataFrames in one call::
+
+    from pathways_results import load_experiment
+    ex = load_experiment("results/compare.h5")
+    ex["cumulative"]    # scenario, replicate, group, outcome, month, pct
+    ex["differences"]   # scenario vs baseline: measure, group, period, mean, lo, hi (compare files)
 """
 
 import argparse
@@ -141,6 +149,201 @@ def load_persons(path, scenario=None, replicate=0):
         p = g["persons"][key]
         df = pd.DataFrame({name: ds[()] for name, ds in p.items()})
         return df.set_index("id", drop=False) if "id" in df else df
+
+
+# Public costs: every category of the file but these (taxes on earnings count negative).
+COST_NOT_PUBLIC = ("victim", "total")
+# As kEventMeasures in sim/io/outcome_measures.hpp: measure -> weekly series summed.
+EVENT_MEASURES = {
+    "offences_per_person": ("offences",),
+    "arrests_per_person": ("arrests",),
+    "convictions_per_person": ("convictions",),
+    "prison_admissions_per_person": ("prison_admissions_new_sentence", "revocations_technical", "revocations_arrest"),
+}
+
+
+def experiment(path):
+    """The /experiment group of a compare file as a dict, or None for a `pathways run` file."""
+    with h5py.File(path, "r") as f:
+        if "experiment" not in f:
+            return None
+        g = f["experiment"]
+        out = {k: _text(v) if isinstance(v, (bytes, np.bytes_, str)) else v.item() for k, v in g.attrs.items()}
+        out["scenarios"] = _strings(g["scenarios"])
+        out["seeds"] = [int(s) for s in g["seeds"][()]]
+        out["common_random_numbers"] = bool(out["common_random_numbers"])
+        return out
+
+
+def scenario_order(path):
+    """Scenario names, baseline first for a compare file (the order given on the command line)."""
+    ex = experiment(path)
+    return ex["scenarios"] if ex else scenarios(path)
+
+
+def load_costs(path, scenario=None):
+    """Follow-up cost per replicate and category: replicate, category, total_usd, per_person_usd.
+
+    Categories are those of the file (prison, jail, supervision, courts, victim, programmes, housing,
+    employment_incentives, taxes_on_earnings), plus ``public`` (all but victim; taxes count negative)
+    and ``total``; USD at 2023 prices, undiscounted.
+    """
+    with h5py.File(path, "r") as f:
+        g = _group(f, scenario)
+        if "costs" not in g:
+            return pd.DataFrame(columns=["replicate", "category", "total_usd", "per_person_usd"])
+        reps, people = _reps(g), int(g.attrs["people"])
+        sums = {name: ds[:reps, :].sum(axis=1) for name, ds in g["costs"].items()}
+        # Public: every category but the victims' (and the total), as `pathways compare` counts it.
+        sums["public"] = sum(v for c, v in sums.items() if c not in COST_NOT_PUBLIC)
+        frames = [pd.DataFrame({"replicate": np.arange(reps), "category": name, "total_usd": v,
+                                "per_person_usd": v / people}) for name, v in sums.items()]
+        return pd.concat(frames, ignore_index=True)
+
+
+def measures(path, scenario=None):
+    """The compared outcome measures per replicate, as `pathways compare` reads them:
+    measure, group, period, unit, replicate, value.
+
+    arrest / conviction / return_prison: percent by the end of year y (period "y1".."yY"), every group;
+    cost_public_per_person / cost_victim_per_person / cost_total_per_person: USD 2023 per released
+    person over the follow-up (group "all", period "follow-up");
+    offences / arrests / convictions / prison_admissions _per_person: events per released person over
+    the follow-up (group "all", period "follow-up").
+    """
+    cum = load_cumulative(path, scenario)
+    yearly = cum[cum.month % 12 == 0].assign(period=lambda d: "y" + (d.month // 12).astype(str), unit="pct")
+    rows = [yearly.rename(columns={"outcome": "measure", "pct": "value"})[
+        ["measure", "group", "period", "unit", "replicate", "value"]]]
+    costs = load_costs(path, scenario)
+    for category in ("public", "victim", "total"):
+        c = costs[costs.category == category]
+        if len(c):
+            rows.append(pd.DataFrame({"measure": f"cost_{category}_per_person", "group": "all",
+                                      "period": "follow-up", "unit": "USD 2023 per person",
+                                      "replicate": c.replicate.values, "value": c.per_person_usd.values}))
+    weekly = load_weekly(path, scenario)
+    people = info(path, scenario)["people"]
+    for name, series in EVENT_MEASURES.items():
+        totals = weekly.groupby("replicate")[[c for c in series if c in weekly]].sum().sum(axis=1) / people
+        rows.append(pd.DataFrame({"measure": name, "group": "all", "period": "follow-up", "unit": "per person",
+                                  "replicate": totals.index.values, "value": totals.values}))
+    return pd.concat(rows, ignore_index=True)
+
+
+def paired_differences(path, level=0.95):
+    """Each alternative minus the baseline, paired by replicate, with a Student t interval
+    (the same numbers as `pathways compare --csv`): scenario, measure, group, period, unit, n,
+    baseline_mean, scenario_mean, mean, sd, lo, hi."""
+    from scipy import stats
+
+    names = scenario_order(path)
+    base = measures(path, names[0]).set_index(["measure", "group", "period", "replicate"])
+    out = []
+    for name in names[1:]:
+        alt = measures(path, name).set_index(["measure", "group", "period", "replicate"])
+        d = alt.value - base.value.reindex(alt.index)
+        frame = pd.DataFrame({"d": d, "b": base.value.reindex(alt.index), "a": alt.value, "unit": alt.unit})
+        g = frame.groupby(level=["measure", "group", "period"], sort=False)
+        res = pd.DataFrame({"unit": g.unit.first(), "n": g.d.count(), "baseline_mean": g.b.mean(),
+                            "scenario_mean": g.a.mean(), "mean": g.d.mean(), "sd": g.d.std(ddof=1)})
+        t = np.where(res.n > 1, stats.t.ppf(0.5 + level / 2, np.maximum(res.n - 1, 1)), np.nan)
+        half = t * res.sd / np.sqrt(res.n)
+        res["lo"], res["hi"] = res["mean"] - half, res["mean"] + half
+        out.append(res.reset_index().assign(scenario=name))
+    if not out:
+        return pd.DataFrame()
+    cols = ["scenario", "measure", "group", "period", "unit", "n", "baseline_mean", "scenario_mean", "mean",
+            "sd", "lo", "hi"]
+    return pd.concat(out, ignore_index=True)[cols]
+
+
+def sweep_design(path):
+    """The design of a sweep: one row per point (point = scenario name), one column per parameter
+    (values in the parameter's internal unit), plus the unit-cube coordinates as u_<parameter>."""
+    with h5py.File(path, "r") as f:
+        g = f["experiment"]["design"]
+        params = _strings(g["parameters"])
+        points = _strings(f["experiment"]["scenarios"])
+        df = pd.DataFrame(g["values"][()], columns=params)
+        unit = pd.DataFrame(g["unit_points"][()], columns=[f"u_{p}" for p in params])
+        df = pd.concat([df, unit], axis=1)
+        df.insert(0, "point", points)
+        return df
+
+
+def sweep_outputs(path, outputs=None):
+    """Outputs of a sweep, mean over replicates per point: point, output, unit, value.
+
+    `outputs` are "measure.group.period" names (default: those stored in the file); only the
+    datasets they need are read, so this is fast for large sweeps."""
+    with h5py.File(path, "r") as f:
+        outputs = outputs or _strings(f["experiment"]["design"]["outputs"])
+        points = _strings(f["experiment"]["scenarios"])
+        rows = []
+        for point in points:
+            g = f["scenarios"][point]
+            reps, people = _reps(g), int(g.attrs["people"])
+            for name in outputs:
+                measure, group, period = name.split(".")
+                if measure in OUTCOMES:
+                    month = int(period[1:]) * 12
+                    value = g["cumulative_pct"][group][measure][:reps, month - 1].mean()
+                    unit = "pct"
+                elif measure in EVENT_MEASURES:
+                    total = sum(g["weekly"][c][:reps, :].sum(axis=1) for c in EVENT_MEASURES[measure])
+                    value, unit = (total / people).mean(), "per person"
+                else:
+                    category = measure[len("cost_"):-len("_per_person")]
+                    names = ([c for c in g["costs"] if c not in COST_NOT_PUBLIC] if category == "public"
+                             else [category])
+                    total = sum(g["costs"][c][:reps, :].sum(axis=1) for c in names if c in g["costs"])
+                    value, unit = (total / people).mean(), "USD 2023 per person"
+                rows.append({"point": point, "output": name, "unit": unit, "value": float(value)})
+        return pd.DataFrame(rows)
+
+
+def load_experiment(path):
+    """Everything in a results file (run or compare) as tidy DataFrames, with a `scenario` column:
+
+    info         one row per scenario: scenario, description, people, weeks, replicates, seed, baseline
+    cumulative   scenario, replicate, group, outcome, month, pct
+    weekly       scenario, replicate, week, one column per series
+    costs        scenario, replicate, category, total_usd, per_person_usd
+    measures     scenario, measure, group, period, unit, replicate, value
+    differences  compare files only (else empty): see paired_differences()
+    experiment   the /experiment attributes (dict), or None
+    design       sweep files only (else empty): sweep_design()
+    outputs      sweep files only (else empty): sweep_outputs()
+    """
+    names = scenario_order(path)
+    ex = experiment(path)
+    is_sweep = bool(ex) and ex.get("kind") == "sweep"
+    info_rows, cum, weekly, costs, meas = [], [], [], [], []
+    for name in names:
+        i = info(path, name)
+        info_rows.append({"scenario": name, "description": i.get("description", ""), "people": i["people"],
+                          "weeks": i["weeks"], "replicates": i["replicates_written"], "seed": i["seed"],
+                          "baseline": bool(ex) and name == ex["baseline"]})
+        cum.append(load_cumulative(path, name).assign(scenario=name))
+        weekly.append(load_weekly(path, name).assign(scenario=name))
+        costs.append(load_costs(path, name).assign(scenario=name))
+        meas.append(measures(path, name).assign(scenario=name))
+
+    def first(df):
+        return df[["scenario"] + [c for c in df.columns if c != "scenario"]]
+
+    return {
+        "info": pd.DataFrame(info_rows),
+        "cumulative": first(pd.concat(cum, ignore_index=True)),
+        "weekly": first(pd.concat(weekly, ignore_index=True)),
+        "costs": first(pd.concat(costs, ignore_index=True)),
+        "measures": first(pd.concat(meas, ignore_index=True)),
+        "differences": paired_differences(path) if ex and ex.get("kind") == "compare" else pd.DataFrame(),
+        "experiment": ex,
+        "design": sweep_design(path) if is_sweep else pd.DataFrame(),
+        "outputs": sweep_outputs(path) if is_sweep else pd.DataFrame(),
+    }
 
 
 def _summary(path, scenario):

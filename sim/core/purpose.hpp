@@ -43,6 +43,14 @@ enum class Purpose : std::uint16_t {
   JobTerms = 33,            // at hire: lanes 0 wage
   HousingWeek = 34,         // weekly, in the community: lanes 0 loss or exit, 1 move out, 2 landlord
                             // screening, 3 family offer; index 1: lanes 0 allocation tie-break, 1 seeks a shelter
+
+  // Experiment methods (sim/experiment/methods), through KeyedUniforms: person = a, week = b.
+  LatinHypercube = 60,      // a = point, b = dimension: sort key of the stratum permutation, position in stratum
+  SobolBootstrap = 61,      // a = bootstrap replicate, b = 0: resampled base rows
+  AbcPrior = 62,            // a = attempt, b = generation (0) << 16 | block: prior draw of every parameter
+  AbcProposal = 63,         // a = attempt, b = generation (>= 1) << 16 | block: ancestor and kernel
+                            // perturbation, redrawn until inside the prior support
+  AbcSimulationSeed = 64,   // a = attempt, b = generation: the seed handed to the simulator
 };
 
 }  // namespace pw

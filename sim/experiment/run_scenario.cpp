@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
-#include <cstdio>
 
 #include "models/costs/costs.hpp"
 #include "models/costs/budget.hpp"
@@ -12,6 +10,7 @@
 #include "models/reporting/person_table.hpp"
 #include "models/simulation.hpp"
 #include "sim/core/parallel.hpp"
+#include "sim/experiment/progress.hpp"
 #include "sim/io/results_file.hpp"
 #include "sim/params/param_docs.hpp"
 
@@ -44,7 +43,6 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   return s;
 }
 
-namespace {
 // Programme spending per week: participant-weeks times the cost per
 // participant-week; pre-release courses, delivered before release, count in week 0.
 std::vector<double> programme_costs_by_week(const Simulation& sim) {
@@ -68,7 +66,21 @@ std::vector<double> programme_costs_by_week(const Simulation& sim) {
   }
   return cost;
 }
-}  // namespace
+
+ScenarioHeader scenario_header(const LoadedScenario& s, const std::filesystem::path& file, int replicates) {
+  ScenarioHeader h;
+  h.name = s.meta.name;
+  h.description = s.meta.description;
+  h.scenario_file = file.string();
+  h.resolved_toml = s.resolved;
+  h.seed = static_cast<std::uint64_t>(s.params.run.seed);
+  h.people = s.params.run.people;
+  h.weeks = s.params.run.horizon_weeks();
+  h.replicates = replicates;
+  h.groups = standard_group_names();
+  h.programmes = s.params.programmes;
+  return h;
+}
 
 std::string parameter_reference_markdown() {
   auto p = with_defaults<ModelParams>();
@@ -85,21 +97,11 @@ std::filesystem::path run_scenario(const RunOptions& o) {
 
   Parallel par(o.threads);
   ResultsWriter writer(out);
-  ScenarioHeader h;
-  h.name = s.meta.name;
-  h.description = s.meta.description;
-  h.scenario_file = o.scenario.string();
-  h.resolved_toml = s.resolved;
-  h.seed = static_cast<std::uint64_t>(s.params.run.seed);
-  h.people = s.params.run.people;
-  h.weeks = s.params.run.horizon_weeks();
-  h.replicates = s.params.run.replicates;
-  h.groups = standard_group_names();
-  h.programmes = s.params.programmes;
+  const ScenarioHeader h = scenario_header(s, o.scenario, s.params.run.replicates);
   ParamTable table(s.params);
   writer.begin_scenario(h, table);
 
-  const auto start = std::chrono::steady_clock::now();
+  Progress progress("replicate", h.replicates, 0, o.progress);
   for (int r = 0; r < h.replicates; ++r) {
     Simulation sim(s.params, profile, static_cast<std::uint32_t>(r), par);
     sim.run_to_end();
@@ -110,13 +112,7 @@ std::filesystem::path run_scenario(const RunOptions& o) {
     if (o.persons == PersonsOutput::All || (o.persons == PersonsOutput::FirstReplicate && r == 0)) {
       writer.write_persons(r, sim);
     }
-    if (o.progress) {
-      const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      const double rate = (r + 1) / secs;
-      std::fprintf(stderr, "\r  replicate %d/%d  %.2f reps/s  ETA %.0f s   ", r + 1, h.replicates, rate,
-                   (h.replicates - r - 1) / rate);
-      if (r + 1 == h.replicates) std::fputc('\n', stderr);
-    }
+    progress.update(r + 1);
   }
   writer.commit();
   return out;

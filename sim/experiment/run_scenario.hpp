@@ -23,7 +23,7 @@ struct RunOptions {
   std::vector<std::string> sets;
   int threads = 0;  // 0: all cores
   PersonsOutput persons = PersonsOutput::FirstReplicate;
-  bool progress = false;  // one line per replicate on stderr
+  bool progress = false;  // done/total, rate and ETA on stderr when it is a terminal
 };
 
 struct LoadedScenario {
@@ -37,6 +37,16 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
 
 // docs/parameters.md: every scalar parameter and every [[programme]] key.
 std::string parameter_reference_markdown();
+
+class Simulation;
+struct ScenarioHeader;
+
+// Programme and problem-solving-court spending per week of a finished simulation
+// (USD 2023), the `programmes` cost category.
+std::vector<double> programme_costs_by_week(const Simulation& sim);
+
+// The results-file header of a loaded scenario with `replicates` rows.
+ScenarioHeader scenario_header(const LoadedScenario& s, const std::filesystem::path& file, int replicates);
 
 // Runs and writes the results file; returns its path.
 std::filesystem::path run_scenario(const RunOptions& options);

@@ -73,6 +73,18 @@ void write_strings(H5::Group& g, const std::string& name, const std::vector<std:
   if (!ptrs.empty()) ds.write(ptrs.data(), type);
 }
 
+std::vector<std::string> read_strings(const H5::Group& g, const std::string& name) {
+  const auto ds = g.openDataSet(name);
+  hsize_t n = 0;
+  ds.getSpace().getSimpleExtentDims(&n);
+  std::vector<char*> ptrs(n, nullptr);
+  const H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
+  if (n > 0) ds.read(ptrs.data(), type);
+  std::vector<std::string> out(ptrs.begin(), ptrs.end());
+  H5Dvlen_reclaim(type.getId(), ds.getSpace().getId(), H5P_DEFAULT, ptrs.data());
+  return out;
+}
+
 std::vector<double> read_matrix_double(const H5::DataSet& ds, hsize_t& rows, hsize_t& cols) {
   const auto space = ds.getSpace();
   hsize_t dims[2] = {0, 0};

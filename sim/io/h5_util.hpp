@@ -23,6 +23,8 @@ void write_vector(H5::Group& g, const std::string& name, const H5::PredType& fil
                   const void* data, hsize_t n, const std::string& description);
 void write_strings(H5::Group& g, const std::string& name, const std::vector<std::string>& values);
 
+// A 1-D dataset of variable-length strings.
+std::vector<std::string> read_strings(const H5::Group& g, const std::string& name);
 std::vector<double> read_matrix_double(const H5::DataSet& ds, hsize_t& rows, hsize_t& cols);
 
 }  // namespace pw::h5

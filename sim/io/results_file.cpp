@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <stdexcept>
 
 #include "sim/io/h5_util.hpp"
@@ -20,12 +23,14 @@ namespace pw {
 std::string program_version() { return PATHWAYS_VERSION; }
 std::string git_commit() { return PATHWAYS_GIT_COMMIT; }
 
-ResultsWriter::ResultsWriter(std::filesystem::path final_path)
+ResultsWriter::ResultsWriter(std::filesystem::path final_path, bool compact)
     : final_path_(std::move(final_path)), part_path_(final_path_.string() + ".part") {
   if (final_path_.has_parent_path()) std::filesystem::create_directories(final_path_.parent_path());
   H5::Exception::dontPrint();
   try {
-    file_ = std::make_unique<H5::H5File>(part_path_.string(), H5F_ACC_TRUNC);
+    H5::FileAccPropList fapl;
+    if (compact) H5Pset_libver_bounds(fapl.getId(), H5F_LIBVER_V110, H5F_LIBVER_V110);
+    file_ = std::make_unique<H5::H5File>(part_path_.string(), H5F_ACC_TRUNC, H5::FileCreatPropList::DEFAULT, fapl);
   } catch (const H5::Exception& e) {
     throw std::runtime_error(fmt::format("{}: cannot create results file: {}", part_path_.string(), e.getDetailMsg()));
   }
@@ -45,22 +50,8 @@ ResultsWriter::~ResultsWriter() {
   }
 }
 
-void ResultsWriter::begin_scenario(const ScenarioHeader& h, const ParamTable& params) {
-  header_ = h;
-  scenario_ = std::make_unique<H5::Group>(file_->createGroup("/scenarios/" + h.name));
-  auto& g = *scenario_;
-  h5::write_attr(g, "description", h.description);
-  h5::write_attr(g, "scenario_file", h.scenario_file);
-  h5::write_attr(g, "resolved_scenario", h.resolved_toml);
-  h5::write_attr(g, "seed", static_cast<std::int64_t>(h.seed));
-  h5::write_attr(g, "people", std::int64_t{h.people});
-  h5::write_attr(g, "weeks", std::int64_t{h.weeks});
-  h5::write_attr(g, "replicates", std::int64_t{h.replicates});
-  h5::write_attr(g, "months", std::int64_t{months_in_horizon(h.weeks)});
-  h5::write_attr(g, "replicates_written", std::int64_t{0});
-  h5::write_strings(g, "groups", h.groups);
-
-  // Parameter metadata from the schema: one row per parameter.
+namespace {
+void write_parameter_table(H5::Group& g, const ParamTable& params) {
   auto pg = g.createGroup("parameters");
   std::vector<std::string> path, value, unit, def, description, source;
   for (const auto& s : params.slots()) {
@@ -77,6 +68,26 @@ void ResultsWriter::begin_scenario(const ScenarioHeader& h, const ParamTable& pa
   h5::write_strings(pg, "default", def);
   h5::write_strings(pg, "description", description);
   h5::write_strings(pg, "source", source);
+}
+}  // namespace
+
+void ResultsWriter::begin_scenario(const ScenarioHeader& h, const ParamTable& params) {
+  header_ = h;
+  scenario_ = std::make_unique<H5::Group>(file_->createGroup("/scenarios/" + h.name));
+  auto& g = *scenario_;
+  h5::write_attr(g, "description", h.description);
+  h5::write_attr(g, "scenario_file", h.scenario_file);
+  h5::write_attr(g, "resolved_scenario", h.resolved_toml);
+  h5::write_attr(g, "seed", static_cast<std::int64_t>(h.seed));
+  h5::write_attr(g, "people", std::int64_t{h.people});
+  h5::write_attr(g, "weeks", std::int64_t{h.weeks});
+  h5::write_attr(g, "replicates", std::int64_t{h.replicates});
+  h5::write_attr(g, "months", std::int64_t{months_in_horizon(h.weeks)});
+  h5::write_attr(g, "replicates_written", std::int64_t{0});
+  h5::write_strings(g, "groups", h.groups);
+
+  // Parameter metadata from the schema: one row per parameter.
+  if (h.parameter_table) write_parameter_table(g, params);
 
   const auto reps = static_cast<hsize_t>(h.replicates);
   auto wg = g.createGroup("weekly");
@@ -169,11 +180,94 @@ void ResultsWriter::write_persons(int replicate, const Simulation& sim) {
   });
 }
 
+namespace {
+
+// Row copy of every 2-D dataset under `from` (one row) into row `row` of the
+// dataset of the same relative path under `to`; the persons group is skipped.
+void copy_rows(const H5::Group& from, H5::Group& to, const std::string& prefix, hsize_t row,
+               const std::string& task_file) {
+  for (hsize_t i = 0; i < from.getNumObjs(); ++i) {
+    const std::string name = from.getObjnameByIdx(i);
+    const std::string path = prefix + name;
+    if (path == "persons") continue;
+    const auto type = from.childObjType(name);
+    if (type == H5O_TYPE_GROUP) {
+      auto child_to = to.openGroup(name);
+      copy_rows(from.openGroup(name), child_to, path + "/", row, task_file);
+      continue;
+    }
+    if (type != H5O_TYPE_DATASET) continue;
+    const auto src = from.openDataSet(name);
+    const auto space = src.getSpace();
+    if (space.getSimpleExtentNdims() != 2) continue;  // groups, parameters: per scenario, not per replicate
+    hsize_t dims[2] = {0, 0};
+    space.getSimpleExtentDims(dims);
+    auto dst = to.openDataSet(name);
+    hsize_t ddims[2] = {0, 0};
+    dst.getSpace().getSimpleExtentDims(ddims);
+    if (dims[0] != 1 || ddims[1] != dims[1] || row >= ddims[0]) {
+      throw std::runtime_error(fmt::format("{}: dataset {} has shape {}x{}, the experiment expects 1x{} (row {} of {})",
+                                           task_file, path, dims[0], dims[1], ddims[1], row, ddims[0]));
+    }
+    const H5::DataType mem = src.getDataType();
+    std::vector<unsigned char> buffer(dims[1] * mem.getSize());
+    src.read(buffer.data(), mem);
+    auto dspace = dst.getSpace();
+    const hsize_t start[2] = {row, 0}, count[2] = {1, dims[1]};
+    dspace.selectHyperslab(H5S_SELECT_SET, count, start);
+    dst.write(buffer.data(), mem, H5::DataSpace(2, count), dspace);
+  }
+}
+
+}  // namespace
+
+void ResultsWriter::copy_replicate(const std::filesystem::path& task_file, int replicate) {
+  const H5::H5File task(task_file.string(), H5F_ACC_RDONLY);
+  const auto src = task.openGroup("/scenarios/" + header_.name);
+  if (h5::read_int_attr(src, "replicates_written") != 1) {
+    throw std::runtime_error(fmt::format("{}: not a finished one-replicate task file", task_file.string()));
+  }
+  copy_rows(src, *scenario_, "", static_cast<hsize_t>(replicate), task_file.string());
+  if (src.nameExists("persons/replicate_0")) {
+    const auto dest = fmt::format("persons/replicate_{}", replicate);
+    if (H5Ocopy(src.getId(), "persons/replicate_0", scenario_->getId(), dest.c_str(), H5P_DEFAULT, H5P_DEFAULT) < 0) {
+      throw std::runtime_error(fmt::format("{}: cannot copy the persons table", task_file.string()));
+    }
+  }
+}
+
+void ResultsWriter::set_replicates_written(int n) {
+  scenario_->removeAttr("replicates_written");
+  h5::write_attr(*scenario_, "replicates_written", static_cast<std::int64_t>(n));
+}
+
+void ResultsWriter::write_experiment(const ExperimentInfo& info) {
+  auto g = file_->createGroup("/experiment");
+  h5::write_attr(g, "kind", info.kind);
+  h5::write_attr(g, "baseline", info.baseline);
+  h5::write_attr(g, "common_random_numbers", std::int64_t{info.common_random_numbers ? 1 : 0});
+  h5::write_attr(g, "inputs_hash", info.inputs_hash);
+  h5::write_attr(g, "replicates", std::int64_t{info.replicates});
+  h5::write_attr(g, "tasks", static_cast<std::int64_t>(info.scenarios.size()) * info.replicates);
+  h5::write_strings(g, "scenarios", info.scenarios);
+  const hsize_t n = info.seeds.size();
+  auto ds = g.createDataSet("seeds", H5::PredType::STD_I64LE, H5::DataSpace(1, &n));
+  if (n > 0) ds.write(info.seeds.data(), H5::PredType::NATIVE_INT64);
+}
+
 void ResultsWriter::commit() {
   scenario_.reset();
   file_->flush(H5F_SCOPE_GLOBAL);
   file_->close();
   file_.reset();
+  {
+    // Durable before it becomes visible under the final name.
+    const int fd = ::open(part_path_.c_str(), O_RDONLY);
+    if (fd >= 0) {
+      ::fsync(fd);
+      ::close(fd);
+    }
+  }
   std::filesystem::rename(part_path_, final_path_);
   committed_ = true;
 }

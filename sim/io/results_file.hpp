@@ -25,6 +25,17 @@ namespace pw {
 
 class Simulation;
 
+// The /experiment group of a multi-task experiment (absent in `pathways run` files).
+struct ExperimentInfo {
+  std::string kind;         // "compare" or "sweep"
+  std::string baseline;     // name of the baseline scenario
+  bool common_random_numbers = true;
+  std::string inputs_hash;  // hash of every resolved input (experiment_plan.hpp)
+  int replicates = 0;
+  std::vector<std::string> scenarios;  // in command-line order; [0] is the baseline
+  std::vector<std::int64_t> seeds;     // the seed each scenario ran with
+};
+
 struct ScenarioHeader {
   std::string name;
   std::string description;
@@ -36,11 +47,17 @@ struct ScenarioHeader {
   int replicates = 0;
   std::vector<std::string> groups;
   std::vector<ProgrammeSpec> programmes;
+  // The parameters/ table; experiment task files leave it out (the experiment
+  // file gets it from the plan), which halves the cost of writing a task.
+  bool parameter_table = true;
 };
 
 class ResultsWriter {
  public:
-  explicit ResultsWriter(std::filesystem::path final_path);
+  // `compact`: write with the HDF5 1.10 file format (smaller object headers and
+  // chunk indexes, about a quarter of the size for many small scenarios;
+  // readable by HDF5 1.10 and later). Experiments use it; `pathways run` does not.
+  explicit ResultsWriter(std::filesystem::path final_path, bool compact = false);
   ~ResultsWriter();
   ResultsWriter(const ResultsWriter&) = delete;
   ResultsWriter& operator=(const ResultsWriter&) = delete;
@@ -54,7 +71,15 @@ class ResultsWriter {
   void write_programmes(int replicate, const Simulation& sim);
   // Work and housing tables by group (sim/io/reintegration_results.hpp).
   void write_reintegration(int replicate, const Simulation& sim);
-  // Flushes, closes and renames the file into place.
+  // Copies replicate 0 of a one-replicate results file of the same scenario
+  // (a task file) into row `replicate` of the current scenario: every
+  // [replicates x n] dataset, and persons/replicate_0 as persons/replicate_<replicate>.
+  void copy_replicate(const std::filesystem::path& task_file, int replicate);
+  void set_replicates_written(int n);
+  void write_experiment(const ExperimentInfo& info);
+  // The /experiment group written by write_experiment, for kind-specific additions.
+  H5::Group experiment_group() { return file_->openGroup("/experiment"); }
+  // Flushes, closes, fsyncs and renames the file into place.
   void commit();
 
  private:

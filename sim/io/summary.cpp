@@ -7,25 +7,15 @@
 
 #include "models/costs/costs.hpp"
 #include "models/reporting/outcome_tables.hpp"
+#include "sim/io/comparison.hpp"
 #include "sim/io/h5_util.hpp"
 #include "sim/io/programme_results.hpp"
 #include "sim/io/reintegration_results.hpp"
+#include "sim/io/sweep_results.hpp"
 
 namespace pw {
 
 namespace {
-std::vector<std::string> read_strings(const H5::Group& g, const std::string& name) {
-  const auto ds = g.openDataSet(name);
-  hsize_t n = 0;
-  ds.getSpace().getSimpleExtentDims(&n);
-  std::vector<char*> ptrs(n, nullptr);
-  const H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
-  if (n > 0) ds.read(ptrs.data(), type);
-  std::vector<std::string> out(ptrs.begin(), ptrs.end());
-  H5Dvlen_reclaim(type.getId(), ds.getSpace().getId(), H5P_DEFAULT, ptrs.data());
-  return out;
-}
-
 // "costs": per category and total, the mean over replicates of the sum over
 // weeks, and that per released person; with the currency and price year.
 nlohmann::json summarise_costs(const H5::Group& g, std::int64_t reps, std::int64_t people) {
@@ -78,7 +68,7 @@ nlohmann::json summarise_results(const std::filesystem::path& file) {
       s["reps"] = reps;
       s["seed"] = h5::read_int_attr(g, "seed");
       s["description"] = h5::read_string_attr(g, "description");
-      const auto groups = read_strings(g, "groups");
+      const auto groups = h5::read_strings(g, "groups");
       const auto cg = g.openGroup("cumulative_pct");
       nlohmann::json cum, sizes;
       hsize_t gs_rows = 0, gs_cols = 0, rows = 0, cols = 0;
@@ -109,6 +99,18 @@ nlohmann::json summarise_results(const std::filesystem::path& file) {
         s["housing"] = std::move(r.housing);
       }
       out["scenarios"][name] = s;
+    }
+    // A compare experiment: its design and the paired differences against the baseline.
+    if (f.nameExists("experiment")) {
+      const auto eg = f.openGroup("experiment");
+      out["experiment"] = {{"kind", h5::read_string_attr(eg, "kind")},
+                           {"baseline", h5::read_string_attr(eg, "baseline")},
+                           {"common_random_numbers", h5::read_int_attr(eg, "common_random_numbers") != 0},
+                           {"replicates", h5::read_int_attr(eg, "replicates")},
+                           {"inputs_hash", h5::read_string_attr(eg, "inputs_hash")},
+                           {"scenarios", h5::read_strings(eg, "scenarios")}};
+      if (is_comparison(f)) out["vs_baseline"] = vs_baseline_json(read_comparison(f));
+      if (is_sweep(f)) out["sweep"] = sweep_json(read_sweep(f));
     }
   } catch (const H5::Exception& e) {
     throw std::runtime_error(fmt::format("{}: cannot read results: {}", file.string(), e.getDetailMsg()));

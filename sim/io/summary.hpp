@@ -1,6 +1,8 @@
 // Reads a results file back and summarises it: the `pathways inspect --json`
 // contract. Numbers are means over replicates, in percent of the released
-// cohort; array index 0 is the end of year 1.
+// cohort; array index 0 is the end of year 1. An experiment file (compare) adds
+// "experiment" (its design) and "vs_baseline" (comparison.hpp); a sweep adds
+// "sweep" (sweep_results.hpp).
 #pragma once
 
 #include <filesystem>

@@ -6,41 +6,12 @@
 #include "models/model_params.hpp"
 #include "sim/params/param_docs.hpp"
 #include "sim/experiment/run_scenario.hpp"
-#include "tests/test_support.hpp"
-
-#ifndef PATHWAYS_CLI
-#error "PATHWAYS_CLI must be defined by tests/CMakeLists.txt"
-#endif
+#include "tests/cli_support.hpp"
 
 using Catch::Matchers::Contains;
 
-namespace {
-
-struct Result {
-  int code = -1;
-  std::string output;  // stdout and stderr
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-Result run_cli(const pwt::TempDir& dir, const std::string& args) {
-  const auto out = dir / "cli-output.txt";
-  const std::string cmd = "cd " + quote(pwt::kSourceDir.string()) + " && " + quote(PATHWAYS_CLI) + " " + args + " > " +
-                          quote(out.string()) + " 2>&1";
-  const int status = std::system(cmd.c_str());
-  Result r;
-  REQUIRE(status != -1);
-  REQUIRE(WIFEXITED(status));
-  r.code = WEXITSTATUS(status);
-  r.output = pwt::read_text(out);
-  return r;
-}
-
-}  // namespace
+using pwt::quote;
+using pwt::run_cli;
 
 TEST_CASE("cli: an invalid scenario exits with 2 and names the file", "[cli]") {
   pwt::TempDir dir("cli-invalid");

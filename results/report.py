@@ -1,0 +1,394 @@
+"""Standard figures (PNG) and a short Markdown summary of a Pathways results file.
+
+    /usr/bin/python3 results/report.py FILE.h5 -o DIR        (or: pathways report FILE.h5 -o DIR)
+
+For a compare experiment (``pathways compare``): cumulative arrest, conviction and
+return-to-prison curves per scenario with replicate bands; the differences against
+the baseline by year with 95% intervals; the differences by group at the last year;
+costs per person by category and their differences. For a single run: the curves
+by sex and the costs. DIR/summary.md lists the key numbers and the figures.
+Needs h5py, pandas, matplotlib and scipy (Debian's /usr/bin/python3 has them).
+"""
+
+import argparse
+import os
+import sys
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pathways_results as pr  # noqa: E402
+
+import matplotlib  # noqa: E402
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+COLOURS = ["black", "tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown", "tab:pink",
+           "tab:olive", "tab:cyan"]
+COST_CATEGORIES = ["prison", "jail", "supervision", "courts", "programmes", "victim"]
+GROUP_ORDER = ["all", "male", "female", "age_le24", "age_25to39", "age_40to54", "age_55to64", "age_65plus",
+               "risk_low", "risk_moderate", "risk_high", "risk_very_high", "prior_arrests_le4",
+               "prior_arrests_5to9", "prior_arrests_10plus", "offence_violent", "offence_property", "offence_drug",
+               "offence_public_order", "group_0", "group_1", "released_to_supervision", "released_unconditionally"]
+
+
+def colour(i):
+    return COLOURS[i % len(COLOURS)]
+
+
+def plot_cumulative(ex, out):
+    cum = ex["cumulative"]
+    cum = cum[cum.group == "all"]
+    if cum.empty:
+        return False
+    names = list(ex["info"].scenario)
+    fig, axes = plt.subplots(1, 3, figsize=(16, 5.2), sharey=True)
+    reps = int(ex["info"].replicates.min())
+    for ax, outcome in zip(axes, pr.OUTCOMES):
+        for i, name in enumerate(names):
+            s = cum[(cum.scenario == name) & (cum.outcome == outcome)]
+            st = s.groupby("month").pct.agg(["mean", "min", "max"])
+            years = np.concatenate([[0.0], st.index / 12])
+            ax.plot(years, np.concatenate([[0.0], st["mean"]]), color=colour(i), linewidth=2,
+                    linestyle="--" if i == 0 else "-", label=name + (" (baseline)" if i == 0 and len(names) > 1 else ""))
+            if reps > 1:
+                ax.fill_between(years, np.concatenate([[0.0], st["min"]]), np.concatenate([[0.0], st["max"]]),
+                                color=colour(i), alpha=0.18, linewidth=0)
+        ax.set_title(pr.OUTCOME_LABELS[outcome], fontsize=13)
+        ax.set_xlabel("Years since release", fontsize=11)
+        ax.set_ylim(0, 100)
+        ax.set_xlim(0, cum.month.max() / 12)
+        ax.grid(True, alpha=0.3)
+    axes[0].set_ylabel("Cumulative % of released cohort", fontsize=11)
+    axes[0].legend(loc="upper left", fontsize=10)
+    band = "; band: min-max over replicates" if reps > 1 else ""
+    fig.suptitle(f"Cumulative recidivism, all released persons ({int(ex['info'].people.iloc[0]):,} people, "
+                 f"{reps} replicate(s){band})", fontsize=13)
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+    plt.close(fig)
+
+
+def plot_differences(ex, out):
+    d = ex["differences"]
+    d = d[(d.group == "all") & (d.unit == "pct")].copy()
+    d["year"] = d.period.str[1:].astype(int)
+    alts = list(dict.fromkeys(d.scenario))
+    fig, axes = plt.subplots(1, 3, figsize=(16, 5.2), sharey=True)
+    width = 0.8 / max(len(alts), 1)
+    for ax, outcome in zip(axes, pr.OUTCOMES):
+        for i, name in enumerate(alts):
+            s = d[(d.scenario == name) & (d.measure == outcome)]
+            x = s.year + (i - (len(alts) - 1) / 2) * width
+            ax.errorbar(x, s["mean"], yerr=[s["mean"] - s.lo, s.hi - s["mean"]], fmt="o", color=colour(i + 1),
+                        capsize=4, markersize=6, linewidth=2, label=name)
+        ax.axhline(0, color="black", linewidth=1)
+        ax.set_title(pr.OUTCOME_LABELS[outcome], fontsize=13)
+        ax.set_xlabel("Years since release", fontsize=11)
+        ax.set_xticks(sorted(d.year.unique()))
+        ax.grid(True, axis="y", alpha=0.3)
+    axes[0].set_ylabel("Difference vs baseline (percentage points)", fontsize=11)
+    axes[0].legend(fontsize=10)
+    ex_info = ex["experiment"]
+    how = "common random numbers" if ex_info["common_random_numbers"] else "independent seeds"
+    fig.suptitle(f"Scenario minus baseline '{ex_info['baseline']}', all released persons: mean and 95% interval "
+                 f"over {ex_info['replicates']} paired replicates ({how})", fontsize=13)
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+    plt.close(fig)
+
+
+def plot_groups(ex, out):
+    d = ex["differences"]
+    last = max((p for p in d.period.unique() if p.startswith("y")), key=lambda p: int(p[1:]))
+    d = d[(d.measure == "return_prison") & (d.period == last)]
+    groups = [g for g in GROUP_ORDER if g in set(d.group)]
+    alts = list(dict.fromkeys(d.scenario))
+    fig, ax = plt.subplots(figsize=(10, 0.38 * len(groups) + 1.8))
+    height = 0.8 / max(len(alts), 1)
+    for i, name in enumerate(alts):
+        s = d[d.scenario == name].set_index("group").reindex(groups)
+        y = np.arange(len(groups)) + (i - (len(alts) - 1) / 2) * height
+        ax.errorbar(s["mean"], y, xerr=[s["mean"] - s.lo, s.hi - s["mean"]], fmt="o", color=colour(i + 1),
+                    capsize=3, markersize=5, label=name)
+    ax.axvline(0, color="black", linewidth=1)
+    ax.set_yticks(np.arange(len(groups)))
+    ax.set_yticklabels(groups, fontsize=10)
+    ax.invert_yaxis()
+    ax.set_xlabel(f"Difference in return to prison by year {last[1:]} vs baseline (percentage points, 95% interval)",
+                  fontsize=11)
+    ax.grid(True, axis="x", alpha=0.3)
+    ax.legend(fontsize=10, loc="best")
+    ax.set_title("Who benefits: return to prison by group", fontsize=13)
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+    plt.close(fig)
+
+
+def plot_costs(ex, out):
+    costs = ex["costs"]
+    names = list(ex["info"].scenario)
+    mean = costs.groupby(["scenario", "category"]).per_person_usd.mean().unstack().reindex(names)
+    has_diff = not ex["differences"].empty
+    fig, axes = plt.subplots(1, 3 if has_diff else 2, figsize=(18 if has_diff else 12, 5.5), squeeze=False,
+                             gridspec_kw={"width_ratios": [3, 2, 4] if has_diff else [3, 2]})
+    ax = axes[0][0]
+    bottom = np.zeros(len(names))
+    cmap = plt.get_cmap("tab10")
+    for k, cat in enumerate(c for c in COST_CATEGORIES if c in mean.columns and c != "victim"):
+        vals = mean[cat].values / 1000
+        ax.bar(range(len(names)), vals, bottom=bottom, color=cmap(k), label=cat)
+        bottom += vals
+    ax.set_xticks(range(len(names)))
+    ax.set_xticklabels(names, rotation=20, ha="right", fontsize=10)
+    ax.set_ylabel("Thousand USD (2023) per released person, follow-up", fontsize=11)
+    ax.set_title("Public costs per person", fontsize=12)
+    ax.set_ylim(0, bottom.max() * 1.3)
+    ax.legend(fontsize=9, loc="upper center", ncol=3)
+    ax.grid(True, axis="y", alpha=0.3)
+    ax = axes[0][1]
+    if "victim" in mean.columns:
+        ax.bar(range(len(names)), mean["victim"].values / 1000, color=cmap(5))
+    ax.set_xticks(range(len(names)))
+    ax.set_xticklabels(names, rotation=20, ha="right", fontsize=10)
+    ax.set_title("Victim costs per person", fontsize=12)
+    ax.grid(True, axis="y", alpha=0.3)
+    if has_diff:
+        ax = axes[0][2]
+        d = ex["differences"]
+        d = d[d.measure.str.startswith("cost_")]
+        measures = ["cost_public_per_person", "cost_victim_per_person", "cost_total_per_person"]
+        alts = list(dict.fromkeys(d.scenario))
+        width = 0.8 / max(len(alts), 1)
+        for i, name in enumerate(alts):
+            s = d[d.scenario == name].set_index("measure").reindex(measures)
+            x = np.arange(len(measures)) + (i - (len(alts) - 1) / 2) * width
+            ax.errorbar(x, s["mean"] / 1000, yerr=[(s["mean"] - s.lo) / 1000, (s.hi - s["mean"]) / 1000], fmt="o",
+                        color=colour(i + 1), capsize=4, markersize=6, linewidth=2, label=name)
+        ax.axhline(0, color="black", linewidth=1)
+        ax.set_xticks(range(len(measures)))
+        ax.set_xticklabels(["public", "victim", "total"], fontsize=11)
+        ax.set_ylabel("Difference vs baseline, thousand USD per person", fontsize=11)
+        ax.set_title("Cost differences (95% interval)", fontsize=12)
+        ax.grid(True, axis="y", alpha=0.3)
+        ax.legend(fontsize=10)
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+    plt.close(fig)
+
+
+def plot_sobol(sweep, out):
+    outputs = [(name, o) for name, o in sweep["outputs"].items() if "sobol" in o]
+    params = [p["path"] for p in sweep["parameters"]]
+    fig, axes = plt.subplots(1, len(outputs), figsize=(5.5 * len(outputs), 0.45 * len(params) + 2.8), squeeze=False,
+                             sharey=True)
+    y = np.arange(len(params))
+    for ax, (name, o) in zip(axes[0], outputs):
+        for k, (order, label, c) in enumerate([("first", "first order S1", "tab:blue"),
+                                               ("total", "total order ST", "tab:orange")]):
+            est = np.array([o["sobol"][p][order]["estimate"] for p in params])
+            lo = np.array([o["sobol"][p][order]["lo"] for p in params])
+            hi = np.array([o["sobol"][p][order]["hi"] for p in params])
+            ax.barh(y + (k - 0.5) * 0.38, est, height=0.36, color=c, label=label,
+                    xerr=[np.maximum(est - lo, 0), np.maximum(hi - est, 0)], capsize=3)
+        ax.axvline(0, color="black", linewidth=1)
+        ax.set_title(name, fontsize=11)
+        ax.set_xlabel("Sobol index (95% bootstrap interval)", fontsize=10)
+        ax.set_xlim(min(-0.05, ax.get_xlim()[0]), max(1.0, ax.get_xlim()[1]))
+        ax.grid(True, axis="x", alpha=0.3)
+    axes[0][0].set_yticks(y)
+    axes[0][0].set_yticklabels(params, fontsize=10)
+    axes[0][0].invert_yaxis()
+    axes[0][0].legend(fontsize=9, loc="lower right")
+    fig.suptitle(f"Sobol sensitivity indices: {sweep['points']} runs of the Saltelli design, "
+                 f"{sweep['replicates']} replicate(s) each", fontsize=12)
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+    plt.close(fig)
+
+
+def plot_sweep_scatter(design, outputs, out):
+    params = [c for c in design.columns if c != "point" and not c.startswith("u_")]
+    names = list(dict.fromkeys(outputs.output))
+    wide = outputs.pivot(index="point", columns="output", values="value").reindex(design.point)
+    fig, axes = plt.subplots(len(names), len(params), figsize=(3.6 * len(params), 2.9 * len(names)), squeeze=False)
+    for i, name in enumerate(names):
+        for j, p in enumerate(params):
+            ax = axes[i][j]
+            ax.scatter(design[p], wide[name].values, s=8, alpha=0.6, color=colour(j + 1))
+            if i == len(names) - 1:
+                ax.set_xlabel(p.split(".", 1)[-1], fontsize=9)
+            if j == 0:
+                ax.set_ylabel(name, fontsize=9)
+            ax.grid(True, alpha=0.3)
+            ax.tick_params(labelsize=8)
+    fig.suptitle("Sweep outputs against each parameter (one dot per point, mean over replicates)", fontsize=12)
+    fig.tight_layout()
+    fig.savefig(out, dpi=100)
+    plt.close(fig)
+
+
+def sweep_report(path, outdir):
+    e = pr.experiment(path)
+    design = pr.sweep_design(path)
+    outputs = pr.sweep_outputs(path)
+    figures = []
+    sweep_json = os.path.join(outdir, "sweep.json")
+    sweep = None
+    if os.path.isfile(sweep_json):
+        import json
+        with open(sweep_json) as f:
+            sweep = json.load(f)
+    lines = [f"# Pathways sweep report: `{os.path.basename(path)}`", "",
+             f"{len(design)} points x {e['replicates']} replicate(s); parameters:", ""]
+    lines += [f"- `{p}`: {design[p].min():g} to {design[p].max():g}" for p in design.columns
+              if p != "point" and not p.startswith("u_")]
+    lines.append("")
+    if sweep and any("sobol" in o for o in sweep["outputs"].values()):
+        plot_sobol(sweep, os.path.join(outdir, "sobol.png"))
+        figures.append(("Sobol indices", "sobol.png"))
+        lines += ["## Sobol indices (95% bootstrap intervals)", "",
+                  "| output | parameter | first order S1 | total order ST |", "|---|---|---|---|"]
+        for name, o in sweep["outputs"].items():
+            for p, v in o.get("sobol", {}).items():
+                f_, t_ = v["first"], v["total"]
+                lines.append(f"| {name} | `{p}` | {f_['estimate']:.3f} [{f_['lo']:.3f}, {f_['hi']:.3f}] | "
+                             f"{t_['estimate']:.3f} [{t_['lo']:.3f}, {t_['hi']:.3f}] |")
+        lines.append("")
+    elif sweep is None:
+        lines += ["(Sobol indices: run `pathways report`, which computes them, rather than this script alone.)", ""]
+    plot_sweep_scatter(design, outputs, os.path.join(outdir, "outputs.png"))
+    figures.append(("Outputs against parameters", "outputs.png"))
+    lines += ["## Outputs over the points", "", "| output | unit | min | mean | max |", "|---|---|---:|---:|---:|"]
+    for name, g in outputs.groupby("output", sort=False):
+        lines.append(f"| {name} | {g.unit.iloc[0]} | {g.value.min():.4g} | {g.value.mean():.4g} | {g.value.max():.4g} |")
+    lines.append("")
+    lines += ["## Figures", ""]
+    for title, f in figures:
+        lines += [f"### {title}", "", f"![{title}]({f})", ""]
+    return figures, "\n".join(lines)
+
+
+def fmt_interval(row, decimals):
+    if np.isnan(row.lo):
+        return f"{row['mean']:+.{decimals}f}"
+    star = " *" if (row.lo > 0 or row.hi < 0) else ""
+    return f"{row['mean']:+,.{decimals}f} [{row.lo:+,.{decimals}f}, {row.hi:+,.{decimals}f}]{star}"
+
+
+def summary_markdown(path, ex, figures):
+    info = ex["info"]
+    lines = [f"# Pathways report: `{os.path.basename(path)}`", ""]
+    e = ex["experiment"]
+    if e:
+        how = "common random numbers (every scenario sees the same draws)" if e["common_random_numbers"] \
+            else "independent seed streams"
+        lines += [f"Comparison of {len(info) - 1} scenario(s) against the baseline **{e['baseline']}**: "
+                  f"{int(info.people.iloc[0]):,} people, {int(info.weeks.iloc[0])} weeks, {e['replicates']} replicates "
+                  f"each, {how}. Intervals are 95% Student t intervals of the paired differences over replicates; "
+                  "`*` marks an interval that excludes zero.", ""]
+    else:
+        lines += [f"One scenario, **{info.scenario.iloc[0]}**: {int(info.people.iloc[0]):,} people, "
+                  f"{int(info.weeks.iloc[0])} weeks, {int(info.replicates.iloc[0])} replicate(s).", ""]
+    lines += ["| scenario | description |", "|---|---|"]
+    lines += [f"| {r.scenario} | {r.description} |" for r in info.itertuples()]
+    lines.append("")
+    cum = ex["cumulative"]
+    cum = cum[(cum.group == "all") & (cum.month % 12 == 0)]
+    table = cum.groupby(["scenario", "outcome", "month"]).pct.mean().unstack("month")
+    lines += ["## Cumulative percent, all released persons (mean over replicates)", "",
+              "| scenario | outcome | " + " | ".join(f"y{m // 12}" for m in table.columns) + " |",
+              "|---|---|" + "---:|" * len(table.columns)]
+    for name in info.scenario:
+        for outcome in pr.OUTCOMES:
+            if (name, outcome) in table.index:
+                vals = table.loc[(name, outcome)]
+                lines.append(f"| {name} | {outcome} | " + " | ".join(f"{v:.1f}" for v in vals) + " |")
+    lines.append("")
+    if not ex["differences"].empty:
+        d = ex["differences"]
+        years = [p for p in d.period.unique() if p.startswith("y")]
+        last = max(years, key=lambda p: int(p[1:])) if years else "follow-up"
+        lines += [f"## Differences against the baseline (scenario minus baseline)", "",
+                  f"| scenario | arrest by {last} (pp) | conviction by {last} (pp) | return to prison by {last} (pp) "
+                  "| public cost / person (USD) | total cost incl. victims / person (USD) |",
+                  "|---|---|---|---|---|---|"]
+        best = []
+        for name in dict.fromkeys(d.scenario):
+            s = d[(d.scenario == name) & (d.group == "all")].set_index(["measure", "period"])
+            row = lambda m, p, dec: fmt_interval(s.loc[(m, p)], dec) if (m, p) in s.index else "-"  # noqa: E731
+            lines.append(f"| {name} | {row('arrest', last, 1)} | {row('conviction', last, 1)} | "
+                         f"{row('return_prison', last, 1)} | {row('cost_public_per_person', 'follow-up', 0)} | "
+                         f"{row('cost_total_per_person', 'follow-up', 0)} |")
+            if ("return_prison", last) in s.index:
+                best.append((s.loc[("return_prison", last)]["mean"], name, s.loc[("return_prison", last)]))
+        lines.append("")
+        if best:
+            best.sort()
+            m, name, r = best[0]
+            certain = "its 95% interval excludes zero" if (r.hi < 0 or r.lo > 0) else \
+                "but its 95% interval includes zero, so more replicates are needed to be sure"
+            lines += [f"Largest reduction in return to prison by {last}: **{name}**, {m:+.1f} percentage points "
+                      f"({certain}).", ""]
+    lines += ["## Figures", ""]
+    for title, f in figures:
+        lines += [f"### {title}", "", f"![{title}]({f})", ""]
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="Figures and a Markdown summary of a Pathways results file.")
+    ap.add_argument("file", help="results or experiment file (.h5)")
+    ap.add_argument("-o", "--output", required=True, help="output folder")
+    args = ap.parse_args(argv)
+    if not os.path.isfile(args.file):
+        print(f"error: {args.file}: missing file: no such results file", file=sys.stderr)
+        return 2
+    os.makedirs(args.output, exist_ok=True)
+    ex_info = pr.experiment(args.file) if os.path.isfile(args.file) else None
+    if ex_info and ex_info.get("kind") == "sweep":
+        figures, text = sweep_report(args.file, args.output)
+        md = os.path.join(args.output, "summary.md")
+        with open(md, "w") as f:
+            f.write(text)
+        for _, name in figures:
+            print(f"wrote {os.path.join(args.output, name)}")
+        print(f"wrote {md}")
+        return 0
+    try:
+        ex = pr.load_experiment(args.file)
+    except (OSError, KeyError, ValueError) as e:
+        print(f"error: {args.file}: {e}", file=sys.stderr)
+        return 2
+    os.makedirs(args.output, exist_ok=True)
+    figures = []
+
+    def save(title, name, fn):
+        if fn(ex, os.path.join(args.output, name)) is not False:
+            figures.append((title, name))
+
+    save("Cumulative recidivism per scenario", "cumulative.png", plot_cumulative)
+    d = ex["differences"]
+    has_years = not d.empty and d.period.str.startswith("y").any()  # none when the horizon is under a year
+    if has_years:
+        save("Differences against the baseline", "differences.png", plot_differences)
+        save("Differences by group", "groups.png", plot_groups)
+    elif not d.empty:
+        pass  # costs and events only: costs.png shows them
+    else:
+        pr.plot_curves(args.file, os.path.join(args.output, "cumulative_by_sex.png"), ex["info"].scenario.iloc[0])
+        figures.append(("Cumulative recidivism by sex", "cumulative_by_sex.png"))
+    if len(ex["costs"]):
+        save("Costs", "costs.png", plot_costs)
+    md = os.path.join(args.output, "summary.md")
+    with open(md, "w") as f:
+        f.write(summary_markdown(args.file, ex, figures))
+    for _, name in figures:
+        print(f"wrote {os.path.join(args.output, name)}")
+    print(f"wrote {md}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

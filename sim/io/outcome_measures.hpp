@@ -1,0 +1,79 @@
+// The outcomes an experiment compares, read per replicate from one scenario of
+// a results file: the rows of `pathways compare` and of "vs_baseline".
+//
+// A measure is (name, group, period): e.g. ("return_prison", "male", year 5).
+// Each MeasureSource in kMeasureSources reads one family of measures; to add
+// outcomes (employment, housing...) append a source whose reader fills rows
+// from the datasets its sub-model writes. Everything downstream (terminal
+// table, CSV, JSON, Python) iterates the rows and needs no change.
+//
+// Families now:
+//   cumulative   arrest, conviction, return_prison: percent of the group's
+//                released cohort with a first event by the end of year y
+//                (unit "pct"; periods y1..yY; every reporting group);
+//   costs        cost_public_per_person (prison, jail, supervision, courts,
+//                programmes), cost_victim_per_person, cost_total_per_person:
+//                USD (2023 prices) per released person over the follow-up
+//                (group "all"; period "follow-up");
+//   events       offences, arrests, convictions and prison admissions (new
+//                sentence or revocation) per released person over the
+//                follow-up, from the weekly series (unit "per person"; group
+//                "all"; period "follow-up").
+#pragma once
+
+#include <H5Cpp.h>
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pw {
+
+struct MeasureRow {
+  std::string measure;
+  std::string group;
+  std::string period;  // "y1".. or "follow-up"
+  std::string unit;
+  std::vector<double> per_replicate;
+};
+
+struct MeasureSource {
+  std::string_view family;
+  // Appends this family's rows for the first `reps` replicates of `scenario`.
+  void (*read)(const H5::Group& scenario, int reps, std::vector<MeasureRow>& out);
+};
+
+// The cost family's measures: public (all but victim), victim, total.
+inline constexpr std::array<std::string_view, 3> kCostMeasures = {"cost_public_per_person", "cost_victim_per_person",
+                                                                  "cost_total_per_person"};
+
+void read_cumulative_measures(const H5::Group& scenario, int reps, std::vector<MeasureRow>& out);
+void read_cost_measures(const H5::Group& scenario, int reps, std::vector<MeasureRow>& out);
+void read_event_measures(const H5::Group& scenario, int reps, std::vector<MeasureRow>& out);
+
+// The events family: measure name and the weekly series summed into it.
+struct EventMeasure {
+  std::string_view name;
+  std::array<std::string_view, 3> series;  // empty entries are unused
+};
+inline constexpr std::array<EventMeasure, 4> kEventMeasures = {{
+    {"offences_per_person", {"offences", "", ""}},
+    {"arrests_per_person", {"arrests", "", ""}},
+    {"convictions_per_person", {"convictions", "", ""}},
+    {"prison_admissions_per_person", {"prison_admissions_new_sentence", "revocations_technical", "revocations_arrest"}},
+}};
+
+inline constexpr MeasureSource kMeasureSources[] = {
+    {"cumulative", &read_cumulative_measures},
+    {"costs", &read_cost_measures},
+    {"events", &read_event_measures},
+};
+
+// The measure names the sources can produce (for validating sweep outputs).
+std::vector<std::string> known_measures();
+
+// Every family, in kMeasureSources order.
+std::vector<MeasureRow> read_measures(const H5::Group& scenario, int reps);
+
+}  // namespace pw

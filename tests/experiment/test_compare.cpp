@@ -1,0 +1,355 @@
+// sim/experiment: compare experiments (plan, resumable task journal, MPI
+// distribution) and their statistics (paired differences, vs_baseline).
+#include <H5Cpp.h>
+
+#include <boost/math/distributions/students_t.hpp>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+
+#include "sim/experiment/experiment_plan.hpp"
+#include "sim/experiment/experiment_runner.hpp"
+#include "sim/experiment/paired_stats.hpp"
+#include "sim/experiment/task_journal.hpp"
+#include "sim/io/comparison.hpp"
+#include "sim/io/summary.hpp"
+#include "tests/cli_support.hpp"
+#include "tests/h5_data.hpp"
+
+using Catch::Matchers::Contains;
+using pwt::quote;
+
+namespace {
+
+const std::string kBaseline = "scenarios/baseline.toml";
+const std::string kTreatment = "scenarios/rnr-treatment.toml";
+
+pw::CompareOptions small_compare(int people, int weeks, int reps) {
+  pw::CompareOptions o;
+  o.scenarios = {pwt::kSourceDir / kBaseline, pwt::kSourceDir / kTreatment};
+  o.people = people;
+  o.weeks = weeks;
+  o.replicates = reps;
+  o.persons = pw::PersonsOutput::FirstReplicate;
+  return o;
+}
+
+// Runs a comparison in this process (no MPI) and returns its file.
+std::filesystem::path run_compare(const pw::CompareOptions& o, const std::filesystem::path& out, int threads = 2) {
+  pw::MpiSession mpi;
+  pw::ExperimentRunOptions ro;
+  ro.output = out;
+  ro.threads = threads;
+  ro.progress = false;
+  pw::run_experiment(pw::plan_compare(o), ro, mpi);
+  return out;
+}
+
+std::vector<float> float_column(const std::filesystem::path& file, const std::string& scenario, const std::string& column) {
+  const H5::H5File f(file.string(), H5F_ACC_RDONLY);
+  const auto ds = f.openDataSet("/scenarios/" + scenario + "/persons/replicate_0/" + column);
+  std::vector<float> v(static_cast<std::size_t>(ds.getSpace().getSimpleExtentNpoints()));
+  ds.read(v.data(), H5::PredType::NATIVE_FLOAT);
+  return v;
+}
+
+std::vector<std::int32_t> int_column(const std::filesystem::path& file, const std::string& scenario,
+                                     const std::string& column) {
+  const H5::H5File f(file.string(), H5F_ACC_RDONLY);
+  const auto ds = f.openDataSet("/scenarios/" + scenario + "/persons/replicate_0/" + column);
+  std::vector<std::int32_t> v(static_cast<std::size_t>(ds.getSpace().getSimpleExtentNpoints()));
+  ds.read(v.data(), H5::PredType::NATIVE_INT32);
+  return v;
+}
+
+const pw::ComparisonRow& row(const pw::Comparison& c, const std::string& measure, const std::string& group,
+                             const std::string& period) {
+  for (const auto& r : c.rows) {
+    if (r.measure == measure && r.group == group && r.period == period) return r;
+  }
+  FAIL("no row " << measure << " " << group << " " << period);
+  throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("paired_difference: mean, sd and the Student t interval of a known sample", "[experiment][stats]") {
+  const auto d = pw::paired_difference({1, 2, 3, 4}, {2, 4, 6, 8});
+  CHECK(d.n == 4);
+  CHECK(d.mean == Approx(2.5));
+  CHECK(d.sd == Approx(std::sqrt(5.0 / 3.0)));
+  // t_{3, 0.975} = 3.182446305284263
+  const double half = 3.182446305284263 * std::sqrt(5.0 / 3.0) / 2.0;
+  CHECK(d.lo == Approx(2.5 - half));
+  CHECK(d.hi == Approx(2.5 + half));
+  CHECK(d.significant());
+  const auto one = pw::paired_difference({1}, {3});
+  CHECK(one.mean == 2);
+  CHECK(std::isnan(one.lo));
+  CHECK_FALSE(one.significant());
+  CHECK_THROWS_AS(pw::paired_difference({1, 2}, {1}), std::invalid_argument);
+}
+
+TEST_CASE("paired_difference: the 95% interval covers the true difference 95% of the time", "[experiment][stats]") {
+  std::mt19937_64 gen(20240611);
+  std::normal_distribution<double> common(0.0, 3.0), noise(0.0, 1.0);
+  const int trials = 4000, reps = 5;
+  int covered = 0;
+  for (int t = 0; t < trials; ++t) {
+    std::vector<double> a, b;
+    for (int r = 0; r < reps; ++r) {
+      const double shared = common(gen);  // a common-random-number component, cancels in b - a
+      a.push_back(10 + shared + noise(gen));
+      b.push_back(10.7 + shared + noise(gen));
+    }
+    const auto d = pw::paired_difference(a, b);
+    covered += (d.lo <= 0.7 && 0.7 <= d.hi) ? 1 : 0;
+  }
+  pwt::check_proportion("coverage", covered, trials, 0.95);
+}
+
+TEST_CASE("compare plan: common random numbers share one seed; --independent derives one per scenario",
+          "[experiment][compare]") {
+  auto o = small_compare(1000, 52, 2);
+  o.seed = 12345;
+  const auto crn = pw::plan_compare(o);
+  REQUIRE(crn.scenarios.size() == 2);
+  CHECK(crn.common_random_numbers);
+  CHECK(crn.scenarios[0].seed() == 12345u);
+  CHECK(crn.scenarios[1].seed() == 12345u);
+  CHECK(crn.tasks() == 4);
+  CHECK(crn.scenario_of(3) == 1);
+  CHECK(crn.replicate_of(3) == 1);
+  o.independent = true;
+  const auto ind = pw::plan_compare(o);
+  CHECK(ind.scenarios[0].seed() == 12345u);
+  CHECK(ind.scenarios[1].seed() == pw::independent_seed(12345, 1));
+  CHECK(ind.scenarios[1].seed() != 12345u);
+  CHECK(ind.inputs_hash != crn.inputs_hash);
+  // Every scenario runs the same cohort size, horizon and replicates.
+  CHECK(ind.scenarios[1].loaded.params.run.people == 1000);
+  CHECK(ind.scenarios[1].loaded.params.run.horizon_weeks() == 52);
+  // The derived seeds are distinct and valid seeds.
+  std::set<std::uint32_t> seen;
+  for (int k = 0; k < 1000; ++k) {
+    const auto s = pw::independent_seed(2147483647u, k);
+    CHECK(s <= 2147483647u);
+    seen.insert(s);
+  }
+  CHECK(seen.size() == 1000);
+}
+
+TEST_CASE("compare plan: bad input names the file", "[experiment][compare]") {
+  auto o = small_compare(1000, 52, 2);
+  o.scenarios = {pwt::kSourceDir / kBaseline};
+  CHECK_THROWS_AS(pw::plan_compare(o), pw::ScenarioError);
+  o.scenarios = {pwt::kSourceDir / kBaseline, pwt::kSourceDir / kBaseline};
+  CHECK_THROWS_WITH(pw::plan_compare(o), Contains("baseline") && Contains("its own name"));
+}
+
+TEST_CASE("compare: common random numbers give both scenarios the same cohort", "[experiment][compare]") {
+  pwt::TempDir dir("compare-crn");
+  const auto crn = run_compare(small_compare(2000, 26, 1), dir / "crn.h5");
+  auto o = small_compare(2000, 26, 1);
+  o.independent = true;
+  const auto ind = run_compare(o, dir / "ind.h5");
+  for (const std::string c : {"age_at_release", "age_first_arrest", "months_served", "frailty"}) {
+    INFO(c);
+    CHECK(float_column(crn, "baseline", c) == float_column(crn, "rnr-treatment", c));
+    CHECK(float_column(ind, "baseline", c) != float_column(ind, "rnr-treatment", c));
+  }
+  for (const std::string c : {"sex", "group", "education", "commitment_offence", "admission", "prior_arrests"}) {
+    INFO(c);
+    CHECK(int_column(crn, "baseline", c) == int_column(crn, "rnr-treatment", c));
+  }
+  // The baseline of a comparison is the baseline's own run: the same seed and cohort.
+  CHECK(float_column(crn, "baseline", "frailty") == float_column(ind, "baseline", "frailty"));
+}
+
+TEST_CASE("compare: common random numbers narrow the intervals of a real effect", "[experiment][compare]") {
+  pwt::TempDir dir("compare-width");
+  auto o = small_compare(2000, 156, 8);
+  const auto crn = pw::read_comparison(run_compare(o, dir / "crn.h5"));
+  o.independent = true;
+  const auto ind = pw::read_comparison(run_compare(o, dir / "ind.h5"));
+  double w_crn = 0, w_ind = 0;
+  int n = 0;
+  for (const std::string m : {"arrest", "conviction", "return_prison"}) {
+    for (const std::string y : {"y1", "y2", "y3"}) {
+      w_crn += row(crn, m, "all", y).diff.width();
+      w_ind += row(ind, m, "all", y).diff.width();
+      ++n;
+    }
+  }
+  INFO("mean width, CRN " << w_crn / n << " pp, independent " << w_ind / n << " pp");
+  CHECK(w_crn < 0.5 * w_ind);
+  // The treatment's effect on return to prison is detected under CRN.
+  const auto& r = row(crn, "return_prison", "all", "y3");
+  CHECK(r.diff.hi < 0);
+  CHECK(crn.common_random_numbers);
+  CHECK_FALSE(ind.common_random_numbers);
+}
+
+TEST_CASE("compare: an interrupted experiment resumes to bit-identical data", "[experiment][compare][resume]") {
+  pwt::TempDir dir("compare-resume");
+  const std::string args = kBaseline + " " + kTreatment + " --people 1500 --weeks 78 --reps 3 --threads 2 -q ";
+  const auto full = dir / "full.h5", resumed = dir / "resumed.h5";
+  REQUIRE(pwt::run_cli(dir, "compare " + args + "-o " + quote(full.string())).code == 0);
+
+  // Stop (as if killed) after 2 tasks, then after 2 more.
+  auto r = pwt::run_cli(dir, "compare " + args + "-o " + quote(resumed.string()) + " --stop-after 2");
+  REQUIRE(r.code == 75);
+  CHECK_FALSE(std::filesystem::exists(resumed));
+  const auto journal = std::filesystem::path(resumed.string() + ".tasks");
+  CHECK(std::filesystem::exists(journal / "task_0.h5"));
+  CHECK(std::filesystem::exists(journal / "task_1.h5"));
+  CHECK_FALSE(std::filesystem::exists(journal / "task_2.h5"));
+  r = pwt::run_cli(dir, "compare " + args + "-o " + quote(resumed.string()) + " --stop-after 2");
+  REQUIRE(r.code == 75);
+  CHECK(std::filesystem::exists(journal / "task_3.h5"));
+  // A task killed while being written leaves a .part: it is discarded and redone.
+  dir.write("resumed.h5.tasks/task_4.h5.part", "half a file");
+
+  r = pwt::run_cli(dir, "compare " + args + "-o " + quote(resumed.string()));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.output, Contains("2 task(s) run, 4 resumed"));
+  CHECK_FALSE(std::filesystem::exists(journal));
+  CHECK(pwt::differing_datasets(full, resumed).empty());
+  CHECK(pwt::dataset_bytes(full).size() > 100);
+
+  // Running it again finds it complete and runs nothing.
+  r = pwt::run_cli(dir, "compare " + args + "-o " + quote(resumed.string()));
+  CHECK(r.code == 0);
+  CHECK_THAT(r.output, Contains("already holds this comparison"));
+}
+
+TEST_CASE("compare: a journal of other inputs is not resumed", "[experiment][compare][resume]") {
+  pwt::TempDir dir("compare-changed");
+  const auto out = dir / "c.h5";
+  const std::string base = "compare " + kBaseline + " " + kTreatment + " --people 800 --weeks 26 -q -o " + quote(out.string());
+  REQUIRE(pwt::run_cli(dir, base + " --reps 2 --stop-after 1").code == 75);
+  auto r = pwt::run_cli(dir, base + " --reps 2 --set justice.courts.conviction_probability=0.5");
+  INFO(r.output);
+  CHECK(r.code == 2);
+  CHECK_THAT(r.output, Contains("c.h5.tasks") && Contains("different inputs") && Contains("--restart"));
+  r = pwt::run_cli(dir, base + " --reps 2 --set justice.courts.conviction_probability=0.5 --restart");
+  CHECK(r.code == 0);
+  CHECK(std::filesystem::exists(out));
+}
+
+TEST_CASE("compare: missing or invalid scenario files exit with 2 and name them", "[experiment][compare][cli]") {
+  pwt::TempDir dir("compare-bad");
+  auto r = pwt::run_cli(dir, "compare " + kBaseline + " scenarios/no-such-policy.toml -o " + quote((dir / "x.h5").string()));
+  CHECK(r.code == 2);
+  CHECK_THAT(r.output, Contains("no-such-policy.toml"));
+  const auto bad = dir.write("bad_policy.toml", "extends = \"" + (pwt::kSourceDir / kBaseline).string() +
+                                                    "\"\n[justice.courts]\nconviction_probabilty = 0.5\n");
+  r = pwt::run_cli(dir, "compare " + kBaseline + " " + quote(bad.string()) + " -o " + quote((dir / "x.h5").string()));
+  CHECK(r.code == 2);
+  CHECK_THAT(r.output, Contains("bad_policy.toml:3"));
+  CHECK_FALSE(std::filesystem::exists(dir / "x.h5"));
+  r = pwt::run_cli(dir, "compare " + kBaseline + " -o " + quote((dir / "x.h5").string()));
+  CHECK(r.code == 2);
+  CHECK_THAT(r.output, Contains("at least two"));
+}
+
+TEST_CASE("compare: inspect --json adds vs_baseline and keeps the scenarios contract", "[experiment][compare][cli]") {
+  pwt::TempDir dir("compare-json");
+  const auto out = dir / "c.h5";
+  const auto csv = dir / "c.csv";
+  auto r = pwt::run_cli(dir, "compare " + kBaseline + " " + kTreatment +
+                                 " --people 1500 --weeks 104 --reps 2 -o " + quote(out.string()) + " --csv " + quote(csv.string()));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.output, Contains("rnr-treatment vs baseline") && Contains("return to prison") && Contains("95% interval"));
+  r = pwt::run_cli(dir, "inspect --json " + quote(out.string()));
+  REQUIRE(r.code == 0);
+  const auto j = nlohmann::json::parse(r.output);
+  for (const std::string s : {"baseline", "rnr-treatment"}) {
+    INFO(s);
+    const auto& sc = j.at("scenarios").at(s);
+    for (const std::string k : {"people", "weeks", "reps", "seed", "cumulative_pct", "costs"}) CHECK(sc.contains(k));
+    CHECK(sc.at("cumulative_pct").at("all").at("return_prison").size() == 2);
+  }
+  CHECK(j.at("experiment").at("kind") == "compare");
+  CHECK(j.at("experiment").at("baseline") == "baseline");
+  const auto& vs = j.at("vs_baseline");
+  CHECK_FALSE(vs.contains("baseline"));
+  const auto& g = vs.at("rnr-treatment");
+  for (const std::string group : {"all", "male", "female", "risk_high"}) {
+    for (const std::string outcome : {"arrest", "conviction", "return_prison"}) {
+      INFO(group << " " << outcome);
+      const auto& years = g.at(group).at(outcome);
+      REQUIRE(years.size() == 2);
+      for (const auto& y : years) {
+        CHECK(y.at("lo").get<double>() <= y.at("mean").get<double>());
+        CHECK(y.at("mean").get<double>() <= y.at("hi").get<double>());
+      }
+    }
+  }
+  CHECK(g.at("all").contains("cost_total_per_person"));
+  // The CSV has every row: 2 years x 3 outcomes x 27 groups + 3 cost rows + 4 event rows.
+  const auto text = pwt::read_text(csv);
+  CHECK(std::count(text.begin(), text.end(), '\n') == 1 + 2 * 3 * 27 + 3 + 4);
+  CHECK(g.at("all").contains("arrests_per_person"));
+}
+
+TEST_CASE("compare: 2 MPI ranks and any thread count give the data of 1 rank", "[experiment][compare][mpi]") {
+  pwt::TempDir dir("compare-mpi");
+  const std::string args = "compare " + kBaseline + " " + kTreatment + " --people 1200 --weeks 52 --reps 3 -q ";
+  const auto one = dir / "one.h5", two = dir / "two.h5", threads = dir / "threads.h5";
+  auto r = pwt::run_cli(dir, args + "--threads 2 -o " + quote(one.string()));
+  REQUIRE(r.code == 0);
+  r = pwt::run_cli(dir, args + "--threads 1 -o " + quote(threads.string()));
+  REQUIRE(r.code == 0);
+  r = pwt::run_command(dir, "mpirun --allow-run-as-root --oversubscribe -n 2", args + "--threads 1 -o " + quote(two.string()));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.output, Contains("on 2 rank(s)"));
+  CHECK(pwt::differing_datasets(one, two).empty());
+  CHECK(pwt::differing_datasets(one, threads).empty());
+  const auto four = dir / "four.h5";
+  r = pwt::run_command(dir, "mpirun --allow-run-as-root --oversubscribe -n 4", args + "--threads 1 -o " + quote(four.string()));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  CHECK(pwt::differing_datasets(one, four).empty());
+}
+
+TEST_CASE("report: figures and a Markdown summary of a compare file", "[experiment][compare][report]") {
+  pwt::TempDir dir("compare-report");
+  const auto out = dir / "c.h5";
+  auto r = pwt::run_cli(dir, "compare " + kBaseline + " " + kTreatment + " --people 800 --weeks 104 --reps 2 -q -o " +
+                                 quote(out.string()));
+  REQUIRE(r.code == 0);
+  const auto report = dir / "report";
+  r = pwt::run_command(dir, "MPLBACKEND=Agg", "report " + quote(out.string()) + " -o " + quote(report.string()));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  for (const std::string f : {"cumulative.png", "differences.png", "groups.png", "costs.png", "summary.md"}) {
+    INFO(f);
+    CHECK(std::filesystem::file_size(report / f) > 1000);
+  }
+  const auto md = pwt::read_text(report / "summary.md");
+  CHECK_THAT(md, Contains("rnr-treatment") && Contains("return to prison by y2") && Contains("![Costs](costs.png)"));
+  // The Python loader's paired differences are the C++ ones (the CSV of compare).
+  const auto csv = dir / "c.csv";
+  REQUIRE(pwt::run_cli(dir, "compare " + kBaseline + " " + kTreatment + " --people 800 --weeks 104 --reps 2 -q -o " +
+                                quote(out.string()) + " --csv " + quote(csv.string())).code == 0);
+  const std::string py =
+      "import sys; sys.path.insert(0, 'results'); import pandas as pd, pathways_results as pr; "
+      "d = pr.load_experiment(sys.argv[1])['differences']; c = pd.read_csv(sys.argv[2]); "
+      "m = c.merge(d, on=['scenario', 'measure', 'group', 'period']); "
+      "assert len(m) == len(c) == len(d), (len(m), len(c), len(d)); "
+      "err = ((m.difference - m['mean']).abs() / (1 + m['mean'].abs())).max(); "
+      "err2 = ((m.lo_x - m.lo_y).abs() / (1 + m.lo_x.abs())).max(); "
+      "assert err < 1e-8 and err2 < 1e-8, (err, err2); print('python matches', len(m))";
+  r = pwt::run_command(dir, "", "--version >/dev/null && /usr/bin/python3 -c " + quote(py) + " " + quote(out.string()) +
+                                    " " + quote(csv.string()));
+  INFO(r.output);
+  CHECK(r.code == 0);
+  CHECK_THAT(r.output, Contains("python matches 169"));
+  r = pwt::run_cli(dir, "report " + quote((dir / "absent.h5").string()));
+  CHECK(r.code == 2);
+  CHECK_THAT(r.output, Contains("absent.h5"));
+}
