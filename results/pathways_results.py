@@ -216,7 +216,9 @@ def measures(path, scenario=None):
     rows = [yearly.rename(columns={"outcome": "measure", "pct": "value"})[
         ["measure", "group", "period", "unit", "replicate", "value"]]]
     costs = load_costs(path, scenario)
-    for category in ("public", "victim", "total"):
+    categories = ["public", "victim", "total"] + [c for c in costs.category.unique()
+                                                   if c not in ("public", "victim", "total")]
+    for category in categories:
         c = costs[costs.category == category]
         if len(c):
             rows.append(pd.DataFrame({"measure": f"cost_{category}_per_person", "group": "all",
@@ -228,7 +230,39 @@ def measures(path, scenario=None):
         totals = weekly.groupby("replicate")[[c for c in series if c in weekly]].sum().sum(axis=1) / people
         rows.append(pd.DataFrame({"measure": name, "group": "all", "period": "follow-up", "unit": "per person",
                                   "replicate": totals.index.values, "value": totals.values}))
+    rows += _reintegration_measures(path, scenario)
     return pd.concat(rows, ignore_index=True)
+
+
+def _reintegration_measures(path, scenario):
+    # As read_reintegration_measures in sim/io/outcome_measures.cpp.
+    rows = []
+    with h5py.File(path, "r") as f:
+        g = _group(f, scenario)
+        if "employment" not in g or "housing" not in g:
+            return rows
+        reps, people = _reps(g), int(g.attrs["people"])
+        replicate = np.arange(reps)
+
+        def add(measure, group, period, unit, values):
+            rows.append(pd.DataFrame({"measure": measure, "group": group, "period": period, "unit": unit,
+                                      "replicate": replicate, "value": np.asarray(values, dtype=float)}))
+
+        for group in g["employment"]:
+            e, h = g["employment"][group], g["housing"][group]
+            employed, ever = e["employed_pct"][:reps, :], e["ever_employed_pct"][:reps, :]
+            homeless = h["shelter_pct"][:reps, :] + h["street_pct"][:reps, :]
+            for m in range(12, employed.shape[1] + 1, 12):
+                period = f"y{m // 12}"
+                add("employed_pct", group, period, "pct", employed[:, m - 1])
+                add("ever_employed_pct", group, period, "pct", ever[:, m - 1])
+                add("homeless_pct", group, period, "pct", homeless[:, m - 1])
+            add("any_formal_earnings_pct", group, "follow-up", "pct", e["any_earnings_first_full_year_pct"][:reps, 0])
+            add("shelter_within_24m_pct", group, "follow-up", "pct", h["shelter_within_24m_pct"][:reps, 0])
+        if "earnings_usd" in g["weekly"]:
+            add("earnings_per_person", "all", "follow-up", "USD 2023 per person",
+                g["weekly"]["earnings_usd"][:reps, :].sum(axis=1) / people)
+    return rows
 
 
 def paired_differences(path, level=0.95):

@@ -72,7 +72,7 @@ def plot_cumulative(ex, out):
 
 def plot_differences(ex, out):
     d = ex["differences"]
-    d = d[(d.group == "all") & (d.unit == "pct")].copy()
+    d = d[(d.group == "all") & d.measure.isin(pr.OUTCOMES) & d.period.str.startswith("y")].copy()
     d["year"] = d.period.str[1:].astype(int)
     alts = list(dict.fromkeys(d.scenario))
     fig, axes = plt.subplots(1, 3, figsize=(16, 5.2), sharey=True)

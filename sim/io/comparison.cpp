@@ -29,6 +29,21 @@ const std::map<std::string, std::string>& labels() {
       {"arrests_per_person", "arrests / person"},
       {"convictions_per_person", "convictions / person"},
       {"prison_admissions_per_person", "prison admissions / person"},
+      {"employed_pct", "working, % in community"},
+      {"ever_employed_pct", "ever worked, %"},
+      {"homeless_pct", "homeless, % in community"},
+      {"any_formal_earnings_pct", "formal earnings y1.5, %"},
+      {"shelter_within_24m_pct", "shelter within 24m, %"},
+      {"earnings_per_person", "earnings / person"},
+      {"cost_prison_per_person", "  prison cost / person"},
+      {"cost_jail_per_person", "  jail cost / person"},
+      {"cost_supervision_per_person", "  supervision cost / pers."},
+      {"cost_courts_per_person", "  court cost / person"},
+      {"cost_victim_per_person", "victim cost / person"},
+      {"cost_programmes_per_person", "  programme cost / person"},
+      {"cost_housing_per_person", "  housing cost / person"},
+      {"cost_employment_incentives_per_person", "  hiring incentives / pers."},
+      {"cost_taxes_on_earnings_per_person", "  taxes (negative) / pers."},
   };
   return m;
 }
@@ -126,7 +141,7 @@ std::string format_comparison(const Comparison& c) {
   const std::vector<std::string> breakdown = {"male",        "female",   "age_le24",      "age_25to39",   "age_40to54",
                                               "age_55to64",  "risk_low", "risk_moderate", "risk_high",    "risk_very_high"};
   const auto shown = [&](const ComparisonRow& r) {
-    if (r.period == "follow-up") return true;
+    if (r.period == "follow-up") return r.group == "all";
     if (r.group == "all") return periods.count(r.period) > 0;
     return r.measure == "return_prison" && r.period == last_year &&
            std::find(breakdown.begin(), breakdown.end(), r.group) != breakdown.end();
@@ -152,16 +167,36 @@ std::string format_comparison(const Comparison& c) {
                        fixed(r.diff.baseline_mean, dec), fixed(r.diff.alternative_mean, dec), r.diff.mean, dec,
                        interval);
   }
-  // Cost-effectiveness, as point estimates: public cost per arrest averted.
+  // Cost-effectiveness, as point estimates: public cost per arrest averted, and
+  // the benefit-cost ratio of what the scenario spends more (programmes,
+  // housing, hiring incentives) against what it saves (custody, supervision,
+  // courts, victims) and the taxes it gains.
   for (const auto& name : c.scenarios) {
     const ComparisonRow* cost = nullptr;
     const ComparisonRow* arrests = nullptr;
+    std::map<std::string, double> delta;
     for (const auto& r : c.rows) {
       if (r.scenario != name || r.group != "all") continue;
       if (r.measure == "cost_public_per_person") cost = &r;
       if (r.measure == "arrests_per_person") arrests = &r;
+      delta[r.measure] = r.diff.mean;
     }
     if (cost == nullptr || arrests == nullptr) continue;
+    double spent = 0, saved = 0;
+    for (const auto* m : {"cost_programmes_per_person", "cost_housing_per_person",
+                          "cost_employment_incentives_per_person"}) {
+      spent += delta[m];
+    }
+    for (const auto* m : {"cost_prison_per_person", "cost_jail_per_person", "cost_supervision_per_person",
+                          "cost_courts_per_person", "cost_victim_per_person", "cost_taxes_on_earnings_per_person"}) {
+      saved -= delta[m];
+    }
+    if (spent > 0) {
+      out += fmt::format("\n  {}: spends {:.0f} USD more per person (programmes, housing, incentives) and saves {:.0f} "
+                         "(custody, supervision, courts, victims, taxes gained): benefit-cost ratio {:.2f} (point "
+                         "estimate)",
+                         name, spent, saved, saved / spent);
+    }
     if (arrests->diff.mean < 0 && arrests->diff.significant()) {
       const double per_arrest = cost->diff.mean / -arrests->diff.mean;
       out += fmt::format("\n  {}: {} {:.0f} USD of public spending per arrest averted (change in public cost per "

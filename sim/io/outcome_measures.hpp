@@ -11,14 +11,24 @@
 //   cumulative   arrest, conviction, return_prison: percent of the group's
 //                released cohort with a first event by the end of year y
 //                (unit "pct"; periods y1..yY; every reporting group);
-//   costs        cost_public_per_person (prison, jail, supervision, courts,
-//                programmes), cost_victim_per_person, cost_total_per_person:
+//   costs        cost_public_per_person (every category but victim; taxes on
+//                earnings count negative), cost_victim_per_person,
+//                cost_total_per_person, and cost_<category>_per_person for
+//                each category of kCostCategories:
 //                USD (2023 prices) per released person over the follow-up
 //                (group "all"; period "follow-up");
 //   events       offences, arrests, convictions and prison admissions (new
 //                sentence or revocation) per released person over the
 //                follow-up, from the weekly series (unit "per person"; group
-//                "all"; period "follow-up").
+//                "all"; period "follow-up");
+//   reintegration  employed_pct and homeless_pct (shelter or street) among the
+//                group's members in the community at the end of year y, and
+//                ever_employed_pct of the group's cohort by then (unit "pct";
+//                periods y1..yY; every group); any_formal_earnings_pct (weeks
+//                26-77), shelter_within_24m_pct (unit "pct"; period
+//                "follow-up"; every group); earnings_per_person (formal and
+//                informal, USD 2023 per released person over the follow-up;
+//                group "all"). Definitions: reintegration_tables.hpp.
 #pragma once
 
 #include <H5Cpp.h>
@@ -51,6 +61,11 @@ inline constexpr std::array<std::string_view, 3> kCostMeasures = {"cost_public_p
 void read_cumulative_measures(const H5::Group& scenario, int reps, std::vector<MeasureRow>& out);
 void read_cost_measures(const H5::Group& scenario, int reps, std::vector<MeasureRow>& out);
 void read_event_measures(const H5::Group& scenario, int reps, std::vector<MeasureRow>& out);
+void read_reintegration_measures(const H5::Group& scenario, int reps, std::vector<MeasureRow>& out);
+
+inline constexpr std::array<std::string_view, 6> kReintegrationMeasures = {
+    "employed_pct", "ever_employed_pct", "homeless_pct", "any_formal_earnings_pct", "shelter_within_24m_pct",
+    "earnings_per_person"};
 
 // The events family: measure name and the weekly series summed into it.
 struct EventMeasure {
@@ -68,6 +83,7 @@ inline constexpr MeasureSource kMeasureSources[] = {
     {"cumulative", &read_cumulative_measures},
     {"costs", &read_cost_measures},
     {"events", &read_event_measures},
+    {"reintegration", &read_reintegration_measures},
 };
 
 // The measure names the sources can produce (for validating sweep outputs).
