@@ -17,6 +17,7 @@
 #include "models/population/attributes.hpp"
 #include "models/population/profile.hpp"
 #include "models/programmes/programmes_model.hpp"
+#include "models/simulation_levers.hpp"
 #include "sim/core/parallel.hpp"
 #include "sim/core/rng.hpp"
 
@@ -48,6 +49,10 @@ class Simulation {
   [[nodiscard]] const JusticeState& justice() const { return justice_->state(); }
 
   static std::vector<std::string_view> phase_names();
+
+  // Levers: changes one parameter from the current week on (between steps).
+  // See models/simulation_levers.hpp for the paths accepted and which are live.
+  void set_parameter(const std::string& path, const ParamValue& value);
 
  private:
   ModelParams params_;

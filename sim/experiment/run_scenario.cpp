@@ -44,9 +44,6 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   return s;
 }
 
-namespace {
-// Programme spending per week: participant-weeks times the cost per
-// participant-week; pre-release courses, delivered before release, count in week 0.
 std::vector<double> programme_costs_by_week(const Simulation& sim) {
   const auto& specs = sim.programmes().specs();
   std::vector<double> cost(sim.programme_weekly().size(), 0.0);
@@ -68,7 +65,6 @@ std::vector<double> programme_costs_by_week(const Simulation& sim) {
   }
   return cost;
 }
-}  // namespace
 
 std::string parameter_reference_markdown() {
   auto p = with_defaults<ModelParams>();

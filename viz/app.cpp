@@ -1,0 +1,261 @@
+#include "viz/app.hpp"
+
+#include <GLFW/glfw3.h>  // key codes: imgui 1.86 indexes keys by the backend's codes
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "models/simulation_levers.hpp"
+#include "sim/params/param_values.hpp"
+#include "viz/replay_reader.hpp"
+
+namespace pw::viz {
+
+double FrameStats::mean(std::size_t skip) const {
+  if (ms.size() <= skip) return 0;
+  return std::accumulate(ms.begin() + static_cast<std::ptrdiff_t>(skip), ms.end(), 0.0) /
+         static_cast<double>(ms.size() - skip);
+}
+
+double FrameStats::percentile(double q, std::size_t skip) const {
+  if (ms.size() <= skip) return 0;
+  std::vector<double> v(ms.begin() + static_cast<std::ptrdiff_t>(skip), ms.end());
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<std::size_t>(q * static_cast<double>(v.size())))];
+}
+
+std::string parse_assignment(const ModelParams& params, const std::string& assignment, std::string& path,
+                             ParamValue& value) {
+  const auto eq = assignment.find('=');
+  if (eq == std::string::npos) return "\"" + assignment + "\" is not PATH=VALUE";
+  path = assignment.substr(0, eq);
+  const std::string text = assignment.substr(eq + 1);
+  ModelParams copy = params;
+  const ParamSlot* slot = nullptr;
+  std::unique_ptr<ParamTable> table;
+  ProgrammeSpec* spec = nullptr;
+  if (path.rfind("programme[", 0) == 0 && path.find("].") != std::string::npos) {
+    const auto close = path.find("].");
+    const std::string name = path.substr(10, close - 10);
+    for (auto& s : copy.programmes) {
+      if (s.name == name) spec = &s;
+    }
+    if (spec == nullptr) return path + ": no programme named \"" + name + "\"";
+    table = std::make_unique<ParamTable>(*spec);
+    slot = table->find(path.substr(close + 2));
+  } else {
+    table = std::make_unique<ParamTable>(copy);
+    slot = table->find(path);
+  }
+  if (slot == nullptr) return path + ": unknown parameter";
+  toml::table doc;
+  try {
+    doc = toml::parse("v = " + text);
+  } catch (const toml::parse_error&) {
+    // A bare word (risk_first, 26w) is a string in scenario syntax.
+    doc = toml::parse("v = \"" + text + "\"");
+  }
+  const std::string why = convert_value(*doc.get("v"), slot->info, value);
+  return why.empty() ? "" : path + ": " + why;
+}
+
+App::App(ViewerOptions o) : options(std::move(o)) {
+  speed = static_cast<float>(options.speed);
+  if (options.view == "ab") view = View::AB;
+  if (options.view == "person") view = View::Person;
+  if (options.view == "network") view = View::Network;
+  if (options.person) {
+    person_id = *options.person;
+    person_chosen = true;
+  }
+  if (options.input.extension() == ".h5") {
+    load_replay();
+  } else {
+    start_live();
+  }
+}
+
+App::~App() = default;
+
+void App::load_replay() {
+  replay_ = read_results_file(options.input);
+  if (replay_.size() > 1) replay_b = 1;
+  replay_week = options.replay_week >= 0 ? options.replay_week : replay_[0].weeks_done;
+  for (auto& r : replay_) r.events.clear();
+}
+
+void App::start_live() {
+  std::vector<std::string> sets = options.sets;
+  if (options.people) sets.push_back(fmt::format("simulation.people={}", *options.people));
+  if (options.seed) sets.push_back(fmt::format("simulation.seed={}", *options.seed));
+  scenario_a_ = load_scenario(options.input, sets);
+  profile_ = std::make_shared<const PopulationProfile>(read_profile(scenario_a_.params.population.profile_file));
+  seed = scenario_a_.params.run.seed;
+  a = std::make_unique<SimRunner>(RunnerConfig{scenario_a_, profile_, options.replicates, options.threads});
+  if (!options.b_scenario.empty()) {
+    LoadedScenario sb = load_scenario(options.b_scenario, sets);
+    // Same seed as A: common random numbers, so the gap is the policy's.
+    sb.params.run.seed = seed;
+    sb.params.run.people = scenario_a_.params.run.people;
+    sb.params.run.weeks = scenario_a_.params.run.weeks;
+    auto profile_b = std::make_shared<const PopulationProfile>(read_profile(sb.params.population.profile_file));
+    b = std::make_unique<SimRunner>(RunnerConfig{sb, profile_b, options.replicates, options.threads});
+  } else if (!options.b_sets.empty()) {
+    start_b_as_copy();
+  }
+  if (b) lever_target = 1;
+  a->set_speed(options.speed);
+  if (b) b->set_speed(options.speed);
+  if (person_chosen) a->track_person(person_id);
+}
+
+void App::start_b_as_copy() {
+  if (!a) return;
+  LoadedScenario sb = scenario_a_;
+  sb.params = a->params();
+  sb.params.run.seed = a->status().seed;
+  sb.meta.name = scenario_a_.meta.name + " (B)";
+  b = std::make_unique<SimRunner>(RunnerConfig{sb, profile_, options.replicates, options.threads});
+  b->set_speed(speed);
+  lever_target = 1;
+  // Catch up with A, so both show the same weeks.
+  b->advance_to(a->status().week);
+  if (a->status().playing) b->set_playing(true);
+}
+
+void App::prepare_headless() {
+  if (!a) return;
+  a->wait_built();
+  if (b) b->wait_built();
+  const int b_week = std::min(options.b_week, options.advance);
+  if (b && !options.b_sets.empty()) {
+    a->advance_to(b_week);
+    b->advance_to(b_week);
+    for (const auto& s : options.b_sets) {
+      std::string path;
+      ParamValue v;
+      if (auto why = parse_assignment(b->params(), s, path, v); !why.empty()) throw std::runtime_error("--b-set " + why);
+      const auto label = path.substr(path.rfind('.') + 1) + " = " + s.substr(s.find('=') + 1);
+      if (auto why = b->change(path, v, label); !why.empty()) throw std::runtime_error("--b-set " + why);
+    }
+  }
+  a->advance_to(options.advance);
+  if (b) b->advance_to(options.advance);
+  if (options.play) {
+    a->set_playing(true);
+    if (b) b->set_playing(true);
+  }
+}
+
+void App::change(const std::string& path, const ParamValue& value, const std::string& label) {
+  std::string why;
+  if ((lever_target == 0 || lever_target == 2 || !b) && a) why = a->change(path, value, label);
+  if (why.empty() && (lever_target >= 1) && b) why = b->change(path, value, label);
+  message = why.empty() ? "" : why;
+}
+
+std::vector<const RunData*> App::shown_runs() const {
+  std::vector<const RunData*> runs;
+  if (replay()) {
+    runs.push_back(&replay_[static_cast<std::size_t>(replay_a)]);
+    if (replay_b >= 0 && replay_b != replay_a) runs.push_back(&replay_[static_cast<std::size_t>(replay_b)]);
+  } else {
+    runs.push_back(&data_a);
+    if (b) runs.push_back(&data_b);
+  }
+  return runs;
+}
+
+void App::draw_menu() {
+  if (!ImGui::BeginMainMenuBar()) return;
+  if (ImGui::BeginMenu("View")) {
+    if (ImGui::MenuItem("Presentation mode", "F11", look.presentation)) apply_look(look, !look.presentation);
+    if (ImGui::MenuItem("Reset window layout")) reset_layout = true;
+    ImGui::EndMenu();
+  }
+  ImGui::TextDisabled("| %s", replay() ? ("replay: " + options.input.filename().string()).c_str()
+                                        : ("live: " + options.input.filename().string()).c_str());
+  const auto& io = ImGui::GetIO();
+  ImGui::TextDisabled("| %.0f fps (%.1f ms per frame)", io.Framerate, 1000.0f / std::max(io.Framerate, 1.0f));
+  ImGui::EndMainMenuBar();
+}
+
+void App::frame(double frame_ms) {
+  stats_.ms.push_back(frame_ms);
+  if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) apply_look(look, !look.presentation);
+  if (a) a->copy_if_newer(data_a);
+  if (b) b->copy_if_newer(data_b);
+  if (replay() && replay_playing) {
+    static double acc = 0;
+    acc += frame_ms / 1000.0 * speed;
+    while (acc >= 1) {
+      acc -= 1;
+      if (replay_week < replay_[0].weeks_done) ++replay_week;
+    }
+    if (replay_week >= replay_[0].weeks_done) replay_playing = false;
+  }
+
+  draw_menu();
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float fs = ImGui::GetFontSize();
+  const float left_w = std::round(fs * 26.0f);
+  const ImGuiCond cond = reset_layout || options.frames > 0 ? ImGuiCond_Always : ImGuiCond_FirstUseEver;
+  ImGui::SetNextWindowPos(vp->WorkPos, cond);
+  ImGui::SetNextWindowSize({left_w, vp->WorkSize.y}, cond);
+  // The two main windows draw no background of their own: the frame is cleared
+  // to the window colour, which saves a full-screen fill on software GL.
+  const ImGuiWindowFlags main_flags = ImGuiWindowFlags_NoBackground;
+  if (ImGui::Begin(replay() ? "Replay###controls" : "Run and policy###controls", nullptr, main_flags)) {
+    draw_controls_panel(*this);
+    if (!replay()) draw_policy_panel(*this);
+  }
+  ImGui::End();
+
+  ImGui::SetNextWindowPos({vp->WorkPos.x + left_w, vp->WorkPos.y}, cond);
+  ImGui::SetNextWindowSize({vp->WorkSize.x - left_w, vp->WorkSize.y}, cond);
+  if (ImGui::Begin("Views###views", nullptr, main_flags)) {
+    if (ImGui::BeginTabBar("views")) {
+      auto tab = [&](const char* label, View v) {
+        const ImGuiTabItemFlags f = select_view && view == v ? ImGuiTabItemFlags_SetSelected : 0;
+        const bool open = ImGui::BeginTabItem(label, nullptr, f);
+        if (open && !select_view) view = v;
+        return open;
+      };
+      if (tab("Charts", View::Charts)) {
+        std::vector<const RunData*> runs = {shown_runs().front()};
+        draw_charts(*this, runs, false);
+        ImGui::EndTabItem();
+      }
+      if (tab("A/B comparison", View::AB)) {
+        const auto runs = shown_runs();
+        if (runs.size() < 2) {
+          ImGui::TextWrapped("%s", replay() ? "This file holds one scenario: there is nothing to compare."
+                                            : "B is not running. Start B as a copy of A in the left panel (same seed, "
+                                              "so both share their random numbers), then change a lever on B.");
+          if (!replay() && ImGui::Button("Start B as a copy of A")) start_b_as_copy();
+        } else {
+          draw_charts(*this, runs, true);
+        }
+        ImGui::EndTabItem();
+      }
+      if (tab("Person", View::Person)) {
+        draw_person_view(*this);
+        ImGui::EndTabItem();
+      }
+      if (tab("Ego network", View::Network)) {
+        draw_network_placeholder(*this);
+        ImGui::EndTabItem();
+      }
+      select_view = false;
+      ImGui::EndTabBar();
+    }
+  }
+  ImGui::End();
+  reset_layout = false;
+}
+
+}  // namespace pw::viz
