@@ -202,7 +202,7 @@ void App::frame(double frame_ms) {
   draw_menu();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const float fs = ImGui::GetFontSize();
-  const float left_w = std::round(fs * 26.0f);
+  const float left_w = std::round(std::clamp(fs * 26.0f, 300.0f, vp->WorkSize.x * 0.34f));
   const ImGuiCond cond = reset_layout || options.frames > 0 ? ImGuiCond_Always : ImGuiCond_FirstUseEver;
   ImGui::SetNextWindowPos(vp->WorkPos, cond);
   ImGui::SetNextWindowSize({left_w, vp->WorkSize.y}, cond);

@@ -92,17 +92,17 @@ void draw_charts(App& app, const std::vector<const RunData*>& runs, bool ab) {
       }
     }
   }
+  if (ab) {
+    ImGui::TextWrapped("A = %s (solid lines), B = %s (dashed); same seed, so the gap is the policy's. Right: B - A, "
+                       "replicate by replicate. Bands: lowest to highest replicate.",
+                       a.name.c_str(), runs[1]->name.c_str());
+  }
   const int columns = 2;
   const int rows = ab ? static_cast<int>(charts.size()) : (static_cast<int>(charts.size()) + 1) / 2;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float gap = ImGui::GetStyle().ItemSpacing.y;
   const ImVec2 cell{(avail.x - ImGui::GetStyle().ItemSpacing.x) / columns,
                     std::max(ImGui::GetFontSize() * 12, (avail.y - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows))};
-  if (ab) {
-    ImGui::TextDisabled("A = %s (solid), B = %s (dashed); same seed, so the gap is the policy's. Right: B - A, "
-                        "replicate by replicate; band: lowest to highest replicate.",
-                        a.name.c_str(), runs[1]->name.c_str());
-  }
 
   int index = 0;
   for (const ChartDef* c : charts) {
@@ -120,7 +120,8 @@ void draw_charts(App& app, const std::vector<const RunData*>& runs, bool ab) {
       const auto& def = a.series[s];
       if (def.chart != c->key || (ab && hidden_in_ab().count(def.key))) continue;
       PlotLine la = summarise(a, static_cast<int>(s), weeks_of(a));
-      la.label = (ab ? "A: " : "") + def.label;
+      la.label = def.label;
+      if (ab) la.tag = "A: ";
       la.colour = series_colour(colour, pres);
       lines.push_back(std::move(la));
       if (ab) {
@@ -131,9 +132,12 @@ void draw_charts(App& app, const std::vector<const RunData*>& runs, bool ab) {
           lb.label = "B: " + def.label;
           lb.colour = series_colour(colour, pres);
           lb.dashed = true;
+          lb.in_legend = false;
+          lb.tag = "B: ";  // the legend names each series once; the header says solid A, dashed B
           lines.push_back(std::move(lb));
           PlotLine d = difference(a, b, static_cast<int>(s), sb, std::min(weeks_of(a), weeks_of(b)));
-          d.label = "B - A: " + def.label;
+          d.label = def.label;
+          d.tag = "B - A: ";
           d.colour = series_colour(colour, pres);
           diffs.push_back(std::move(d));
         }

@@ -19,7 +19,7 @@ void status_line(const char* who, const RunnerStatus& s, std::size_t replicates)
   } else {
     ImGui::Text("%s: week %d of %d (year %.1f)%s", who, s.week, s.horizon, s.week / 52.0,
                 s.finished ? ", finished" : s.playing ? ", playing" : ", paused");
-    ImGui::TextDisabled("   %.0f ms per week for %zu replicates; built in %.1f s", s.ms_per_week, replicates,
+    ImGui::TextDisabled("   %.1f ms per week for %zu replicates; built in %.1f s", s.ms_per_week, replicates,
                         s.build_seconds);
   }
 }

@@ -70,6 +70,8 @@ bool GlWindow::end_frame(const std::filesystem::path& screenshot) {
   return ok;
 }
 
+void GlWindow::park_cursor() { glfwSetCursorPos(window_, 2, 2); }
+
 std::string GlWindow::renderer() const {
   const auto* r = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
   const auto* v = reinterpret_cast<const char*>(glGetString(GL_VERSION));

@@ -28,6 +28,8 @@ class GlWindow {
   // it before swapping. Returns false if the screenshot could not be written.
   bool end_frame(const std::filesystem::path& screenshot = {});
   [[nodiscard]] std::string renderer() const;
+  // Headless runs: keeps the pointer out of the way so no hover read-out shows in screenshots.
+  void park_cursor();
 
  private:
   GLFWwindow* window_ = nullptr;

@@ -37,11 +37,11 @@ const std::array<Segment, 3> kCourt = {{{"none", 0},
                                         {"drug court", IM_COL32(160, 90, 200, 255)},
                                         {"mental-health court", IM_COL32(200, 90, 160, 255)}}};
 const std::array<Segment, 6> kProgramme = {{{"not involved", 0},
-                                            {"declined", IM_COL32(120, 120, 120, 120)},
+                                            {"declined", IM_COL32(150, 150, 150, 255)},
                                             {"waiting", IM_COL32(240, 200, 60, 255)},
                                             {"in programme", IM_COL32(40, 170, 200, 255)},
-                                            {"completed", IM_COL32(60, 200, 120, 160)},
-                                            {"dropped out", IM_COL32(200, 100, 60, 160)}}};
+                                            {"completed", IM_COL32(150, 220, 170, 255)},
+                                            {"dropped out", IM_COL32(220, 150, 120, 255)}}};
 
 bool combo(const char* label, int& value, const char* const* names, int count, float width) {
   ImGui::SetNextItemWidth(width);
@@ -69,11 +69,9 @@ void chooser(App& app) {
     app.person_chosen = true;
     app.a->track_person(app.person_id);
   }
-  ImGui::SameLine();
-  ImGui::TextDisabled("|  a random person like:");
+  ImGui::TextDisabled("or a random person like:");
   static const char* const sexes[] = {"male", "female"};
   static const char* const groups[] = {"group 0", "group 1"};
-  ImGui::SameLine();
   combo("sex", app.like_sex, sexes, 2, fs * 6);
   ImGui::SameLine();
   combo("risk", app.like_risk, kRisk.data(), 4, fs * 6.5f);
@@ -122,7 +120,7 @@ void draw_person_view(App& app) {
     return;
   }
   const auto& f = h.facts;
-  ImGui::Text("Person %u: %s, %.0f years old at release, %d prior arrests, served for a %s offence; risk %s; %s; "
+  ImGui::TextWrapped("Person %u: %s, %.0f years old at release, %d prior arrests, served for a %s offence; risk %s; %s; "
               "community group %d",
               f.id, f.sex == 0 ? "man" : "woman", f.age, f.prior_arrests, kOffence[static_cast<std::size_t>(f.offence)],
               kRisk[static_cast<std::size_t>(f.risk_level)],
@@ -165,10 +163,17 @@ void draw_person_view(App& app) {
     const float y = origin.y + lane_h * static_cast<float>(l);
     dl->AddText({origin.x, y + (lane_h - fs) * 0.5f}, text, lanes[l].name.c_str());
     dl->AddRectFilled({x0, y + 2}, {x1, y + lane_h - 2}, ImGui::GetColorU32(ImGuiCol_FrameBg));
-    for (std::size_t k = 0; k < h.weeks.size(); ++k) {
-      const int week = h.first_week + static_cast<int>(k);
+    // One rectangle per run of weeks in the same state.
+    std::size_t k = 0;
+    while (k < h.weeks.size()) {
       const ImU32 c = lanes[l].state(h.weeks[k]).first;
-      if (c != 0) dl->AddRectFilled({wx(week), y + 2}, {wx(week + 1) + 0.5f, y + lane_h - 2}, c);
+      std::size_t e = k + 1;
+      while (e < h.weeks.size() && lanes[l].state(h.weeks[e]).first == c) ++e;
+      if (c != 0) {
+        dl->AddRectFilled({wx(h.first_week + static_cast<int>(k)), y + 2},
+                          {wx(h.first_week + static_cast<int>(e)), y + lane_h - 2}, c);
+      }
+      k = e;
     }
   }
   // Events lane: arrests (triangles), convictions (ring), violations (x), returns (red bar).
@@ -191,7 +196,7 @@ void draw_person_view(App& app) {
   }
   // Week axis.
   const float ay = ey + events_h + 2;
-  for (double t : nice_ticks(0, horizon, 10)) {
+  for (double t : nice_ticks(0, horizon, std::max(3, static_cast<int>((x1 - x0) / (fs * 3.5f))))) {
     const float x = wx(static_cast<int>(t));
     dl->AddLine({x, ay}, {x, ay + 4}, text);
     const auto s = tick_label(t, 1);
@@ -224,12 +229,16 @@ void draw_person_view(App& app) {
     ImGui::TextUnformatted(name);
     ImGui::SameLine(0, fs);
   };
-  for (const auto& s : kCustody) swatch(s.colour, s.name);
-  swatch(kSupervision[1].colour, "standard supervision");
-  swatch(kSupervision[2].colour, "intensive");
-  for (std::size_t s = 2; s < kProgramme.size(); ++s) swatch(kProgramme[s].colour, kProgramme[s].name);
+  // Starts a new legend row when the next entry would not fit.
+  auto fits = [&](const char* name) {
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(name).x + fs * 2.5f) ImGui::NewLine();
+  };
+  for (const auto& s : kCustody) fits(s.name), swatch(s.colour, s.name);
+  fits("standard supervision"), swatch(kSupervision[1].colour, "standard supervision");
+  fits("intensive"), swatch(kSupervision[2].colour, "intensive");
+  for (std::size_t s = 2; s < kProgramme.size(); ++s) fits(kProgramme[s].name), swatch(kProgramme[s].colour, kProgramme[s].name);
   ImGui::NewLine();
-  ImGui::TextDisabled("events: red triangle = arrest, ring = conviction, orange x = technical violation, red bar = "
+  ImGui::TextWrapped("events: red triangle = arrest, ring = conviction, orange x = technical violation, red bar = "
                       "return to prison");
 
   // Needs over time.

@@ -203,10 +203,14 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
   dl->PopClipRect();
 
   // Legend: in the corner of the plot area that hides the fewest data points.
-  if (!lines.empty()) {
+  std::size_t in_legend = 0;
+  for (const auto& l : lines) in_legend += l.in_legend;
+  if (in_legend > 0) {
     float w = 0;
-    for (const auto& l : lines) w = std::max(w, ImGui::CalcTextSize(l.label.c_str()).x);
-    const ImVec2 box{w + fh * 1.8f, static_cast<float>(lines.size()) * fh * 1.15f + 6};
+    for (const auto& l : lines) {
+      if (l.in_legend) w = std::max(w, ImGui::CalcTextSize(l.label.c_str()).x);
+    }
+    const ImVec2 box{w + fh * 1.8f, static_cast<float>(in_legend) * fh * 1.15f + 6};
     const float top = p0.y + 4 + (spec.markers.empty() ? 0.0f : fh * 1.1f);
     const std::array<ImVec2, 4> corners = {ImVec2{p0.x + 4, top}, ImVec2{p1.x - box.x - 4, top},
                                            ImVec2{p0.x + 4, p1.y - box.y - 4}, ImVec2{p1.x - box.x - 4, p1.y - box.y - 4}};
@@ -233,6 +237,7 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
     dl->AddRectFilled(a, {a.x + box.x, a.y + box.y}, ImGui::GetColorU32(ImGuiCol_WindowBg, 0.9f), 3);
     float ly = a.y + 3;
     for (const auto& l : lines) {
+      if (!l.in_legend) continue;
       if (l.dashed) {
         dashed_segment(dl, {a.x + 4, ly + fh * 0.5f}, {a.x + 4 + fh, ly + fh * 0.5f}, l.colour, 2.5f);
       } else {
@@ -260,9 +265,9 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
         ImGui::SameLine();
         const float lo = value_at(l, l.lo, x), hi = value_at(l, l.hi, x);
         if (std::isfinite(lo) && std::isfinite(hi) && hi > lo) {
-          ImGui::Text("%s: %.4g  (range %.4g to %.4g)", l.label.c_str(), v, lo, hi);
+          ImGui::Text("%s%s: %.4g  (range %.4g to %.4g)", l.tag.c_str(), l.label.c_str(), v, lo, hi);
         } else {
-          ImGui::Text("%s: %.4g", l.label.c_str(), v);
+          ImGui::Text("%s%s: %.4g", l.tag.c_str(), l.label.c_str(), v);
         }
       }
       for (const auto& m : spec.markers) {

@@ -23,6 +23,8 @@ struct PlotLine {
   std::vector<float> lo, hi;   // empty: no band
   float x0 = 0, dx = 1;
   bool dashed = false;
+  bool in_legend = true;
+  std::string tag;  // prefix in the hover read-out, e.g. "A: "
 };
 
 // A vertical marker at a week (a lever change, the replay cursor...).

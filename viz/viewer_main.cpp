@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
   int frame = 0;
   bool ok = true;
   while (!window->should_close() && (options.frames == 0 || frame < options.frames)) {
+    if (options.frames > 0) window->park_cursor();
     window->begin_frame();
     const auto now = clock::now();
     app->frame(std::chrono::duration<double, std::milli>(now - last).count());
