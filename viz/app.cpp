@@ -139,7 +139,10 @@ void App::prepare_headless() {
       std::string path;
       ParamValue v;
       if (auto why = parse_assignment(b->params(), s, path, v); !why.empty()) throw std::runtime_error("--b-set " + why);
-      const auto label = path.substr(path.rfind('.') + 1) + " = " + s.substr(s.find('=') + 1);
+      // The last two components of the path name the lever well enough: "drug_court.capacity = 1500".
+      const auto last = path.rfind('.');
+      const auto before = last == std::string::npos || last == 0 ? std::string::npos : path.rfind('.', last - 1);
+      const auto label = (before == std::string::npos ? path : path.substr(before + 1)) + " = " + s.substr(s.find('=') + 1);
       if (auto why = b->change(path, v, label); !why.empty()) throw std::runtime_error("--b-set " + why);
     }
   }

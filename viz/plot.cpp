@@ -22,6 +22,7 @@ std::vector<double> nice_ticks(double lo, double hi, int target) {
 }
 
 std::string tick_label(double v, double step) {
+  if (v == 0.0) return "0";
   char buf[32];
   const double a = std::abs(step);
   if (a >= 1e6 || std::abs(v) >= 1e7) {
@@ -108,7 +109,12 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
   // sits above the axis, tick labels left, x label below.
   float tick_w = 0;
   for (double t : y_ticks) tick_w = std::max(tick_w, ImGui::CalcTextSize(tick_label(t, y_step).c_str()).x);
-  const ImVec2 p0{origin.x + tick_w + style.ItemSpacing.x + 4, origin.y + fh * 2.4f};
+  // A strip above the plot area holds the event labels (up to 3 rows), so they never cover data.
+  int strip_rows = 0;
+  for (const auto& m : spec.markers) strip_rows += !m.label.empty() && m.x >= spec.x_min && m.x <= spec.x_max;
+  strip_rows = std::min(strip_rows, 3);
+  const float row_h = fh * 1.05f;
+  const ImVec2 p0{origin.x + tick_w + style.ItemSpacing.x + 4, origin.y + fh * 2.4f + row_h * static_cast<float>(strip_rows)};
   const ImVec2 p1{origin.x + size.x - 8, origin.y + size.y - fh * 2.4f};
   if (p1.x - p0.x < 20 || p1.y - p0.y < 20) {
     ImGui::PopID();
@@ -184,23 +190,31 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
       dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), l.colour, ImDrawFlags_None, spec.line_thickness);
     }
   }
-  // Event markers, labelled at the top, staggered so close ones do not overlap.
-  float last_label_end = -FLT_MAX;
-  int row = 0;
+  // Event markers: a dashed line in the plot area, labelled in the strip above it.
   for (const auto& m : spec.markers) {
     if (m.x < spec.x_min || m.x > spec.x_max) continue;
     const float px = to_px(m.x, y_lo).x;
     for (float y = p0.y; y < p1.y; y += 8) dl->AddLine({px, y}, {px, std::min(p1.y, y + 4)}, m.colour, 1.5f);
-    if (!m.label.empty()) {
+  }
+  dl->PopClipRect();
+  {
+    float last_label_end = -FLT_MAX;
+    int row = 0;
+    for (const auto& m : spec.markers) {
+      if (m.label.empty() || m.x < spec.x_min || m.x > spec.x_max || strip_rows == 0) continue;
+      const float px = to_px(m.x, y_lo).x;
       const ImVec2 ts = ImGui::CalcTextSize(m.label.c_str());
-      row = px < last_label_end ? row + 1 : 0;
+      row = px < last_label_end ? std::min(row + 1, strip_rows - 1) : 0;
       float lx = px + 3;
-      if (lx + ts.x > p1.x) lx = px - ts.x - 3;
-      dl->AddText({lx, p0.y + 2 + row * fh}, m.colour, m.label.c_str());
+      if (lx + ts.x > p1.x) lx = std::max(p0.x, px - ts.x - 3);
+      const float ty = p0.y - row_h * static_cast<float>(strip_rows - row);
+      dl->AddLine({px, ty}, {px, p0.y}, m.colour, 1.5f);
+      dl->PushClipRect({p0.x, ty}, {p1.x, p0.y}, true);
+      dl->AddText({lx, ty}, m.colour, m.label.c_str());
+      dl->PopClipRect();
       last_label_end = lx + ts.x;
     }
   }
-  dl->PopClipRect();
 
   // Legend: in the corner of the plot area that hides the fewest data points.
   std::size_t in_legend = 0;
@@ -211,9 +225,11 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
       if (l.in_legend) w = std::max(w, ImGui::CalcTextSize(l.label.c_str()).x);
     }
     const ImVec2 box{w + fh * 1.8f, static_cast<float>(in_legend) * fh * 1.15f + 6};
-    const float top = p0.y + 4 + (spec.markers.empty() ? 0.0f : fh * 1.1f);
-    const std::array<ImVec2, 4> corners = {ImVec2{p0.x + 4, top}, ImVec2{p1.x - box.x - 4, top},
-                                           ImVec2{p0.x + 4, p1.y - box.y - 4}, ImVec2{p1.x - box.x - 4, p1.y - box.y - 4}};
+    const float top = p0.y + 4;
+    const float middle = (top + p1.y - box.y) * 0.5f;
+    const std::array<ImVec2, 6> corners = {ImVec2{p0.x + 4, top},           ImVec2{p1.x - box.x - 4, top},
+                                           ImVec2{p0.x + 4, p1.y - box.y - 4}, ImVec2{p1.x - box.x - 4, p1.y - box.y - 4},
+                                           ImVec2{p1.x - box.x - 4, middle},  ImVec2{p0.x + 4, middle}};
     std::size_t best = 0;
     long best_hidden = -1;
     for (std::size_t c = 0; c < corners.size(); ++c) {
