@@ -122,8 +122,8 @@ void App::start_b_as_copy() {
   b = std::make_unique<SimRunner>(RunnerConfig{sb, profile_, options.replicates, options.threads});
   b->set_speed(speed);
   lever_target = 1;
-  // Catch up with A, so both show the same weeks.
-  b->advance_to(a->status().week);
+  // Catch up with A in the background, so both show the same weeks.
+  b->request_weeks(a->status().week);
   if (a->status().playing) b->set_playing(true);
 }
 

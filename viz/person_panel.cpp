@@ -200,7 +200,8 @@ void draw_person_view(App& app) {
     const float x = wx(static_cast<int>(t));
     dl->AddLine({x, ay}, {x, ay + 4}, text);
     const auto s = tick_label(t, 1);
-    dl->AddText({x - ImGui::CalcTextSize(s.c_str()).x * 0.5f, ay + 4}, text, s.c_str());
+    const float tw = ImGui::CalcTextSize(s.c_str()).x;
+    dl->AddText({std::min(x - tw * 0.5f, x1 - tw), ay + 4}, text, s.c_str());
   }
   if (app.data_a.weeks_done < horizon) {
     const float x = wx(app.data_a.weeks_done);

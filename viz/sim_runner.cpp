@@ -5,6 +5,10 @@
 #include <algorithm>
 #include <chrono>
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include "models/costs/costs.hpp"
 #include "models/simulation.hpp"
 #include "models/simulation_levers.hpp"
@@ -100,6 +104,7 @@ void SimRunner::reset(int seed) {
     seed_ = seed;
     rebuild_ = true;
     pending_.clear();
+    step_requests_ = 0;
     status_.building = true;
   }
   wake_.notify_all();
@@ -137,6 +142,14 @@ std::string SimRunner::change(const std::string& path, const ParamValue& value, 
     status_.restart_pending = true;
   }
   return "";
+}
+
+void SimRunner::request_weeks(int week) {
+  {
+    std::lock_guard lock(mutex_);
+    step_requests_ = std::max(step_requests_, week - status_.week);
+  }
+  wake_.notify_all();
 }
 
 void SimRunner::advance_to(int week) {
@@ -269,6 +282,10 @@ void SimRunner::step_all() {
 }
 
 void SimRunner::worker() {
+  // The UI thread comes first: the simulation thread (and the arena threads it
+  // starts from here) runs at a lower priority, so drawing stays smooth while
+  // the weeks run as fast as the rest of the machine allows.
+  setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 4);
   using clock = std::chrono::steady_clock;
   auto next_step = clock::now();
   while (true) {

@@ -64,6 +64,8 @@ class SimRunner {
   // to every replicate from the current week and is marked on the charts; a
   // restart parameter is kept for the next reset. Returns "" or why not.
   std::string change(const std::string& path, const ParamValue& value, const std::string& label);
+  // Asks for steps until the run reaches `week`, without waiting (B catching up with A).
+  void request_weeks(int week);
   // Blocks until the run has reached `week` (or its end); for headless use.
   void advance_to(int week);
   // Blocks until the replicates are built.

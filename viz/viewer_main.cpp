@@ -6,6 +6,7 @@
 // Exit codes: 0 success, 2 bad input (options, scenario, results file),
 // 1 no display / GL context or a failed screenshot.
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <exception>
 
@@ -15,7 +16,15 @@
 #include "viz/style.hpp"
 #include "viz/viewer_options.hpp"
 
+namespace {
+// Ctrl-C or a kill ends the frame loop cleanly, so the window layout is saved.
+volatile std::sig_atomic_t g_stop = 0;
+void request_stop(int) { g_stop = 1; }
+}  // namespace
+
 int main(int argc, char** argv) {
+  std::signal(SIGINT, request_stop);
+  std::signal(SIGTERM, request_stop);
   using namespace pw::viz;
   const ViewerOptions options = parse_viewer_options(argc, argv);
   // Load the input first: a bad scenario or results file exits 2 even without a display.
@@ -51,7 +60,7 @@ int main(int argc, char** argv) {
   auto last = clock::now();
   int frame = 0;
   bool ok = true;
-  while (!window->should_close() && (options.frames == 0 || frame < options.frames)) {
+  while (g_stop == 0 && !window->should_close() && (options.frames == 0 || frame < options.frames)) {
     if (options.frames > 0) window->park_cursor();
     window->begin_frame();
     const auto now = clock::now();
