@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "viz/assignment.hpp"
 #include "viz/person_history.hpp"
 #include "viz/run_data.hpp"
 #include "viz/sim_runner.hpp"
@@ -83,10 +84,5 @@ void draw_policy_panel(App& app);
 void draw_charts(App& app, const std::vector<const RunData*>& runs, bool difference);
 void draw_person_view(App& app);
 void draw_network_placeholder(App& app);
-
-// Parses "PATH=VALUE" written as in a scenario file ("26w", "45%", true, "risk_first")
-// into internal units for `params`; "" on success, else the error.
-std::string parse_assignment(const ModelParams& params, const std::string& assignment, std::string& path,
-                             ParamValue& value);
 
 }  // namespace pw::viz

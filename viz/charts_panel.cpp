@@ -93,9 +93,12 @@ void draw_charts(App& app, const std::vector<const RunData*>& runs, bool ab) {
     }
   }
   if (ab) {
-    ImGui::TextWrapped("A = %s (solid lines), B = %s (dashed); same seed, so the gap is the policy's. Right: B - A, "
-                       "replicate by replicate. Bands: lowest to highest replicate.",
-                       a.name.c_str(), runs[1]->name.c_str());
+    const bool same_seed = a.seed == runs[1]->seed;
+    ImGui::TextWrapped("A = %s (solid lines), B = %s (dashed); %s Right: B - A, replicate by replicate. Bands: lowest "
+                       "to highest replicate.",
+                       a.name.c_str(), runs[1]->name.c_str(),
+                       same_seed ? "same seed, so the gap is the policy's."
+                                 : "different seeds: the gap mixes the policy with chance.");
   }
   const int columns = 2;
   const int rows = ab ? static_cast<int>(charts.size()) : (static_cast<int>(charts.size()) + 1) / 2;

@@ -23,16 +23,17 @@ std::vector<double> nice_ticks(double lo, double hi, int target) {
 
 std::string tick_label(double v, double step) {
   if (v == 0.0) return "0";
+  // The unit follows the tick step, so every label of one axis has the same form.
   char buf[32];
   const double a = std::abs(step);
-  if (a >= 1e6 || std::abs(v) >= 1e7) {
+  if (a >= 1e5) {
     std::snprintf(buf, sizeof buf, a >= 1e6 ? "%.0fM" : "%.1fM", v / 1e6);
-  } else if (a >= 1e3 || std::abs(v) >= 1e4) {
-    std::snprintf(buf, sizeof buf, a >= 1e3 ? "%.0fk" : "%.1fk", v / 1e3);
+  } else if (a >= 1e3) {
+    std::snprintf(buf, sizeof buf, "%.0fk", v / 1e3);
   } else if (a >= 1) {
     std::snprintf(buf, sizeof buf, "%.0f", v);
   } else {
-    const int decimals = std::clamp(static_cast<int>(std::ceil(-std::log10(a))), 1, 6);
+    const int decimals = std::clamp(static_cast<int>(std::ceil(-std::log10(a) - 1e-9)), 1, 6);
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
   }
   return buf;

@@ -25,35 +25,12 @@ bool path_exists(const H5::Group& g, const std::string& path) {
   return true;
 }
 
-// Month-end values -> one value per week (cumulative, 0 at release).
-std::vector<float> months_to_weeks(const double* months, std::size_t n_months, int weeks) {
-  std::vector<float> out(static_cast<std::size_t>(weeks), 0.0f);
-  double prev_x = 0, prev_y = 0;
-  std::size_t m = 0;
-  for (int t = 0; t < weeks; ++t) {
-    const double x = t + 1;  // end of week t
-    while (m < n_months && std::lround(52.0 * static_cast<double>(m + 1) / 12.0) < x) {
-      prev_x = static_cast<double>(std::lround(52.0 * static_cast<double>(m + 1) / 12.0));
-      prev_y = months[m];
-      ++m;
-    }
-    if (m >= n_months) {
-      out[static_cast<std::size_t>(t)] = static_cast<float>(prev_y);
-      continue;
-    }
-    const double next_x = static_cast<double>(std::lround(52.0 * static_cast<double>(m + 1) / 12.0));
-    const double next_y = months[m];
-    out[static_cast<std::size_t>(t)] =
-        static_cast<float>(next_x > prev_x ? prev_y + (next_y - prev_y) * (x - prev_x) / (next_x - prev_x) : next_y);
-  }
-  return out;
-}
-
 RunData read_scenario(const H5::Group& g, const std::string& name) {
   RunData run;
   run.name = name;
   run.description = h5::read_string_attr(g, "description");
   run.people = h5::read_int_attr(g, "people");
+  run.seed = h5::read_int_attr(g, "seed");
   run.horizon = static_cast<int>(h5::read_int_attr(g, "weeks"));
   run.replicates = static_cast<int>(h5::read_int_attr(g, "replicates_written"));
   run.weeks_done = run.horizon;
@@ -91,6 +68,29 @@ RunData read_scenario(const H5::Group& g, const std::string& name) {
 }
 
 }  // namespace
+
+std::vector<float> months_to_weeks(const double* months, std::size_t n_months, int weeks) {
+  std::vector<float> out(static_cast<std::size_t>(weeks), 0.0f);
+  double prev_x = 0, prev_y = 0;
+  std::size_t m = 0;
+  for (int t = 0; t < weeks; ++t) {
+    const double x = t + 1;  // end of week t
+    while (m < n_months && std::lround(52.0 * static_cast<double>(m + 1) / 12.0) < x) {
+      prev_x = static_cast<double>(std::lround(52.0 * static_cast<double>(m + 1) / 12.0));
+      prev_y = months[m];
+      ++m;
+    }
+    if (m >= n_months) {
+      out[static_cast<std::size_t>(t)] = static_cast<float>(prev_y);
+      continue;
+    }
+    const double next_x = static_cast<double>(std::lround(52.0 * static_cast<double>(m + 1) / 12.0));
+    const double next_y = months[m];
+    out[static_cast<std::size_t>(t)] =
+        static_cast<float>(next_x > prev_x ? prev_y + (next_y - prev_y) * (x - prev_x) / (next_x - prev_x) : next_y);
+  }
+  return out;
+}
 
 std::vector<RunData> read_results_file(const std::filesystem::path& file) {
   std::error_code ec;

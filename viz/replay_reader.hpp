@@ -13,6 +13,11 @@
 
 namespace pw::viz {
 
+// Month-end values (column m - 1 = end of month m, week round(52 m / 12)) to
+// one value per week t (the end of week t is t + 1 weeks after release),
+// linear between month ends and from 0 at release.
+std::vector<float> months_to_weeks(const double* months, std::size_t n_months, int weeks);
+
 // Throws std::runtime_error naming the file when it is missing or not a results file.
 std::vector<RunData> read_results_file(const std::filesystem::path& file);
 

@@ -29,6 +29,7 @@ struct RunData {
   int horizon = 0;          // weeks
   long long people = 0;
   int replicates = 0;
+  long long seed = 0;
   int weeks_done = 0;       // columns filled in values
   std::vector<std::vector<std::vector<float>>> values;  // [replicate][series][week]
   std::vector<LeverEvent> events;

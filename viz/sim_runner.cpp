@@ -235,6 +235,7 @@ void SimRunner::build() {
   data_.series = series_catalog(p.programmes);
   data_.horizon = p.run.horizon_weeks();
   data_.people = p.run.people;
+  data_.seed = p.run.seed;
   data_.replicates = config_.replicates;
   data_.weeks_done = 0;
   data_.values.assign(static_cast<std::size_t>(config_.replicates),

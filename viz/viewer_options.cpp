@@ -55,6 +55,14 @@ T number(std::string_view option, std::string_view text, T lo, T hi) {
 
 }  // namespace
 
+bool is_results_file(const std::filesystem::path& file) {
+  const std::string name = file.filename().string();
+  auto ends = [&](std::string_view tail) {
+    return name.size() >= tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  return ends(".h5") || ends(".h5.part");
+}
+
 ViewerOptions parse_viewer_options(int argc, char** argv) {
   ViewerOptions o;
   for (int i = 1; i < argc; ++i) {
@@ -122,7 +130,7 @@ ViewerOptions parse_viewer_options(int argc, char** argv) {
   if (o.input.empty()) fail("missing the input: a scenario .toml (live) or a results .h5 (replay)");
   if (!o.screenshot.empty() && o.frames == 0) fail("--screenshot needs --frames N");
   if (!o.b_sets.empty() || !o.b_scenario.empty()) {
-    if (o.input.extension() == ".h5") fail("--b and --b-set are for live runs (a replay file holds its own scenarios)");
+    if (is_results_file(o.input)) fail("--b and --b-set are for live runs (a replay file holds its own scenarios)");
   }
   if (o.frames > 0) o.vsync = false;
   return o;

@@ -33,6 +33,9 @@ struct ViewerOptions {
   int replay_week = -1;  // replay: the week the cursor starts at (-1: the end)
 };
 
+// A results file (replay) rather than a scenario: FILE.h5, or a FILE.h5.part left by a killed run.
+bool is_results_file(const std::filesystem::path& file);
+
 // Parses argv; on --help prints usage and exits 0; on error exits 2.
 ViewerOptions parse_viewer_options(int argc, char** argv);
 
