@@ -141,7 +141,7 @@ std::vector<const RunData*> App::shown_runs() const {
 void App::draw_menu() {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("View")) {
-    if (ImGui::MenuItem("Presentation mode", "F11", look.presentation)) apply_look(look, !look.presentation);
+    if (ImGui::MenuItem("Presentation mode", "F11", look.presentation)) toggle_look = true;
     if (ImGui::MenuItem("Reset window layout")) reset_layout = true;
     ImGui::EndMenu();
   }
@@ -154,7 +154,9 @@ void App::draw_menu() {
 
 void App::frame(double frame_ms) {
   stats_.ms.push_back(frame_ms);
-  if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) apply_look(look, !look.presentation);
+  // Looks change between windows, never inside one (fonts and style stacks).
+  if (toggle_look || ImGui::IsKeyPressed(GLFW_KEY_F11, false)) apply_look(look, !look.presentation);
+  toggle_look = false;
   if (a) a->copy_if_newer(data_a);
   if (b) b->copy_if_newer(data_b);
   if (replay() && replay_playing) {
@@ -169,6 +171,11 @@ void App::frame(double frame_ms) {
 
   draw_menu();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
+  // The two panels follow the window when it is resized.
+  if (vp->WorkSize.x != last_size_.x || vp->WorkSize.y != last_size_.y) {
+    if (last_size_.x > 0) reset_layout = true;
+    last_size_ = vp->WorkSize;
+  }
   const float fs = ImGui::GetFontSize();
   const float left_w = std::round(std::clamp(fs * 26.0f, 300.0f, vp->WorkSize.x * 0.34f));
   const ImGuiCond cond = reset_layout || options.frames > 0 ? ImGuiCond_Always : ImGuiCond_FirstUseEver;

@@ -52,6 +52,7 @@ class App {
   View view = View::Charts;
   bool select_view = true;             // set the tab from `view` on the next frame
   bool reset_layout = false;
+  bool toggle_look = false;            // presentation mode on/off at the next frame
   int lever_target = 0;                // 0: A, 1: B, 2: both
   std::map<std::string, ParamValue> edits;  // slider values while being dragged
   std::string message;                 // last error or note, shown in the controls
@@ -74,6 +75,7 @@ class App {
   void draw_menu();
 
   FrameStats stats_;
+  ImVec2 last_size_{0, 0};
   std::shared_ptr<const PopulationProfile> profile_;
   LoadedScenario scenario_a_;
 };

@@ -36,9 +36,11 @@ PersonWeek person_week(const Simulation& sim, std::uint32_t id) {
   return w;
 }
 
-PersonRecorder::PersonRecorder(std::size_t people, std::size_t sample_stride) {
-  for (std::size_t i = 0; i < people; i += sample_stride) {
-    histories_[static_cast<std::uint32_t>(i)].first_week = 0;
+PersonRecorder::PersonRecorder(const Simulation& sim, std::size_t sample_stride) {
+  for (std::size_t i = 0; i < sim.population().size(); i += sample_stride) {
+    auto& h = histories_[static_cast<std::uint32_t>(i)];
+    h.facts = person_facts(sim, static_cast<std::uint32_t>(i));
+    h.first_week = sim.week();
   }
 }
 
@@ -50,10 +52,7 @@ void PersonRecorder::track(std::uint32_t id, const Simulation& sim) {
 }
 
 void PersonRecorder::record(const Simulation& sim) {
-  for (auto& [id, h] : histories_) {
-    if (h.weeks.empty() && h.first_week == 0) h.facts = person_facts(sim, id);
-    h.weeks.push_back(person_week(sim, id));
-  }
+  for (auto& [id, h] : histories_) h.weeks.push_back(person_week(sim, id));
 }
 
 }  // namespace pw::viz

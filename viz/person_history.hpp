@@ -47,7 +47,8 @@ struct PersonHistory {
 
 class PersonRecorder {
  public:
-  explicit PersonRecorder(std::size_t people, std::size_t sample_stride = 50);
+  // Starts the sample (every `sample_stride`-th person) before week 0 of `sim`.
+  explicit PersonRecorder(const Simulation& sim, std::size_t sample_stride = 50);
 
   // Adds an id to record from the next week on (no effect if already recorded).
   void track(std::uint32_t id, const Simulation& sim);

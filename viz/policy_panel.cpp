@@ -294,6 +294,7 @@ void draw_policy_panel(App& app) {
     for (const Lever* l : in_group) lever_widget(app, *l);
   }
   if (ImGui::CollapsingHeader("Any parameter (search)")) {
+    ImGui::PushID("search");  // a lever may also be listed in a group above
     static char filter[96] = "";
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##filter", "type part of a path, e.g. detection", filter, sizeof filter);
@@ -306,6 +307,7 @@ void draw_policy_panel(App& app) {
       }
       lever_widget(app, l);
     }
+    ImGui::PopID();
   }
   ImGui::EndChild();
 }

@@ -227,7 +227,7 @@ void SimRunner::build() {
   for (int r = 0; r < config_.replicates; ++r) {
     sims_.push_back(std::make_unique<Simulation>(p, *config_.profile, static_cast<std::uint32_t>(r), *par_));
   }
-  auto recorder = std::make_unique<PersonRecorder>(static_cast<std::size_t>(p.run.people));
+  auto recorder = std::make_unique<PersonRecorder>(*sims_[0]);
   std::lock_guard lock(mutex_);
   persons_ = std::move(recorder);
   data_.name = config_.scenario.meta.name;

@@ -194,3 +194,39 @@ TEST_CASE("viewer --b-set: values are converted like scenario files", "[viz]") {
   CHECK_THAT(pw::viz::parse_assignment(s.params, "justice.courts.term_median=12", path, v), Catch::Contains("missing unit"));
   CHECK_THAT(pw::viz::parse_assignment(s.params, "nope=1", path, v), Catch::Contains("unknown parameter"));
 }
+
+TEST_CASE("viewer person view: the recorded life course is the simulation's, week by week", "[viz]") {
+  const auto s = small_baseline();
+  pw::viz::SimRunner runner(config(s, 1));
+  runner.track_person(7);  // not in the every-50th sample: recorded from the week it is chosen (0 here)
+  runner.advance_to(kWeeks);
+  pw::Parallel par(1);
+  const auto profile = pw::read_profile(s.params.population.profile_file);
+  pw::Simulation sim(s.params, profile, 0, par);
+  std::vector<std::vector<pw::viz::PersonWeek>> expected(2);
+  while (!sim.finished()) {
+    sim.step();
+    expected[0].push_back(pw::viz::person_week(sim, 100));
+    expected[1].push_back(pw::viz::person_week(sim, 7));
+  }
+  const std::uint32_t ids[2] = {100, 7};
+  for (int k = 0; k < 2; ++k) {
+    pw::viz::PersonHistory h;
+    REQUIRE(runner.person_history(ids[k], h));
+    CHECK(h.first_week == 0);
+    CHECK(h.facts.id == ids[k]);
+    REQUIRE(h.weeks.size() == static_cast<std::size_t>(kWeeks));
+    for (std::size_t t = 0; t < h.weeks.size(); ++t) {
+      CHECK(h.weeks[t].custody == expected[static_cast<std::size_t>(k)][t].custody);
+      CHECK(h.weeks[t].arrests == expected[static_cast<std::size_t>(k)][t].arrests);
+      CHECK(h.weeks[t].supervision == expected[static_cast<std::size_t>(k)][t].supervision);
+    }
+  }
+  // The sample: every 50th person, with their own facts.
+  const auto facts = runner.sample_facts();
+  CHECK(facts.size() >= kPeople / 50);
+  std::size_t distinct_ages = 0;
+  for (std::size_t i = 1; i < facts.size(); ++i) distinct_ages += facts[i].age != facts[0].age;
+  CHECK(distinct_ages > facts.size() / 2);
+  CHECK_FALSE(runner.person_history(3, *std::make_unique<pw::viz::PersonHistory>()));
+}
