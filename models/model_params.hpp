@@ -3,9 +3,12 @@
 // the order of docs/parameters.md, `pathways params` and the resolved scenario.
 #pragma once
 
+#include "models/community/community_params.hpp"
 #include "models/costs/budget_params.hpp"
 #include "models/costs/cost_params.hpp"
+#include "models/housing/housing_params.hpp"
 #include "models/justice/justice_params.hpp"
+#include "models/labour/labour_params.hpp"
 #include "models/needs/needs.hpp"
 #include "models/population/population_params.hpp"
 #include "models/programmes/programme_params.hpp"
@@ -53,6 +56,9 @@ struct ModelParams {
   PopulationParams population;
   NeedsParams needs;
   JusticeParams justice;
+  CommunityParams community;
+  LabourParams labour;
+  HousingParams housing;
   CostParams costs;
   BudgetParams budget;
   ProgrammeParams programme_kinds;
@@ -66,6 +72,9 @@ struct ModelParams {
     population.visit(v);
     needs.visit(v);
     justice.visit(v);
+    community.visit(v);
+    labour.visit(v);
+    housing.visit(v);
     costs.visit(v);
     budget.visit(v);
     programme_kinds.visit(v);

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "models/population/synthesis.hpp"
+#include "models/reporting/outcome_tables.hpp"
 
 namespace pw {
 
@@ -19,21 +20,29 @@ namespace {
 struct BlockCounts {
   WeekCounts week;
   ProgrammeCounts programmes;
+  LabourFlows labour;
+  HousingFlows housing;
   BlockCounts& operator+=(const BlockCounts& o) {
     week += o.week;
     programmes += o.programmes;
+    labour += o.labour;
+    housing += o.housing;
     return *this;
   }
 };
 
-constexpr std::array<std::string_view, 7> kPhaseNames = {
+constexpr std::array<std::string_view, 11> kPhaseNames = {
     "releases",                // MODEL §3 steps 1 and 8 (returns from prison)
     "programme_progress",      // MODEL §3 step 2: drop-out, completion, joining waiting lists
+    "labour",                  // MODEL §3 step 3: work, separations, search, screening
+    "housing",                 // MODEL §3 step 4: entry, loss, exits, requests for places
+    "situation",               // MODEL §4: work and housing multipliers of offending and violations
     "offending",               // MODEL §3 step 7
     "courts_and_supervision",  // MODEL §3 step 8
     "census",                  // MODEL §3 step 9: end-of-week stocks
     "court_diversion",         // MODEL §3 step 8: barrier, problem-solving court places
     "programme_allocation",    // MODEL §3 step 2: barrier, places for week t + 1
+    "hiring_and_housing",      // MODEL §3 steps 3-4: barriers, vacancies (work from t + 1), beds and vouchers
 };
 }  // namespace
 
@@ -52,6 +61,17 @@ Simulation::Simulation(const ModelParams& params, const PopulationProfile& profi
   programmes_ = std::make_unique<ProgrammesModel>(params_.programmes, params_.programme_kinds, population_, needs_,
                                                   risk_, *justice_, rng_);
   programmes_->setup(par_);
+  community_ = make_community(population_, params_.community, rng_, par_);
+  labour_ = std::make_unique<LabourModel>(params_.labour, population_, needs_, community_, justice_->state(), rng_);
+  labour_->setup();
+  housing_ = std::make_unique<HousingModel>(params_.housing, population_, needs_, risk_, community_,
+                                            justice_->state(), labour_->state().employer, rng_);
+  housing_->setup();
+  labour_->attach_housing(&housing_->states());
+  situation_effects_ = std::make_unique<SituationEffects>(params_.labour.effects, params_.housing.effects);
+  situation_.resize(population_.size());
+  justice_->set_situation(&situation_);
+  groups_ = build_group_index(*this);
   weekly_.reserve(static_cast<std::size_t>(horizon()));
   programme_weekly_.reserve(static_cast<std::size_t>(horizon()));
 }
@@ -62,14 +82,23 @@ WeekCounts Simulation::step() {
     BlockCounts block;
     block.week += justice_->releases(b, e, week_);
     block.programmes += programmes_->progress(b, e, week_);
+    block.week += labour_->work(b, e, week_, block.labour);
+    block.week += housing_->transitions(b, e, week_, block.housing);
+    situation_effects_->update(b, e, week_, population_, labour_->state().employer, housing_->states(), situation_);
     block.week += justice_->offending(b, e, week_);
     block.week += justice_->courts_and_supervision(b, e, week_);
     block.week += justice_->census(b, e);
+    block.week += housing_->census(b, e, block.housing);
     return block;
   });
   justice_->divert_to_courts(week_, c.week);
   c.programmes.by_programme.resize(programmes_->size());
   programmes_->allocate(week_, c.programmes);
+  labour_->hire(week_, c.labour, c.week);
+  housing_->allocate(week_, c.housing, c.week);
+  if (week_ + 1 == week_ending_month(static_cast<int>(monthly_.size()) + 1)) {
+    monthly_.push_back(month_census(*this, par_));
+  }
   weekly_.push_back(c.week);
   programme_weekly_.push_back(std::move(c.programmes));
   ++week_;

@@ -3,14 +3,21 @@
 //
 // The week is a short, fixed list of named phases (see kPhaseNames in
 // simulation.cpp). Each phase runs over person ranges in parallel and returns
-// integer counts; the end-of-week census adds the stocks.
+// integer counts; the end-of-week census adds the stocks. Shared pools (court
+// places, programme places, job vacancies, beds and vouchers) are decided in
+// barrier phases after the per-person phases.
 #pragma once
 
 #include <memory>
 #include <string_view>
 #include <vector>
 
+#include "models/community/community.hpp"
+#include "models/housing/housing_model.hpp"
 #include "models/justice/justice_model.hpp"
+#include "models/labour/labour_model.hpp"
+#include "models/reintegration/situation_effects.hpp"
+#include "models/reporting/group_index.hpp"
 #include "models/justice/risk_assessment.hpp"
 #include "models/model_params.hpp"
 #include "models/needs/needs.hpp"
@@ -47,6 +54,14 @@ class Simulation {
   [[nodiscard]] const Needs& needs() const { return needs_; }
   [[nodiscard]] const RiskAssessment& risk() const { return risk_; }
   [[nodiscard]] const JusticeState& justice() const { return justice_->state(); }
+  [[nodiscard]] const Community& community() const { return community_; }
+  [[nodiscard]] const LabourModel& labour() const { return *labour_; }
+  [[nodiscard]] const HousingModel& housing() const { return *housing_; }
+  [[nodiscard]] const Situation& situation() const { return situation_; }
+  // The reporting groups each person belongs to (built once, at construction).
+  [[nodiscard]] const GroupIndex& groups() const { return groups_; }
+  // End-of-month census by group (index m - 1 for month m), for the months run so far.
+  [[nodiscard]] const std::vector<MonthCensus>& monthly() const { return monthly_; }
 
   static std::vector<std::string_view> phase_names();
 
@@ -63,6 +78,13 @@ class Simulation {
   RiskAssessment risk_;
   std::unique_ptr<JusticeModel> justice_;
   std::unique_ptr<ProgrammesModel> programmes_;
+  Community community_;
+  std::unique_ptr<LabourModel> labour_;
+  std::unique_ptr<HousingModel> housing_;
+  std::unique_ptr<SituationEffects> situation_effects_;
+  Situation situation_;
+  GroupIndex groups_;
+  std::vector<MonthCensus> monthly_;
   int week_ = 0;
   std::vector<WeekCounts> weekly_;
   std::vector<ProgrammeCounts> programme_weekly_;

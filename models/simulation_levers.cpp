@@ -14,7 +14,7 @@ namespace pw {
 namespace {
 
 // The first rule whose prefix matches wins; order from specific to general.
-constexpr std::array<LeverRule, 22> kLeverRules = {{
+constexpr std::array<LeverRule, 36> kLeverRules = {{
     {"justice.offending.substance_use_effect", LeverTiming::Live, "every person's hazard is recomputed from their current needs"},
     {"justice.offending.mental_health_effect", LeverTiming::Live, "every person's hazard is recomputed from their current needs"},
     {"justice.offending.antisocial_cognition_effect", LeverTiming::Live, "every person's hazard is recomputed from their current needs"},
@@ -33,6 +33,20 @@ constexpr std::array<LeverRule, 22> kLeverRules = {{
     {"programmes.pre_release_window", LeverTiming::Restart, "pre-release courses are served before week 0"},
     {"programmes.", LeverTiming::Live, "courses completed from this week on"},
     {"costs.", LeverTiming::Live, "prices charged from this week on (costs of past weeks are not repriced)"},
+    {"labour.ban_the_box.", LeverTiming::Live, "hiring decisions from this week on"},
+    {"labour.search.", LeverTiming::Live, "job searches from this week on"},
+    {"labour.separation.", LeverTiming::Live, "job separations from this week on"},
+    {"labour.incentives.tax_credit_uplift", LeverTiming::Live, "hiring decisions from this week on"},
+    {"labour.incentives.bonding_uplift", LeverTiming::Live, "hiring decisions from this week on"},
+    {"labour.incentives.certificate_uplift", LeverTiming::Live, "hiring decisions from this week on"},
+    {"labour.incentives.", LeverTiming::Restart, "which employers and persons take part is drawn at set-up"},
+    {"labour.effects.", LeverTiming::Live, "the work and housing multipliers of offending are recomputed"},
+    {"labour.", LeverTiming::Restart, "the employers are built at set-up"},
+    {"housing.stocks.transitional_per_1000", LeverTiming::Live, "the stock is resized; places held are kept"},
+    {"housing.stocks.shelter_per_1000", LeverTiming::Live, "the stock is resized; places held are kept"},
+    {"housing.stocks.vouchers_per_1000", LeverTiming::Live, "the stock is resized; places held are kept"},
+    {"housing.stocks.public_per_1000", LeverTiming::Live, "the stock is resized; places held are kept"},
+    {"housing.", LeverTiming::Live, "releases, moves and allocations from this week on"},
     {"programme.kind", LeverTiming::Restart, "a programme's kind is fixed at set-up"},
     {"programme.phase", LeverTiming::Restart, "a programme's phase is fixed at set-up"},
     {"programme.uptake", LeverTiming::Restart, "willingness to take part is drawn at set-up"},
@@ -139,6 +153,12 @@ void Simulation::set_parameter(const std::string& path, const ParamValue& value)
     throw LeverError(fmt::format("{}: {} (value {})", path, why, describe(value)));
   }
   slot->set(value);
+  if (path.rfind("housing.stocks.", 0) == 0 && path.size() > 9 && path.compare(path.size() - 9, 9, "_per_1000") == 0) {
+    housing_->resize_stocks();
+  }
+  if (path.rfind("labour.effects.", 0) == 0 || path.rfind("housing.effects.", 0) == 0) {
+    situation_effects_ = std::make_unique<SituationEffects>(params_.labour.effects, params_.housing.effects);
+  }
   if (is_need_effect(path)) {
     par_.for_ranges(population_.size(), [&](std::size_t b, std::size_t e) {
       for (std::size_t i = b; i < e; ++i) justice_->refresh_from_needs(i);

@@ -19,11 +19,18 @@
 //              justice.mental_health_court.*, the offence mix and detection
 //              probabilities, the four need effects on the offending hazard
 //              (every person's hazard and violation rate are recomputed),
-//              programmes.* (effects at completion), costs.*, and the keys of a
-//              post-release programme other than kind, phase and uptake.
+//              programmes.* (effects at completion), costs.*, the keys of a
+//              post-release programme other than kind, phase and uptake;
+//              labour.ban_the_box.*, labour.search.*, labour.separation.*, the
+//              three incentive uplifts, labour.effects.* and housing.effects.*
+//              (the situation multipliers are rebuilt), housing.* including the
+//              bed, voucher and public-housing stocks (resized; places held are
+//              kept, a smaller stock only stops new entries).
 //   Restart    everything else: simulation.*, population.*, needs.*,
 //              justice.risk.*, the static terms of the offending hazard
 //              (base rate, frailty, age, sex, priors, onset), budget.*,
+//              labour.employers.* and the incentive take-up and coverage
+//              shares (drawn at set-up),
 //              programmes.pre_release_window, a programme's kind/phase/uptake,
 //              every key of a pre-release programme, and any path not listed
 //              (new sub-models default to Restart until they add a rule).

@@ -25,8 +25,19 @@ struct Run {
   }
 };
 
-// Removes every covariate and the frailty, so each person's weekly hazard is base_rate.
+// Removes the effects of work and housing on offending and technical violations.
+inline void no_situation_effects(pw::ModelParams& p) {
+  p.labour.effects.employment_effect_older = 0;
+  p.labour.effects.employment_effect_younger = 0;
+  p.housing.effects.shelter_offending = 0;
+  p.housing.effects.street_offending = 0;
+  p.housing.effects.unstable_violation = 0;
+}
+
+// Removes every covariate, the frailty and the situation effects, so each
+// person's weekly hazard is base_rate.
 inline void no_covariates(pw::ModelParams& p) {
+  no_situation_effects(p);
   auto& o = p.justice.offending;
   o.frailty_variance = 0;
   o.age_effect = 0;

@@ -119,6 +119,16 @@ void App::prepare_headless() {
   }
 }
 
+bool App::animating() const {
+  if (replay()) return replay_playing;
+  auto moving = [](const std::unique_ptr<SimRunner>& r) {
+    if (!r) return false;
+    const auto s = r->status();
+    return s.building || (s.playing && !s.finished);
+  };
+  return moving(a) || moving(b) || (b && b->status().week != a->status().week);
+}
+
 void App::change(const std::string& path, const ParamValue& value, const std::string& label) {
   std::string why;
   if ((lever_target == 0 || lever_target == 2 || !b) && a) why = a->change(path, value, label);

@@ -39,6 +39,8 @@ class App {
   void frame(double frame_ms);
   [[nodiscard]] const FrameStats& stats() const { return stats_; }
   [[nodiscard]] bool replay() const { return !replay_.empty(); }
+  // Something changes on screen without input (a run playing or building, a replay playing).
+  [[nodiscard]] bool animating() const;
 
   // --- used by the panels -------------------------------------------------
   ViewerOptions options;

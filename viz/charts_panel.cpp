@@ -18,7 +18,8 @@ namespace {
 
 // Series left out of the A/B overlay to keep it readable (the chart view has them).
 const std::set<std::string>& hidden_in_ab() {
-  static const std::set<std::string> keys = {"on_standard_supervision", "in_courts", "cost_prison", "cost_jail",
+  static const std::set<std::string> keys = {"on_standard_supervision", "in_courts", "housed_own", "voucher_holders",
+                                             "cost_prison", "cost_jail",
                                              "cost_supervision", "cost_courts", "cost_victim", "cost_programmes"};
   return keys;
 }

@@ -121,10 +121,11 @@ void draw_controls_panel(App& app) {
 
 void draw_network_placeholder(App&) {
   ImGui::TextWrapped(
-      "Ego network: not available yet.\n\n"
-      "The social-network sub-model (ties to family, peers and mentors) is not built yet, so there is no network to "
-      "draw. When it exists, this panel will draw the selected person's ego network as a small graph: the person at "
-      "the centre, their ties around them, coloured by tie type and by each contact's custody state, week by week.");
+      "Ego network: not available yet (placeholder).\n\n"
+      "The model gives each person counts of family and prosocial ties (shown in the person view) but no network: "
+      "there are no contacts to draw yet. When the social-network sub-model exists, this panel will draw the selected "
+      "person's ego network as a small graph: the person at the centre, their ties around them, coloured by tie type "
+      "and by each contact's custody state, week by week.");
 }
 
 }  // namespace pw::viz

@@ -48,8 +48,12 @@ GlWindow::~GlWindow() {
 
 bool GlWindow::should_close() const { return glfwWindowShouldClose(window_) != 0; }
 
-void GlWindow::begin_frame() {
-  glfwPollEvents();
+void GlWindow::begin_frame(bool idle) {
+  if (idle) {
+    glfwWaitEventsTimeout(0.25);
+  } else {
+    glfwPollEvents();
+  }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();

@@ -23,7 +23,8 @@ class GlWindow {
   GlWindow& operator=(const GlWindow&) = delete;
 
   [[nodiscard]] bool should_close() const;
-  void begin_frame();
+  // `idle`: nothing moves, so wait (up to a quarter second) for input instead of spinning.
+  void begin_frame(bool idle = false);
   // Renders the ImGui frame; if `screenshot` is not empty, writes the frame to
   // it before swapping. Returns false if the screenshot could not be written.
   bool end_frame(const std::filesystem::path& screenshot = {});

@@ -15,6 +15,10 @@ PersonFacts person_facts(const Simulation& sim, std::uint32_t id) {
   f.supervised_at_release = p.released_to_supervision[id];
   f.age = p.age_at_release[id];
   f.prior_arrests = p.prior_arrests[id];
+  const auto& c = sim.community();
+  f.neighbourhood = c.neighbourhood[id];
+  f.family_ties = c.family_ties[id];
+  f.prosocial_ties = c.prosocial_ties[id];
   return f;
 }
 
@@ -25,6 +29,9 @@ PersonWeek person_week(const Simulation& sim, std::uint32_t id) {
   w.custody = j.custody[id];
   w.supervision = j.supervision[id];
   w.court = j.court_programme[id];
+  w.housing = sim.housing().states()[id];
+  w.employed = sim.labour().state().employer[id] >= 0 ? 1 : 0;
+  w.wage = w.employed ? sim.labour().state().wage[id] : 0;
   w.arrests = j.arrests[id];
   w.convictions = j.convictions[id];
   w.returns = j.returns_to_prison[id];

@@ -26,6 +26,9 @@ struct PersonWeek {
   std::uint8_t custody = 0;      // pw::Custody
   std::uint8_t supervision = 0;  // pw::SupervisionLevel
   std::uint8_t court = 0;        // 0 none, 1 drug court, 2 mental-health court
+  std::uint8_t housing = 5;      // pw::Housing (5: none, in custody)
+  std::uint8_t employed = 0;     // 1 if working for an employer this week
+  std::uint16_t wage = 0;        // US dollars per week in the current job
   std::uint16_t arrests = 0, convictions = 0, returns = 0, violations = 0;  // cumulative
   std::array<std::uint8_t, kMaxTrackedProgrammes> programme{};              // pw::ProgrammeStatus
   std::array<float, 4> needs{};  // substance use, mental health, antisocial cognition, employability
@@ -37,6 +40,7 @@ struct PersonFacts {
   int sex = 0, group = 0, risk_level = 0, offence = 0, supervised_at_release = 0;
   float age = 0;
   int prior_arrests = 0;
+  int neighbourhood = 0, family_ties = 0, prosocial_ties = 0;  // counts only: the network itself is not built yet
 };
 
 struct PersonHistory {

@@ -33,6 +33,13 @@ const std::array<Segment, 3> kCustody = {{{"community", IM_COL32(60, 170, 90, 25
 const std::array<Segment, 3> kSupervision = {{{"none", 0},
                                               {"standard", IM_COL32(90, 140, 230, 255)},
                                               {"intensive", IM_COL32(40, 60, 200, 255)}}};
+const std::array<Segment, 6> kHousingLane = {{{"own or rented home", IM_COL32(30, 120, 110, 255)},
+                                              {"with family or friends", IM_COL32(140, 200, 90, 255)},
+                                              {"transitional bed", IM_COL32(90, 170, 220, 255)},
+                                              {"shelter", IM_COL32(240, 160, 40, 255)},
+                                              {"street", IM_COL32(210, 50, 50, 255)},
+                                              {"none (in custody)", 0}}};
+const std::array<Segment, 2> kWork = {{{"not working", 0}, {"working", IM_COL32(60, 150, 200, 255)}}};
 const std::array<Segment, 3> kCourt = {{{"none", 0},
                                         {"drug court", IM_COL32(160, 90, 200, 255)},
                                         {"mental-health court", IM_COL32(200, 90, 160, 255)}}};
@@ -125,6 +132,8 @@ void draw_person_view(App& app) {
               f.id, f.sex == 0 ? "man" : "woman", f.age, f.prior_arrests, kOffence[static_cast<std::size_t>(f.offence)],
               kRisk[static_cast<std::size_t>(f.risk_level)],
               f.supervised_at_release ? "released to supervision" : "released unconditionally", f.group);
+  ImGui::TextDisabled("neighbourhood %d; ties: %d family, %d prosocial (counts; the ego network is not built yet)",
+                      f.neighbourhood, f.family_ties, f.prosocial_ties);
   if (h.first_week > 0) ImGui::TextDisabled("recorded from week %d (chosen then); restart to see it from release", h.first_week);
 
   // Lanes.
@@ -138,6 +147,12 @@ void draw_person_view(App& app) {
       {"supervision",
        [](const PersonWeek& w) { return std::pair{kSupervision[w.supervision].colour, kSupervision[w.supervision].name}; }},
       {"court programme", [](const PersonWeek& w) { return std::pair{kCourt[w.court].colour, kCourt[w.court].name}; }},
+      {"housing",
+       [](const PersonWeek& w) {
+         const auto h = std::min<std::size_t>(w.housing, kHousingLane.size() - 1);
+         return std::pair{kHousingLane[h].colour, kHousingLane[h].name};
+       }},
+      {"work", [](const PersonWeek& w) { return std::pair{kWork[w.employed].colour, kWork[w.employed].name}; }},
   };
   for (std::size_t p = 0; p < specs.size() && p < kMaxTrackedProgrammes; ++p) {
     lanes.push_back({specs[p].name, [p](const PersonWeek& w) {
@@ -216,6 +231,7 @@ void draw_person_view(App& app) {
       ImGui::BeginTooltip();
       ImGui::Text("week %d (year %.1f)", week, week / 52.0);
       for (const auto& lane : lanes) ImGui::Text("%s: %s", lane.name.c_str(), lane.state(w).second);
+      if (w.employed) ImGui::Text("wage: %d USD a week", w.wage);
       ImGui::Text("so far: %d arrests, %d convictions, %d violations, %d returns to prison", w.arrests, w.convictions,
                   w.violations, w.returns);
       ImGui::EndTooltip();
@@ -237,6 +253,8 @@ void draw_person_view(App& app) {
   for (const auto& s : kCustody) fits(s.name), swatch(s.colour, s.name);
   fits("standard supervision"), swatch(kSupervision[1].colour, "standard supervision");
   fits("intensive"), swatch(kSupervision[2].colour, "intensive");
+  for (std::size_t s = 0; s < 5; ++s) fits(kHousingLane[s].name), swatch(kHousingLane[s].colour, kHousingLane[s].name);
+  fits("working"), swatch(kWork[1].colour, "working");
   for (std::size_t s = 2; s < kProgramme.size(); ++s) fits(kProgramme[s].name), swatch(kProgramme[s].colour, kProgramme[s].name);
   ImGui::NewLine();
   ImGui::TextWrapped("events: red triangle = arrest, ring = conviction, orange x = technical violation, red bar = "

@@ -48,9 +48,14 @@ const std::vector<LeverGroup>& lever_groups() {
        {"justice.courts.pretrial_detention_probability", "justice.courts.prison_given_conviction",
         "justice.courts.term_median", "justice.courts.delay_median"},
        false},
-      {"Employment, housing and support",
-       {"labour.", "employment.", "housing.", "support.", "incentives."},
-       false},
+      {"Employment: ban-the-box and hiring incentives",
+       {"labour.ban_the_box.", "labour.incentives.tax_credit_uplift", "labour.incentives.bonding_uplift",
+        "labour.incentives.certificate_uplift", "labour.incentives.", "labour.search.referral_per_tie"},
+       true},
+      {"Housing: beds and vouchers",
+       {"housing.stocks.", "housing.entry.family_accept_per_tie"},
+       true},
+      {"Support (mentors, other levers)", {"support.", "mentoring."}, false},
       {"Programme effects", {"programmes."}, false},
   };
   return groups;
@@ -123,8 +128,11 @@ std::string short_label(const std::string& path) {
     const auto last = s.rfind('.');
     const auto before = last == std::string::npos ? std::string::npos : s.rfind('.', last - 1);
     s = before == std::string::npos ? s : s.substr(before + 1);
-    if (s.rfind("supervision.", 0) == 0 || s.rfind("courts.", 0) == 0 || s.rfind("offending.", 0) == 0) {
-      s = s.substr(s.find('.') + 1);
+    for (const char* group : {"supervision.", "courts.", "offending.", "stocks.", "incentives.", "entry.", "search."}) {
+      if (s.rfind(group, 0) == 0) {
+        s = s.substr(s.find('.') + 1);
+        break;
+      }
     }
   }
   std::replace(s.begin(), s.end(), '_', ' ');

@@ -3,6 +3,7 @@
 #include <H5Cpp.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -59,7 +60,10 @@ RunData read_scenario(const H5::Group& g, const std::string& name) {
       if (def.h5_shape == H5Shape::Monthly) {
         v = months_to_weeks(row, std::min<std::size_t>(cols, static_cast<std::size_t>(months)), run.horizon);
       } else {
-        for (hsize_t t = 0; t < cols; ++t) v.push_back(static_cast<float>(row[t] * def.h5_scale));
+        const double scale = def.h5_shape == H5Shape::WeeklyPercentOfCohort
+                                 ? 100.0 / static_cast<double>(std::max<long long>(1, run.people))
+                                 : def.h5_scale;
+        for (hsize_t t = 0; t < cols; ++t) v.push_back(static_cast<float>(row[t] * scale));
       }
       run.values[static_cast<std::size_t>(r)].push_back(std::move(v));
     }

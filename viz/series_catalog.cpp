@@ -14,6 +14,8 @@ const std::vector<ChartDef>& chart_catalog() {
       {"outcomes", "Cumulative first arrest, conviction, return to prison", "% of released cohort"},
       {"stocks", "Custody and supervision at the end of the week", "persons"},
       {"waiting", "Programme waiting lists and participants", "persons"},
+      {"work", "Employment (persons who worked this week)", "% of released cohort"},
+      {"housing", "Housing of persons in the community, end of the week", "persons"},
       {"cost", "Cost per week (public and victim)", "USD million per week, 2023 prices"},
   };
   return charts;
@@ -39,6 +41,28 @@ std::vector<SeriesDef> series_catalog(const std::vector<ProgrammeSpec>& programm
       {"cost_total", "total", "cost", [](const LiveWeek& w) { return w.cost.total.at(0) * kMillion; }, "costs/total",
        H5Shape::Weekly, kMillion},
   };
+  // Work and housing: stocks from WeekCounts, by name, so the list stays data.
+  const auto share = [](std::int64_t WeekCounts::*m) {
+    return [m](const LiveWeek& w) { return pct(w.counts.*m, w.people); };
+  };
+  const auto count = [](std::int64_t WeekCounts::*m) {
+    return [m](const LiveWeek& w) { return double(w.counts.*m); };
+  };
+  s.push_back({"employed", "employed", "work", share(&WeekCounts::employed), "weekly/employed",
+               H5Shape::WeeklyPercentOfCohort});
+  const struct {
+    const char* key;
+    const char* label;
+    std::int64_t WeekCounts::*member;
+  } housing[] = {{"housed_own", "own or rented home", &WeekCounts::housed_own},
+                 {"with_family", "with family or friends", &WeekCounts::with_family},
+                 {"in_transitional", "transitional bed", &WeekCounts::in_transitional},
+                 {"in_shelter", "shelter", &WeekCounts::in_shelter},
+                 {"on_street", "street", &WeekCounts::on_street},
+                 {"voucher_holders", "of whom: voucher", &WeekCounts::voucher_holders}};
+  for (const auto& h : housing) {
+    s.push_back({h.key, h.label, "housing", count(h.member), std::string("weekly/") + h.key, H5Shape::Weekly});
+  }
   // One line per cost category, from the model's own list.
   for (std::size_t c = 0; c < kCostCategories.size(); ++c) {
     const std::string name(kCostCategories[c].name);

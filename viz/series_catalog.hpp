@@ -37,6 +37,7 @@ struct LiveWeek {
 enum class H5Shape {
   Weekly,   // [replicates x weeks] int64 or float64, read as is
   Monthly,  // [replicates x months] float64 (cumulative_pct), spread over weeks
+  WeeklyPercentOfCohort,  // [replicates x weeks] counts, shown as % of the `people` attribute
 };
 
 struct ChartDef {

@@ -9,6 +9,7 @@
 #include <csignal>
 #include <cstdio>
 #include <exception>
+#include <thread>
 
 #include "sim/params/scenario_loader.hpp"
 #include "viz/app.hpp"
@@ -62,7 +63,14 @@ int main(int argc, char** argv) {
   bool ok = true;
   while (g_stop == 0 && !window->should_close() && (options.frames == 0 || frame < options.frames)) {
     if (options.frames > 0) window->park_cursor();
-    window->begin_frame();
+    // Interactive: at most 60 frames a second (Xvfb and some drivers ignore
+    // vsync), and no frames at all while nothing moves and nobody touches.
+    const bool interactive = options.frames == 0;
+    if (interactive) {
+      const auto next = last + std::chrono::microseconds(16667);
+      if (clock::now() < next) std::this_thread::sleep_until(next);
+    }
+    window->begin_frame(interactive && frame > 2 && !app->animating());
     const auto now = clock::now();
     app->frame(std::chrono::duration<double, std::milli>(now - last).count());
     last = now;

@@ -17,6 +17,9 @@ struct CostParams {
   double supervision_standard_week = 0, supervision_intensive_week = 0;  // one person supervised for one week
   double courts_per_arrest = 0;
   double victim_violent = 0, victim_property = 0, victim_drug = 0, victim_public_order = 0;  // per offence
+  double transitional_bed_week = 0, shelter_bed_week = 0, voucher_week = 0, public_housing_week = 0;
+  double tax_credit_per_hire = 0, bond_per_hire = 0;
+  double tax_rate_on_earnings = 0;
 
   template <class V>
   void visit(V& v) {
@@ -78,6 +81,37 @@ struct CostParams {
        .description = "cost to victims of one public-order offence",
        .source = "0 by convention: no identifiable victim; McCollister, French & Fang (2010) price no public-order "
                  "offence"});
+    v(transitional_bed_week,
+      {.path = "costs.transitional_bed_week", .unit = Unit::Money, .def = 560, .lo = 0, .hi = 1e5,
+       .description = "cost of one transitional or halfway-house bed for one week",
+       .source = "assumption: about $80 per bed-day, the order of residential reentry centre per diems"});
+    v(shelter_bed_week,
+      {.path = "costs.shelter_bed_week", .unit = Unit::Money, .def = 350, .lo = 0, .hi = 1e5,
+       .description = "cost of one homeless-shelter bed for one week",
+       .source = "assumption: about $50 per bed-night for single-adult shelters (Culhane et al. 2011 report $30-60)"});
+    v(voucher_week,
+      {.path = "costs.voucher_week", .unit = Unit::Money, .def = 300, .lo = 0, .hi = 1e5,
+       .description = "public cost of one housing voucher (rent subsidy and support services) for one week",
+       .source = "assumption: a Housing Choice Voucher's average subsidy (about $1,000 a month, HUD 2023) plus light "
+                 "support services"});
+    v(public_housing_week,
+      {.path = "costs.public_housing_week", .unit = Unit::Money, .def = 150, .lo = 0, .hi = 1e5,
+       .description = "public operating and capital cost of one public-housing unit for one week",
+       .source = "assumption (HUD operating fund and capital fund per unit, order of magnitude)"});
+    v(tax_credit_per_hire,
+      {.path = "costs.tax_credit_per_hire", .unit = Unit::Money, .def = 2400, .lo = 0, .hi = 1e6,
+       .description = "public cost of one hiring tax credit claimed (per hire)",
+       .source = "Work Opportunity Tax Credit maximum for a qualified ex-felon: $2,400 (26 U.S.C. 51)"});
+    v(bond_per_hire,
+      {.path = "costs.bond_per_hire", .unit = Unit::Money, .def = 100, .lo = 0, .hi = 1e6,
+       .description = "public cost of one fidelity bond (six months of cover)",
+       .source = "assumption: the Federal Bonding Program buys $5,000 bonds for about $100"});
+    v(tax_rate_on_earnings,
+      {.path = "costs.tax_rate_on_earnings", .unit = Unit::Probability, .def = 0.15,
+       .description = "share of earnings returned to the public purse as payroll, income and sales taxes (counted "
+                      "as a negative cost)",
+       .source = "assumption: employee and employer payroll taxes (15.3%) less refundable credits, plus state income "
+                 "and sales taxes, for low earners"});
   }
 };
 

@@ -9,6 +9,10 @@
 // supervision) are counted at the end of the week and each is charged one week;
 // flows (arrests, offences) are charged in the week they happen.
 //
+// Every category is a cost except taxes_on_earnings, which is the taxes the
+// cohort pays on its earnings, entered as a negative cost so that the total is
+// the net cost to the public and to victims.
+//
 // Categories are listed in kCostCategories (name, description), in the order of
 // CostSeries::weekly; the results writer and `inspect --json` iterate it, so a
 // new category is added here only. `total` is the sum of the categories, week
@@ -36,9 +40,19 @@ struct CostCategory {
 };
 
 // Indices into kCostCategories and CostSeries::weekly.
-enum CostIndex : std::size_t { kCostPrison, kCostJail, kCostSupervision, kCostCourts, kCostVictim, kCostProgrammes };
+enum CostIndex : std::size_t {
+  kCostPrison,
+  kCostJail,
+  kCostSupervision,
+  kCostCourts,
+  kCostVictim,
+  kCostProgrammes,
+  kCostHousing,
+  kCostIncentives,
+  kCostTaxes
+};
 
-inline constexpr std::array<CostCategory, 6> kCostCategories = {{
+inline constexpr std::array<CostCategory, 9> kCostCategories = {{
     {"prison", "persons in prison at the end of the week x costs.prison_bed_week"},
     {"jail", "persons in jail at the end of the week x costs.jail_bed_week"},
     {"supervision",
@@ -49,6 +63,12 @@ inline constexpr std::array<CostCategory, 6> kCostCategories = {{
      "offences of each type, detected or not, x costs.victim_violent, costs.victim_property, costs.victim_drug, "
      "costs.victim_public_order"},
     {"programmes", "cost of programmes and problem-solving courts (participant-weeks x cost per week; pre-release courses in week 0)"},
+    {"housing",
+     "transitional beds x costs.transitional_bed_week + shelter beds x costs.shelter_bed_week + vouchers x "
+     "costs.voucher_week + public-housing units x costs.public_housing_week"},
+    {"employment_incentives", "tax credits claimed x costs.tax_credit_per_hire + bonds x costs.bond_per_hire"},
+    {"taxes_on_earnings",
+     "minus costs.tax_rate_on_earnings x the cohort's formal earnings: taxes paid (negative, so the total is net)"},
 }};
 
 inline constexpr std::string_view kCostTotalName = "total";

@@ -158,7 +158,8 @@ WeekCounts JusticeModel::courts_and_supervision(std::size_t begin, std::size_t e
     }
     const bool intensive = s_.supervision[i] == static_cast<std::uint8_t>(SupervisionLevel::Intensive);
     const double rate =
-        sv.violation_rate * (intensive ? sv.intensive_violation_factor : 1.0) * s_.violation_multiplier[i];
+        sv.violation_rate * (intensive ? sv.intensive_violation_factor : 1.0) * s_.violation_multiplier[i] *
+        (situation_ ? situation_->violation[i] : 1.0f);
     const auto u = rng_.uniform4(id, w, Purpose::TechnicalViolation);
     if (u[0] >= rate || u[0] >= -std::expm1(-rate)) continue;
     ++c.technical_violations;

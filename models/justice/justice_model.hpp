@@ -24,7 +24,8 @@
 // The weekly offending hazard of person i in week t is
 //   base_rate * frailty_i * exp(b . x_i) * exp(age_effect * t / 52)
 // where x_i holds sex, sqrt(prior arrests), age at first arrest, age at
-// release and needs. Nothing reads weeks since release: the fall of the
+// release and needs, times the person's situation multiplier this week (work
+// and housing, models/reintegration/situation_effects.hpp). Nothing reads weeks since release: the fall of the
 // population hazard over time comes from frailty selection and ageing.
 #pragma once
 
@@ -33,6 +34,7 @@
 
 #include "models/justice/justice_params.hpp"
 #include "models/justice/risk_assessment.hpp"
+#include "models/justice/situation.hpp"
 #include "models/justice/week_counts.hpp"
 #include "models/needs/needs.hpp"
 #include "models/population/attributes.hpp"
@@ -71,6 +73,8 @@ struct JusticeState {
   std::vector<float> court_need_at_admission;  // the treated need when the person entered the court
   // First events, as BJS counts them (weeks since release; kNever if none).
   std::vector<std::int16_t> first_arrest_week, first_conviction_week, first_return_week;
+  // Week of the first admission to prison after release, dated at the admission itself; kNever if none.
+  std::vector<std::int16_t> first_admission_week;
   // Counters over the whole follow-up.
   std::vector<std::uint16_t> offences, arrests, convictions, technical_violations, returns_to_prison;
 
@@ -102,6 +106,10 @@ class JusticeModel {
   // End-of-week census of custody and supervision.
   WeekCounts census(std::size_t begin, std::size_t end) const;
 
+  // Multipliers of offending and technical violations from work and housing
+  // (nullptr: none). The Situation is owned by the caller and outlives this model.
+  void set_situation(const Situation* situation) { situation_ = situation; }
+
   [[nodiscard]] const JusticeState& state() const { return s_; }
   [[nodiscard]] const JusticeParams& params() const { return p_; }
 
@@ -122,6 +130,7 @@ class JusticeModel {
   const RiskAssessment& risk_;
   const Rng& rng_;
   double post_release_supervision_share_;
+  const Situation* situation_ = nullptr;
   JusticeState s_;
 };
 

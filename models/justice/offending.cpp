@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "models/justice/justice_model.hpp"
+#include "sim/core/distributions.hpp"
 
 namespace pw {
 
@@ -12,21 +13,6 @@ constexpr std::int64_t WeekCounts::*kOffenceCounters[kOffenceTypes] = {
     &WeekCounts::offences_violent, &WeekCounts::offences_property, &WeekCounts::offences_drug,
     &WeekCounts::offences_public_order};
 
-// Number of offences for a Poisson mean h, by inversion of the uniform u:
-// zero offences when u >= 1 - exp(-h). Since 1 - exp(-h) <= h, u >= h is
-// decided without evaluating exp, which is the common case.
-int poisson_count(double h, double u) {
-  if (u >= h) return 0;
-  const double v = 1.0 - u;  // inversion on v ~ U(0,1)
-  double p = std::exp(-h), cdf = p;
-  int k = 0;
-  while (v > cdf && k < kMaxOffencesPerWeek) {
-    ++k;
-    p *= h / k;
-    cdf += p;
-  }
-  return k;
-}
 }  // namespace
 
 WeekCounts JusticeModel::offending(std::size_t begin, std::size_t end, int week) {
@@ -40,7 +26,9 @@ WeekCounts JusticeModel::offending(std::size_t begin, std::size_t end, int week)
   for (std::size_t i = begin; i < end; ++i) {
     if (s_.custody[i] != static_cast<std::uint8_t>(Custody::Community)) continue;
     const auto id = static_cast<std::uint32_t>(i);
-    const int k = poisson_count(s_.propensity[i] * age_factor, rng_.uniform(id, w, Purpose::Offending));
+    const double situation = situation_ ? situation_->offending[i] : 1.0;
+    const int k = poisson_inverse(s_.propensity[i] * age_factor * situation, rng_.uniform(id, w, Purpose::Offending),
+                                  kMaxOffencesPerWeek);
     if (k == 0) continue;
 
     bool arrested = false, violent = false;

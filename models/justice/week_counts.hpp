@@ -19,6 +19,13 @@ struct WeekCounts {
   std::int64_t prison_admissions_new_sentence = 0, releases = 0;
   std::int64_t drug_court_admissions = 0, mental_health_court_admissions = 0, court_graduations = 0,
                court_failures = 0, in_drug_court = 0, in_mental_health_court = 0;
+  // Labour (models/labour): persons who worked this week, and flows.
+  std::int64_t employed = 0, earnings_usd = 0, formal_earnings_usd = 0, job_starts = 0, job_separations = 0, job_losses_custody = 0,
+               job_searches = 0, job_referrals = 0, tax_credits_claimed = 0, bonds_issued = 0;
+  // Housing (models/housing): stocks of persons in the community at the end of the week, and flows.
+  std::int64_t housed_own = 0, with_family = 0, in_transitional = 0, in_shelter = 0, on_street = 0,
+               voucher_holders = 0, public_tenants = 0, housing_losses = 0, housing_lost_to_prison = 0,
+               transitional_entries = 0, shelter_entries = 0, vouchers_issued = 0;
 
   WeekCounts& operator+=(const WeekCounts& o) {
     for (const auto& f : kFields) this->*(f.member) += o.*(f.member);
@@ -30,10 +37,10 @@ struct WeekCounts {
     std::int64_t WeekCounts::*member;
     std::string_view description;
   };
-  static const std::array<Field, 25> kFields;
+  static const std::array<Field, 47> kFields;
 };
 
-inline const std::array<WeekCounts::Field, 25> WeekCounts::kFields = {{
+inline const std::array<WeekCounts::Field, 47> WeekCounts::kFields = {{
     {"in_community", &WeekCounts::in_community, "persons in the community at the end of the week"},
     {"in_jail", &WeekCounts::in_jail, "persons held in jail awaiting court at the end of the week"},
     {"in_prison", &WeekCounts::in_prison, "persons in prison at the end of the week"},
@@ -61,6 +68,28 @@ inline const std::array<WeekCounts::Field, 25> WeekCounts::kFields = {{
     {"in_drug_court", &WeekCounts::in_drug_court, "drug-court participants at the end of the week"},
     {"in_mental_health_court", &WeekCounts::in_mental_health_court,
      "mental-health-court participants at the end of the week"},
+    {"employed", &WeekCounts::employed, "persons in the community who worked this week"},
+    {"earnings_usd", &WeekCounts::earnings_usd, "earnings this week, formal and informal, US dollars at 2023 prices"},
+    {"formal_earnings_usd", &WeekCounts::formal_earnings_usd, "recorded (taxed) earnings this week, US dollars at 2023 prices"},
+    {"job_starts", &WeekCounts::job_starts, "hires this week (work starts next week)"},
+    {"job_separations", &WeekCounts::job_separations, "jobs that ended this week (quit or dismissal)"},
+    {"job_losses_custody", &WeekCounts::job_losses_custody, "jobs lost because the worker was taken into custody"},
+    {"job_searches", &WeekCounts::job_searches, "unemployed persons who applied for a job this week"},
+    {"job_referrals", &WeekCounts::job_referrals, "job searches that went through a referral by a family or prosocial tie"},
+    {"tax_credits_claimed", &WeekCounts::tax_credits_claimed, "hires for which the employer claimed a hiring tax credit"},
+    {"bonds_issued", &WeekCounts::bonds_issued, "hires covered by a fidelity bond"},
+    {"housed_own", &WeekCounts::housed_own, "persons in the community in an own or rented home (any tenure)"},
+    {"with_family", &WeekCounts::with_family, "persons in the community living with family or friends"},
+    {"in_transitional", &WeekCounts::in_transitional, "persons in a transitional or halfway-house bed"},
+    {"in_shelter", &WeekCounts::in_shelter, "persons in a homeless-shelter bed"},
+    {"on_street", &WeekCounts::on_street, "persons in the community without shelter"},
+    {"voucher_holders", &WeekCounts::voucher_holders, "persons housed with a voucher (including any in custody who still hold it)"},
+    {"public_tenants", &WeekCounts::public_tenants, "persons in public housing (including any in custody who still hold it)"},
+    {"housing_losses", &WeekCounts::housing_losses, "persons who lost a place to live in the community this week"},
+    {"housing_lost_to_prison", &WeekCounts::housing_lost_to_prison, "persons whose place to live was lost on admission to prison"},
+    {"transitional_entries", &WeekCounts::transitional_entries, "entries to transitional beds"},
+    {"shelter_entries", &WeekCounts::shelter_entries, "entries to shelter beds"},
+    {"vouchers_issued", &WeekCounts::vouchers_issued, "housing vouchers issued this week"},
 }};
 
 }  // namespace pw

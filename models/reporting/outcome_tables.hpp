@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "models/reporting/group_index.hpp"
+
 namespace pw {
 
 class Simulation;
@@ -30,9 +32,6 @@ struct CumulativeTables {
   std::vector<std::array<std::vector<double>, kOutcomes.size()>> pct;
 };
 
-// The groups every run reports: all, sex, age at release, prior arrests, risk
-// level, commitment offence, admission type, community group, supervision at release.
-std::vector<std::string> standard_group_names();
 
 int months_in_horizon(int weeks);
 int week_ending_month(int month);

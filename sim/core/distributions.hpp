@@ -29,3 +29,23 @@ inline double lognormal_quantile(double median, double sigma, double u) {
 }
 
 }  // namespace pw
+
+namespace pw {
+
+// Poisson count of mean `mean` by inversion of u in (0, 1), capped at `cap`.
+// Returns 0 without evaluating exp when u >= mean (since 1 - exp(-m) <= m),
+// which is the common case for small weekly rates.
+inline int poisson_inverse(double mean, double u, int cap) {
+  if (u >= mean) return 0;
+  const double v = 1.0 - u;
+  double p = std::exp(-mean), cdf = p;
+  int k = 0;
+  while (v > cdf && k < cap) {
+    ++k;
+    p *= mean / k;
+    cdf += p;
+  }
+  return k;
+}
+
+}  // namespace pw

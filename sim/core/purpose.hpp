@@ -33,6 +33,16 @@ enum class Purpose : std::uint16_t {
   ProgrammeCompletion = 27, // per programme, at the end of the course: lane 0 completes or drops out
   CourtProgramme = 28,      // problem-solving court exit: lanes 0 graduates, 1 prison on failure, 2 term;
                             // index 1, lane 0: tie-break among defendants diverted in the same week
+  CommunitySetup = 29,      // set-up: lanes 0 neighbourhood, 1 family ties, 2 prosocial ties, 3 certificate
+  EmployerSetup = 30,       // set-up, per employer (person = employer id): index 0 lanes 0 sector,
+                            // 1 record check, 2 tax credit, 3 bonding; index 1 lanes 0 cooperating, 1 neighbourhood, 2 informal;
+                            // index 2 (fine): willingness
+  LabourWeek = 31,          // weekly, in the community: lanes 0 separation, 1 search, 2 referral, 3 employer pick
+  JobApplication = 32,      // weekly, per application: lanes 0 record screening, 1 group proxy, 2 interview,
+                            // 3 ranking noise
+  JobTerms = 33,            // at hire: lanes 0 wage
+  HousingWeek = 34,         // weekly, in the community: lanes 0 loss or exit, 1 destination, 2 screening,
+                            // 3 allocation tie-break
 };
 
 }  // namespace pw

@@ -100,6 +100,7 @@ std::filesystem::path run_scenario(const RunOptions& o) {
     Simulation sim(s.params, profile, static_cast<std::uint32_t>(r), par);
     sim.run_to_end();
     writer.write_programmes(r, sim);
+    writer.write_reintegration(r, sim);
     writer.write_costs(r, compute_costs(sim.weekly(), s.params.costs, programme_costs_by_week(sim)));
     writer.write_replicate(r, sim.weekly(), cumulative_tables(sim));
     if (o.persons == PersonsOutput::All || (o.persons == PersonsOutput::FirstReplicate && r == 0)) {

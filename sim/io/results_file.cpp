@@ -6,6 +6,7 @@
 
 #include "sim/io/h5_util.hpp"
 #include "sim/io/programme_results.hpp"
+#include "sim/io/reintegration_results.hpp"
 
 #ifndef PATHWAYS_VERSION
 #define PATHWAYS_VERSION "unknown"
@@ -105,6 +106,7 @@ void ResultsWriter::begin_scenario(const ScenarioHeader& h, const ParamTable& pa
   add_cost(kCostTotalName, kCostTotalDescription);
   g.createGroup("persons");
   create_programme_datasets(g, h.programmes, h.replicates, h.weeks);
+  create_reintegration_datasets(g, h.groups, h.replicates, months_in_horizon(h.weeks));
 }
 
 void ResultsWriter::write_replicate(int replicate, const std::vector<WeekCounts>& weekly, const CumulativeTables& t) {
@@ -133,6 +135,10 @@ void ResultsWriter::write_replicate(int replicate, const std::vector<WeekCounts>
 
 void ResultsWriter::write_programmes(int replicate, const Simulation& sim) {
   write_programme_replicate(*scenario_, replicate, sim);
+}
+
+void ResultsWriter::write_reintegration(int replicate, const Simulation& sim) {
+  write_reintegration_replicate(*scenario_, replicate, sim);
 }
 
 void ResultsWriter::write_costs(int replicate, const CostSeries& c) {

@@ -52,6 +52,8 @@ class ResultsWriter {
   // The weekly cost series of one replicate (costs/<category> and costs/total).
   void write_costs(int replicate, const CostSeries& costs);
   void write_programmes(int replicate, const Simulation& sim);
+  // Work and housing tables by group (sim/io/reintegration_results.hpp).
+  void write_reintegration(int replicate, const Simulation& sim);
   // Flushes, closes and renames the file into place.
   void commit();
 

@@ -9,6 +9,7 @@
 #include "models/reporting/outcome_tables.hpp"
 #include "sim/io/h5_util.hpp"
 #include "sim/io/programme_results.hpp"
+#include "sim/io/reintegration_results.hpp"
 
 namespace pw {
 
@@ -103,6 +104,10 @@ nlohmann::json summarise_results(const std::filesystem::path& file) {
       // Files written before costs existed have no costs group and no "costs" key.
       if (g.nameExists("costs")) s["costs"] = summarise_costs(g, reps, h5::read_int_attr(g, "people"));
       s["programmes"] = summarise_programmes(g, reps);
+      if (auto r = summarise_reintegration(g, reps); !r.employment.empty()) {
+        s["employment"] = std::move(r.employment);
+        s["housing"] = std::move(r.housing);
+      }
       out["scenarios"][name] = s;
     }
   } catch (const H5::Exception& e) {

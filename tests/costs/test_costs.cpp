@@ -157,7 +157,15 @@ TEST_CASE("costs: a simulated cohort; total is the sum of the categories and pri
                n(&pw::WeekCounts::offences_drug) * p.costs.victim_drug +
                n(&pw::WeekCounts::offences_public_order) * p.costs.victim_public_order)
             .epsilon(1e-12));
-  for (std::size_t k = 0; k < pw::kCostCategories.size(); ++k) CHECK(c.sum(k) >= 0.0);
+  // Every category is a cost except the taxes paid on earnings, which are entered as a negative cost.
+  for (std::size_t k = 0; k < pw::kCostCategories.size(); ++k) {
+    if (k == pw::kCostTaxes) {
+      CHECK(c.sum(k) == Approx(-p.costs.tax_rate_on_earnings *
+                               static_cast<double>(run.total(&pw::WeekCounts::formal_earnings_usd))).epsilon(1e-12));
+    } else {
+      CHECK(c.sum(k) >= 0.0);
+    }
+  }
 
   // Doubling the prison price doubles the prison cost and nothing else.
   auto q = p.costs;
@@ -189,6 +197,7 @@ TEST_CASE("costs: Money defaults are written \"N USD 2023\" and read back to the
   for (const auto& s : table.slots()) {
     if (!s.info.path.starts_with("costs.")) continue;
     INFO(s.info.path << " default " << s.info.default_text);
+    if (s.info.path == "costs.tax_rate_on_earnings") continue;  // the one rate among the prices
     CHECK(s.info.unit == pw::Unit::Money);
     CHECK_FALSE(s.info.source.empty());
     ++money;
@@ -209,7 +218,7 @@ TEST_CASE("costs: Money defaults are written \"N USD 2023\" and read back to the
     CHECK(tq.find(s.info.path)->get() == d);
     CHECK(s.get() == d);
   }
-  CHECK(money == 9);
+  CHECK(money == 15);  // every price in CostParams
   CHECK(defaults.prison_bed_week == p.costs.prison_bed_week);
   double v = 0;
   std::string err;

@@ -215,8 +215,9 @@ TEST_CASE("invariants: stepping week by week is the same as running to the end",
   for (std::size_t t = 0; t < a.sim.weekly().size(); ++t) {
     for (const auto& f : WeekCounts::kFields) REQUIRE(a.sim.weekly()[t].*(f.member) == b.sim.weekly()[t].*(f.member));
   }
-  const std::vector<std::string_view> phases = {"releases", "programme_progress", "offending",
-                                                "courts_and_supervision", "census", "court_diversion",
-                                                "programme_allocation"};
+  const std::vector<std::string_view> phases = {"releases",       "programme_progress",     "labour",
+                                                "housing",        "situation",              "offending",
+                                                "courts_and_supervision", "census",         "court_diversion",
+                                                "programme_allocation",   "hiring_and_housing"};
   CHECK(pw::Simulation::phase_names() == phases);
 }

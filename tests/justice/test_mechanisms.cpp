@@ -150,6 +150,7 @@ TEST_CASE("offending: offences match the summed person hazards, with frailty, co
   p.justice.supervision.revocation_probability = 0.0;
   p.justice.offending.base_rate = 0.02;
   p.justice.offending.age_effect = -0.1;  // strong ageing: the hazard falls by 26% over three years
+  pwt::no_situation_effects(p);
   Run r(p);
   r.run();
   const auto& js = r.sim.justice();
@@ -264,6 +265,7 @@ TEST_CASE("courts: convictions / arrests is the conviction probability", "[justi
 TEST_CASE("supervision: technical violations per supervised week are 1 - exp(-rate)", "[justice][stats]") {
   auto p = pwt::small_params(20000, 104, 707);
   p.justice.offending.base_rate = 1e-5;  // offending switched off (almost)
+  pwt::no_situation_effects(p);
   auto& sv = p.justice.supervision;
   sv.substance_violation_effect = 0.0;
   sv.revocation_probability = 0.0;
@@ -307,6 +309,7 @@ TEST_CASE("supervision: technical violations per supervised week are 1 - exp(-ra
 TEST_CASE("supervision: substance-use need multiplies the violation rate by exp(effect x need)", "[justice][stats]") {
   auto p = pwt::small_params(20000, 104, 808);
   pwt::set_detection(p, 0.0);  // no arrests, so no one leaves the community
+  pwt::no_situation_effects(p);
   auto& sv = p.justice.supervision;
   sv.revocation_probability = 0.0;
   sv.intensive_share_high = 0.0;

@@ -38,6 +38,11 @@ TEST_CASE("levers: a change before week 0 equals declaring the value in the scen
   auto p = pwt::small_params(3000, 60);
   p.programmes = {community_cbt(20)};
   auto declared = p;
+  declared.housing.stocks.transitional_per_1000 = 40;
+  declared.housing.stocks.vouchers_per_1000 = 25;
+  declared.labour.ban_the_box.enabled = true;
+  declared.labour.effects.employment_effect_older = 0.5;
+  declared.housing.effects.street_offending = 2.5;
   declared.justice.courts.prison_given_conviction = 0.9;
   declared.justice.supervision.graduated_sanctions = true;
   declared.programmes[0].capacity = 200;
@@ -47,6 +52,13 @@ TEST_CASE("levers: a change before week 0 equals declaring the value in the scen
   b.sim.set_parameter("justice.courts.prison_given_conviction", 0.9);
   b.sim.set_parameter("justice.supervision.graduated_sanctions", true);
   b.sim.set_parameter("programme[cbt].capacity", 200LL);
+  b.sim.set_parameter("housing.stocks.transitional_per_1000", 40.0);
+  b.sim.set_parameter("housing.stocks.vouchers_per_1000", 25.0);
+  b.sim.set_parameter("labour.ban_the_box.enabled", true);
+  b.sim.set_parameter("labour.effects.employment_offending_older", 0.5);
+  b.sim.set_parameter("housing.effects.street_offending", 2.5);
+  CHECK(b.sim.housing().voucher_capacity() == a.sim.housing().voucher_capacity());
+  CHECK(b.sim.housing().transitional_capacity() == a.sim.housing().transitional_capacity());
   b.run();
   CHECK(same_weeks(a.sim.weekly(), b.sim.weekly(), 0, 60));
   for (std::size_t t = 0; t < 60; ++t) {
@@ -130,7 +142,11 @@ TEST_CASE("levers: liveness rules", "[levers]") {
   CHECK(pw::lever_rule("justice.offending.detection_violent").timing == LeverTiming::Live);
   CHECK(pw::lever_rule("justice.offending.frailty_variance").timing == LeverTiming::Restart);
   CHECK(pw::lever_rule("population.second_group_share").timing == LeverTiming::Restart);
-  CHECK(pw::lever_rule("housing.vouchers").timing == LeverTiming::Restart);  // until a rule is added
+  CHECK(pw::lever_rule("newmodel.anything").timing == LeverTiming::Restart);  // until a rule is added
+  CHECK(pw::lever_rule("housing.stocks.vouchers_per_1000").timing == LeverTiming::Live);
+  CHECK(pw::lever_rule("labour.ban_the_box.enabled").timing == LeverTiming::Live);
+  CHECK(pw::lever_rule("labour.employers.record_check_share").timing == LeverTiming::Restart);
+  CHECK(pw::lever_rule("labour.incentives.tax_credit_takeup").timing == LeverTiming::Restart);
   CHECK(pw::lever_rule("programme[x].capacity").timing == LeverTiming::Live);
   CHECK(pw::lever_rule("programme[x].capacity", true).timing == LeverTiming::Restart);
   CHECK(pw::lever_rule("programme[x].kind").timing == LeverTiming::Restart);

@@ -1,0 +1,131 @@
+// Housing after release: where people live, scarce beds and vouchers, and
+// loss of housing (MODEL.md §3 step 4).
+//
+// Week t, in order:
+//   transitions (per person, phase "housing")
+//     - admitted to prison: housing is lost (state None); beds are freed.
+//     - released (state None, in the community): back to an own home with
+//       housing.entry.own_at_release, else to family with probability
+//       1 - (1 - family_accept_per_tie)^family_ties, else onto the street while
+//       asking for a transitional bed, a shelter bed, public housing (unless
+//       excluded) and a voucher (if vouchers_at_release).
+//     - own home: lost at own_loss_rate (x unemployed_loss_factor without a
+//       job); voucher and public tenancies at their own rates.
+//     - family: breaks down at family_breakdown_rate (x unemployed factor); an
+//       employed person moves to a rental at move_out_rate if a landlord's
+//       screening passes (rejection landlord_rejection x (1 + stigma)).
+//     - transitional: the stay ends after transitional_term weeks, to a rental
+//       (employed and screened), to family, or onto the street.
+//     - shelter and street: the employed may move to a rental; others leave
+//       at shelter_exit_rate for family if a tie offers a place (a shelter
+//       stay otherwise ends on the street); on the street, a person seeks a
+//       shelter bed with street_to_shelter each week.
+//     Anyone who loses a place goes to family if a tie offers, else onto the
+//     street, and asks for a shelter bed (and a voucher or public housing).
+//   census (per person): beds, vouchers and public units held.
+//   allocate (barrier): vouchers (by voucher_priority), then public housing
+//     (longest homeless first), then transitional beds (own neighbourhood;
+//     people on supervision first), then shelter beds (own neighbourhood,
+//     else the lowest-numbered neighbourhood with a free bed). Ties are broken
+//     by a keyed draw, then by person id. Places are taken at once (week t).
+// Units: stocks in beds or units; terms in weeks.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "models/community/community.hpp"
+#include "models/housing/housing_params.hpp"
+#include "models/housing/housing_state.hpp"
+#include "models/justice/justice_model.hpp"
+#include "models/justice/risk_assessment.hpp"
+#include "models/justice/week_counts.hpp"
+#include "models/needs/needs.hpp"
+#include "models/population/attributes.hpp"
+#include "sim/core/rng.hpp"
+
+namespace pw {
+
+enum class Tenure : std::uint8_t { Private = 0, Voucher = 1, Public = 2 };
+
+struct HousingState {
+  std::vector<std::uint8_t> state;          // Housing
+  std::vector<std::uint8_t> tenure;         // Tenure, when state is Own
+  std::vector<std::uint16_t> bed_hood;      // neighbourhood of a transitional or shelter bed
+  std::vector<std::int16_t> until;          // end of a transitional stay (exclusive)
+  std::vector<std::int16_t> since;          // week the current state began
+  std::vector<std::int16_t> homeless_since; // week the current spell without a home began; kNever if housed
+  std::vector<std::int16_t> first_shelter_week, first_street_week;  // kNever if none
+  std::vector<std::uint16_t> weeks_homeless;  // weeks in a shelter or on the street
+  [[nodiscard]] std::size_t size() const { return state.size(); }
+};
+
+// Places held at the end of the per-person phases, summed over persons.
+struct HousingOccupancy {
+  std::vector<std::int64_t> transitional, shelter;  // per neighbourhood
+  std::int64_t vouchers = 0, public_units = 0;
+  HousingOccupancy& operator+=(const HousingOccupancy& o);
+};
+
+struct HousingRequest {
+  std::uint32_t person;
+  std::uint8_t wants;      // bits of kWant*
+  float tie_break;         // keyed draw
+};
+inline constexpr std::uint8_t kWantTransitional = 1, kWantShelter = 2, kWantVoucher = 4, kWantPublic = 8;
+
+struct HousingFlows {
+  std::vector<HousingRequest> requests;
+  HousingOccupancy occupancy;
+  HousingFlows& operator+=(const HousingFlows& o);
+};
+
+class HousingModel {
+ public:
+  HousingModel(const HousingParams& params, const Population& pop, const Needs& needs, const RiskAssessment& risk,
+               const Community& community, const JusticeState& justice, const std::vector<std::int32_t>& employer,
+               const Rng& rng);
+
+  void setup();
+  // Per-person phase "housing" over persons [begin, end).
+  WeekCounts transitions(std::size_t begin, std::size_t end, int week, HousingFlows& flows);
+  // Per-person census of places held and of housing states, at the end of the week.
+  WeekCounts census(std::size_t begin, std::size_t end, HousingFlows& flows) const;
+  // Barrier: places for this week's requests.
+  void allocate(int week, HousingFlows& flows, WeekCounts& counts);
+
+  [[nodiscard]] const HousingState& state() const { return s_; }
+  [[nodiscard]] const std::vector<std::uint8_t>& states() const { return s_.state; }
+  [[nodiscard]] const HousingParams& params() const { return p_; }
+  // Total places of each stock (beds per neighbourhood summed).
+  [[nodiscard]] std::int64_t transitional_capacity() const;
+  [[nodiscard]] std::int64_t shelter_capacity() const;
+  [[nodiscard]] std::int64_t voucher_capacity() const { return vouchers_; }
+  [[nodiscard]] std::int64_t public_capacity() const { return public_; }
+  // Recomputes the four stocks from housing.stocks.*_per_1000 (at set-up, and
+  // mid-run from Simulation::set_parameter). Places already held are kept: a
+  // smaller stock only stops new entries until occupancy falls below it.
+  void resize_stocks();
+
+ private:
+  void become_homeless(std::size_t i, int week, bool from_release, HousingFlows& flows, WeekCounts& c);
+  void move(std::size_t i, Housing to, int week);
+  [[nodiscard]] bool family_offers(std::size_t i, double u) const;
+  [[nodiscard]] bool landlord_accepts(std::size_t i, double u) const;
+  [[nodiscard]] bool public_eligible(std::size_t i) const;
+  [[nodiscard]] bool employed(std::size_t i) const { return employer_[i] >= 0; }
+
+  const HousingParams& p_;
+  const Population& pop_;
+  const Needs& needs_;
+  const RiskAssessment& risk_;
+  const Community& community_;
+  const JusticeState& justice_;
+  const std::vector<std::int32_t>& employer_;
+  const Rng& rng_;
+  std::vector<std::int64_t> transitional_beds_, shelter_beds_;  // per neighbourhood
+  std::int64_t vouchers_ = 0, public_ = 0;
+  HousingState s_;
+};
+
+}  // namespace pw

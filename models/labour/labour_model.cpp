@@ -1,0 +1,168 @@
+#include "models/labour/labour_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "models/housing/housing_state.hpp"
+#include "sim/core/distributions.hpp"
+
+namespace pw {
+
+namespace {
+double logit(double p) { return std::log(p / (1.0 - p)); }
+double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+double lift(double willingness, double uplift) { return 1.0 - (1.0 - willingness) * (1.0 - uplift); }
+template <class T>
+void inc(T& counter) {
+  if (counter < std::numeric_limits<T>::max()) ++counter;
+}
+}  // namespace
+
+LabourFlows& LabourFlows::operator+=(const LabourFlows& o) {
+  applications.insert(applications.end(), o.applications.begin(), o.applications.end());
+  separations.insert(separations.end(), o.separations.begin(), o.separations.end());
+  return *this;
+}
+
+LabourModel::LabourModel(const LabourParams& params, const Population& pop, const Needs& needs,
+                         const Community& community, const JusticeState& justice, const Rng& rng)
+    : p_(params), pop_(pop), needs_(needs), community_(community), justice_(justice), rng_(rng) {}
+
+void LabourModel::setup() {
+  const std::size_t n = pop_.size();
+  employers_ = make_employers(p_.employers, p_.incentives, community_.neighbourhoods, n, rng_);
+  s_.employer.assign(n, -1);
+  s_.job_start_week.assign(n, kNever);
+  s_.wage.assign(n, 0);
+  s_.first_job_week.assign(n, kNever);
+  s_.weeks_employed.assign(n, 0);
+  s_.earnings.assign(n, 0.0f);
+  s_.earnings_first_full_year.assign(n, 0.0f);
+  s_.certificate.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double u = rng_.uniform4(static_cast<std::uint32_t>(i), kSetupWeek, Purpose::CommunitySetup)[3];
+    s_.certificate[i] = u < p_.incentives.certificate_coverage ? 1 : 0;
+  }
+}
+
+bool LabourModel::screen(std::size_t i, std::size_t e, bool referral, int week, float& score) const {
+  const auto u = rng_.uniform4(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(week),
+                               Purpose::JobApplication);
+  const auto& em = employers_;
+  const auto& inc = p_.incentives;
+  const auto& btb = p_.ban_the_box;
+  double reject = 0.0;  // record-check rejection probability
+  if (em.checks_records[e] && !em.cooperating[e] && !referral) {
+    double w = em.willingness[e];
+    if (em.tax_credit[e]) w = lift(w, inc.tax_credit_uplift);
+    if (em.bonding[e]) w = lift(w, inc.bonding_uplift);
+    if (s_.certificate[i]) w = lift(w, inc.certificate_uplift);
+    reject = std::min(1.0, (1.0 - w) * (1.0 + community_.stigma_of(i)));
+    if (btb.enabled) {
+      // The record is hidden at the callback; the group is not.
+      if (pop_.group[i] == btb.proxied_group && u[1] < btb.proxy_penalty) return false;
+      reject *= btb.post_offer_rejection_factor;
+    }
+  }
+  const double skill = needs_.employability[i];
+  const double pass = logistic(logit(p_.search.interview_base) + p_.search.interview_skill_effect * (skill - 0.5) +
+                               (referral ? p_.search.referral_interview_effect : 0.0));
+  if (u[2] >= pass) return false;
+  if (u[0] < reject) return false;  // before the interview, or after a conditional offer under ban-the-box
+  score = static_cast<float>(skill + 0.25 * (u[3] - 0.5));
+  return true;
+}
+
+WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, LabourFlows& flows) {
+  WeekCounts c;
+  const auto& sp = p_.separation;
+  const auto& sr = p_.search;
+  const auto w = static_cast<std::uint32_t>(week);
+  const bool first_full_year = week >= kFirstFullYearBegin && week < kFirstFullYearEnd;
+  const auto n_employers = static_cast<double>(employers_.size());
+  for (std::size_t i = begin; i < end; ++i) {
+    const bool in_community = justice_.custody[i] == static_cast<std::uint8_t>(Custody::Community);
+    const std::int32_t job = s_.employer[i];
+    if (job >= 0 && !in_community) {
+      flows.separations.push_back(job);
+      s_.employer[i] = -1;
+      ++c.job_losses_custody;
+      continue;
+    }
+    if (!in_community) continue;
+    const auto u = rng_.uniform4(static_cast<std::uint32_t>(i), w, Purpose::LabourWeek);
+    if (job >= 0) {
+      // Works this week, then may separate.
+      ++c.employed;
+      const bool formal = !employers_.informal[static_cast<std::size_t>(job)];
+      c.earnings_usd += s_.wage[i];
+      c.formal_earnings_usd += formal ? s_.wage[i] : 0;
+      inc(s_.weeks_employed[i]);
+      s_.earnings[i] += s_.wage[i];
+      if (first_full_year && formal) s_.earnings_first_full_year[i] += s_.wage[i];
+      const double tenure = week - s_.job_start_week[i];
+      const double rate = sp.late_rate + (sp.early_rate - sp.late_rate) * std::exp(-tenure / sp.tenure_scale);
+      if (u[0] < rate) {
+        flows.separations.push_back(job);
+        s_.employer[i] = -1;
+        ++c.job_separations;
+      }
+      continue;
+    }
+    const double search = sr.search_rate * (housing_ && unstably_housed((*housing_)[i]) ? sr.unstable_housing_search_factor : 1.0);
+    if (u[1] >= search) continue;
+    ++c.job_searches;
+    const int ties = community_.family_ties[i] + community_.prosocial_ties[i];
+    const bool referral = ties > 0 && u[2] < 1.0 - std::pow(1.0 - sr.referral_per_tie, ties);
+    std::size_t e = 0;
+    const auto k = community_.neighbourhood[i];
+    const auto local_n = employers_.offset[k + 1u] - employers_.offset[k];
+    if (!referral && u[3] < sr.local_share && local_n > 0) {
+      const auto j = static_cast<std::uint32_t>(u[3] / sr.local_share * local_n);
+      e = employers_.by_neighbourhood[employers_.offset[k] + std::min(j, local_n - 1)];
+    } else {
+      const double v = referral || sr.local_share >= 1.0 ? u[3] : (u[3] - sr.local_share) / (1.0 - sr.local_share);
+      e = std::min(static_cast<std::size_t>(v * n_employers), employers_.size() - 1);
+    }
+    c.job_referrals += referral ? 1 : 0;
+    float score = 0;
+    if (!screen(i, e, referral, week, score)) continue;
+    flows.applications.push_back({static_cast<std::int32_t>(e), static_cast<std::uint32_t>(i), score,
+                                  static_cast<std::uint8_t>(referral ? 1 : 0)});
+  }
+  return c;
+}
+
+void LabourModel::hire(int week, LabourFlows& flows, WeekCounts& c) {
+  for (const auto e : flows.separations) --employers_.filled[static_cast<std::size_t>(e)];
+  auto& apps = flows.applications;
+  std::sort(apps.begin(), apps.end(), [](const JobApplication& a, const JobApplication& b) {
+    if (a.employer != b.employer) return a.employer < b.employer;
+    if (a.referral != b.referral) return a.referral > b.referral;
+    if (a.score != b.score) return a.score > b.score;
+    return a.person < b.person;
+  });
+  const int start = week + 1;
+  for (const auto& a : apps) {
+    const auto e = static_cast<std::size_t>(a.employer);
+    const std::size_t i = a.person;
+    // Arrested and held later in the same week: the offer lapses.
+    if (justice_.custody[i] != static_cast<std::uint8_t>(Custody::Community)) continue;
+    if (employers_.filled[e] >= employers_.positions[e]) continue;
+    ++employers_.filled[e];
+    s_.employer[i] = a.employer;
+    s_.job_start_week[i] = static_cast<std::int16_t>(start);
+    const double median = std::array{p_.employers.wage_construction, p_.employers.wage_food_service,
+                                     p_.employers.wage_manufacturing,
+                                     p_.employers.wage_other}[employers_.sector[e]];
+    const double u = rng_.uniform(a.person, static_cast<std::uint32_t>(week), Purpose::JobTerms);
+    s_.wage[i] = static_cast<std::uint16_t>(
+        std::clamp(std::round(lognormal_quantile(median, p_.search.wage_spread, u)), 0.0, 65535.0));
+    if (s_.first_job_week[i] == kNever) s_.first_job_week[i] = static_cast<std::int16_t>(start);
+    ++c.job_starts;
+    c.tax_credits_claimed += employers_.tax_credit[e] && !employers_.informal[e] ? 1 : 0;
+    c.bonds_issued += employers_.bonding[e] && !employers_.informal[e] ? 1 : 0;
+  }
+}
+
+}  // namespace pw

@@ -1,0 +1,115 @@
+// The labour market for released persons: separations, job search, referrals,
+// record checks and hiring into scarce positions (MODEL.md §3 step 3).
+//
+// Week t, in order:
+//   work (per person, phase "labour")
+//       a person who is employed and in custody loses the job; an employed
+//       person in the community works the week (earns the weekly wage) and may
+//       then separate at a rate that falls with tenure:
+//         late_rate + (early_rate - late_rate) exp(-tenure / tenure_scale);
+//       an unemployed person in the community searches with probability
+//       search.rate (times unstable_housing_factor in a shelter or on the
+//       street). A search is a referral through family or prosocial ties with
+//       probability 1 - (1 - referral_per_tie)^ties, else an application to an
+//       employer in the person's neighbourhood (local_share) or anywhere.
+//       The application is screened now, from the employer's fixed traits:
+//         record check: an employer who checks records rejects with
+//           probability min(1, (1 - w)(1 + stigma)), where w is its
+//           willingness raised by incentives (w' = 1 - (1 - w)(1 - uplift)
+//           for a tax credit, bonding, and a certificate the person holds);
+//           cooperating employers and referrals pass;
+//         ban-the-box: the check moves after the interview and its rejection
+//           is scaled by post_offer_rejection_factor, but employers who would
+//           have checked reject proxy_penalty of the proxied group at the
+//           callback (statistical discrimination);
+//         interview: logit P = logit(interview_base) + skill_effect
+//           (employability - 0.5) + referral_effect [referral].
+//       Passing applications are written to the week's flows, with a score.
+//   hire (barrier, after every per-person phase of week t)
+//       positions freed by this week's separations are released; each
+//       employer fills its vacancies (positions - filled) from its passing
+//       applicants in a deterministic order: referrals first, then the higher
+//       score (employability + keyed noise), then the lower person id. Hires
+//       start work in week t + 1.
+// Units: wages and earnings in US dollars per week at kPriceBaseYear prices.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "models/community/community.hpp"
+#include "models/justice/justice_model.hpp"
+#include "models/justice/week_counts.hpp"
+#include "models/labour/employers.hpp"
+#include "models/labour/labour_params.hpp"
+#include "models/needs/needs.hpp"
+#include "models/population/attributes.hpp"
+#include "sim/core/rng.hpp"
+
+namespace pw {
+
+struct LabourState {
+  std::vector<std::int32_t> employer;         // -1 when not employed
+  std::vector<std::int16_t> job_start_week;   // first week worked in the current job
+  std::vector<std::uint16_t> wage;            // US dollars per week in the current job
+  std::vector<std::int16_t> first_job_week;   // first week worked after release; kNever if none
+  std::vector<std::uint16_t> weeks_employed;  // weeks worked over the follow-up
+  std::vector<float> earnings;                // US dollars over the follow-up
+  std::vector<float> earnings_first_full_year;  // formal (recorded) US dollars in weeks [26, 78): see kFirstFullYear*
+  std::vector<std::uint8_t> certificate;      // holds a certificate of rehabilitation
+  [[nodiscard]] std::size_t size() const { return employer.size(); }
+};
+
+// "The first full calendar year after release" (Looney & Turner 2018) begins,
+// on average over release dates, half a year after release.
+inline constexpr int kFirstFullYearBegin = 26, kFirstFullYearEnd = 78;
+
+struct JobApplication {
+  std::int32_t employer;
+  std::uint32_t person;
+  float score;       // higher is hired first
+  std::uint8_t referral;
+};
+
+// What the per-person labour phase hands to the hiring barrier.
+struct LabourFlows {
+  std::vector<JobApplication> applications;
+  std::vector<std::int32_t> separations;  // employer of each job that ended this week
+  LabourFlows& operator+=(const LabourFlows& o);
+};
+
+class LabourModel {
+ public:
+  LabourModel(const LabourParams& params, const Population& pop, const Needs& needs, const Community& community,
+              const JusticeState& justice, const Rng& rng);
+  // The housing column (models/housing) that job search reads; nullptr: everyone stably housed.
+  void attach_housing(const std::vector<std::uint8_t>* housing) { housing_ = housing; }
+
+  void setup();
+  // Per-person phase "labour" over persons [begin, end).
+  WeekCounts work(std::size_t begin, std::size_t end, int week, LabourFlows& flows);
+  // Barrier: vacancies filled for week t + 1.
+  void hire(int week, LabourFlows& flows, WeekCounts& counts);
+
+  [[nodiscard]] const LabourState& state() const { return s_; }
+  [[nodiscard]] const Employers& employers() const { return employers_; }
+  [[nodiscard]] const LabourParams& params() const { return p_; }
+  // True when person i is employed (works this week if in the community).
+  [[nodiscard]] bool employed(std::size_t i) const { return s_.employer[i] >= 0; }
+
+ private:
+  // Screens person i's application to employer e; returns false if rejected.
+  bool screen(std::size_t i, std::size_t e, bool referral, int week, float& score) const;
+
+  const LabourParams& p_;
+  const Population& pop_;
+  const Needs& needs_;
+  const Community& community_;
+  const JusticeState& justice_;
+  const std::vector<std::uint8_t>* housing_ = nullptr;
+  const Rng& rng_;
+  Employers employers_;
+  LabourState s_;
+};
+
+}  // namespace pw

@@ -1,0 +1,42 @@
+#include "models/reintegration/situation_effects.hpp"
+
+#include <cmath>
+
+namespace pw {
+
+namespace {
+enum WorkClass { kNotWorking = 0, kWorkingYounger = 1, kWorkingOlder = 2 };
+}
+
+SituationEffects::SituationEffects(const LabourEffectParams& labour, const HousingEffectParams& housing)
+    : age_threshold_(labour.age_threshold) {
+  const double work[3] = {0.0, labour.employment_effect_younger, labour.employment_effect_older};
+  for (int k = 0; k < 3; ++k) {
+    for (int h = 0; h <= kHousingStates; ++h) {
+      const double home = h == static_cast<int>(Housing::Shelter)  ? housing.shelter_offending
+                          : h == static_cast<int>(Housing::Street) ? housing.street_offending
+                                                                   : 0.0;
+      offending_[k][h] = static_cast<float>(std::exp(work[k] + home));
+    }
+  }
+  for (int h = 0; h <= kHousingStates; ++h) {
+    violation_[h] = static_cast<float>(unstably_housed(static_cast<std::uint8_t>(h)) ? std::exp(housing.unstable_violation)
+                                                                                     : 1.0);
+  }
+}
+
+void SituationEffects::update(std::size_t begin, std::size_t end, int week, const Population& pop,
+                              const std::vector<std::int32_t>& employer, const std::vector<std::uint8_t>& housing,
+                              Situation& out) const {
+  const double years = week / 52.0;
+  for (std::size_t i = begin; i < end; ++i) {
+    const int work = employer[i] < 0 ? kNotWorking
+                     : pop.age_at_release[i] + years >= age_threshold_ ? kWorkingOlder
+                                                                       : kWorkingYounger;
+    const auto h = std::min<std::size_t>(housing[i], kHousingStates);
+    out.offending[i] = offending_[static_cast<std::size_t>(work)][h];
+    out.violation[i] = violation_[h];
+  }
+}
+
+}  // namespace pw

@@ -1,0 +1,41 @@
+// Named mechanisms by which work and housing change offending and technical
+// violations (MODEL.md §4). Per person, week t, after the labour and housing
+// phases and before offending:
+//   offending multiplier = exp(employment effect) x exp(housing effect)
+//     employment effect: labour.effects.employment_offending_older while
+//       employed at or above labour.effects.age_threshold (current age),
+//       employment_offending_younger below it (Uggen 2000);
+//     housing effect: housing.effects.shelter_offending in a shelter,
+//       street_offending on the street (Metraux & Culhane 2004);
+//   violation multiplier = exp(housing.effects.unstable_violation) in a
+//     shelter or on the street.
+// Writes only the person's row of Situation.
+#pragma once
+
+#include <array>
+#include <cstddef>
+
+#include "models/housing/housing_params.hpp"
+#include "models/housing/housing_state.hpp"
+#include "models/justice/situation.hpp"
+#include "models/labour/labour_params.hpp"
+#include "models/population/attributes.hpp"
+
+namespace pw {
+
+class SituationEffects {
+ public:
+  SituationEffects(const LabourEffectParams& labour, const HousingEffectParams& housing);
+  // Updates rows [begin, end) for week t.
+  void update(std::size_t begin, std::size_t end, int week, const Population& pop,
+              const std::vector<std::int32_t>& employer, const std::vector<std::uint8_t>& housing,
+              Situation& out) const;
+
+ private:
+  double age_threshold_;
+  // [employed and old enough][housing state incl. None]
+  std::array<std::array<float, kHousingStates + 1>, 3> offending_{};
+  std::array<float, kHousingStates + 1> violation_{};
+};
+
+}  // namespace pw
