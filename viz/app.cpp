@@ -30,6 +30,8 @@ double FrameStats::percentile(double q, std::size_t skip) const {
 
 App::App(ViewerOptions o) : options(std::move(o)) {
   speed = static_cast<float>(options.speed);
+  for (const auto& c : chart_catalog()) ab_charts[c.key] = false;
+  for (const auto& key : options.ab_charts) ab_charts[key] = true;
   if (options.view == "ab") view = View::AB;
   if (options.view == "person") view = View::Person;
   if (options.view == "network") view = View::Network;

@@ -56,6 +56,7 @@ class App {
   bool reset_layout = false;
   bool toggle_look = false;            // presentation mode on/off at the next frame
   int lever_target = 0;                // 0: A, 1: B, 2: both
+  std::map<std::string, bool> ab_charts;     // charts shown in the A/B view, by ChartDef::key
   std::map<std::string, ParamValue> edits;  // slider values while being dragged
   std::string message;                 // last error or note, shown in the controls
   std::uint32_t person_id = 0;

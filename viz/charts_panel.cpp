@@ -84,8 +84,20 @@ void draw_charts(App& app, const std::vector<const RunData*>& runs, bool ab) {
   const ImU32 marker_a = pres ? IM_COL32(190, 0, 0, 255) : IM_COL32(255, 90, 90, 255);
   const ImU32 marker_b = pres ? IM_COL32(120, 0, 160, 255) : IM_COL32(230, 140, 255, 255);
 
+  if (ab) {
+    // Which charts to compare: one checkbox per chart of the catalog.
+    ImGui::TextUnformatted("Compare:");
+    for (const auto& c : chart_catalog()) {
+      bool has_series = false;
+      for (const auto& s : a.series) has_series = has_series || s.chart == c.key;
+      if (!has_series) continue;
+      ImGui::SameLine();
+      ImGui::Checkbox(c.key.c_str(), &app.ab_charts[c.key]);
+    }
+  }
   std::vector<const ChartDef*> charts;
   for (const auto& c : chart_catalog()) {
+    if (ab && !app.ab_charts[c.key]) continue;
     for (const auto& s : a.series) {
       if (s.chart == c.key && (!ab || !hidden_in_ab().count(s.key))) {
         charts.push_back(&c);
@@ -158,7 +170,9 @@ void draw_charts(App& app, const std::vector<const RunData*>& runs, bool ab) {
       dspec.zero_line = true;
       plot((c->key + "_diff").c_str(), dspec, diffs, cell);
     } else {
-      plot(c->key.c_str(), spec, lines, cell);
+      // An odd last chart takes the whole row (the cost chart has many lines and a long legend).
+      const bool last_alone = index % columns == 0 && index + 1 == static_cast<int>(charts.size());
+      plot(c->key.c_str(), spec, lines, last_alone ? ImVec2{avail.x, cell.y} : cell);
       if (index % columns == 0 && index + 1 < static_cast<int>(charts.size())) ImGui::SameLine();
     }
     ++index;

@@ -110,9 +110,19 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
   float tick_w = 0;
   for (double t : y_ticks) tick_w = std::max(tick_w, ImGui::CalcTextSize(tick_label(t, y_step).c_str()).x);
   // A strip above the plot area holds the event labels (up to 3 rows), so they never cover data.
-  int strip_rows = 0;
-  for (const auto& m : spec.markers) strip_rows += !m.label.empty() && m.x >= spec.x_min && m.x <= spec.x_max;
-  strip_rows = std::min(strip_rows, 3);
+  // Labels of markers at the same week are joined into one ("a; b"); each week gets a row, up to 3.
+  std::vector<std::pair<float, std::string>> labels;  // (week, joined labels), in marker order
+  std::vector<ImU32> label_colours;
+  for (const auto& m : spec.markers) {
+    if (m.label.empty() || m.x < spec.x_min || m.x > spec.x_max) continue;
+    if (!labels.empty() && labels.back().first == m.x) {
+      labels.back().second += "; " + m.label;
+    } else {
+      labels.emplace_back(m.x, m.label);
+      label_colours.push_back(m.colour);
+    }
+  }
+  const int strip_rows = std::min(static_cast<int>(labels.size()), 3);
   const float row_h = fh * 1.05f;
   const ImVec2 p0{origin.x + tick_w + style.ItemSpacing.x + 4, origin.y + fh * 2.4f + row_h * static_cast<float>(strip_rows)};
   const ImVec2 p1{origin.x + size.x - 8, origin.y + size.y - fh * 2.4f};
@@ -201,17 +211,18 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
   {
     float last_label_end = -FLT_MAX;
     int row = 0;
-    for (const auto& m : spec.markers) {
-      if (m.label.empty() || m.x < spec.x_min || m.x > spec.x_max || strip_rows == 0) continue;
-      const float px = to_px(m.x, y_lo).x;
-      const ImVec2 ts = ImGui::CalcTextSize(m.label.c_str());
+    for (std::size_t k = 0; k < labels.size() && strip_rows > 0; ++k) {
+      const auto& [x, text] = labels[k];
+      const ImU32 colour = label_colours[k];
+      const float px = to_px(x, y_lo).x;
+      const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
       row = px < last_label_end ? std::min(row + 1, strip_rows - 1) : 0;
       float lx = px + 3;
       if (lx + ts.x > p1.x) lx = std::max(p0.x, px - ts.x - 3);
       const float ty = p0.y - row_h * static_cast<float>(strip_rows - row);
-      dl->AddLine({px, ty}, {px, p0.y}, m.colour, 1.5f);
+      dl->AddLine({px, ty}, {px, p0.y}, colour, 1.5f);
       dl->PushClipRect({p0.x, ty}, {p1.x, p0.y}, true);
-      dl->AddText({lx, ty}, m.colour, m.label.c_str());
+      dl->AddText({lx, ty}, colour, text.c_str());
       dl->PopClipRect();
       last_label_end = lx + ts.x;
     }

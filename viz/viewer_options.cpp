@@ -1,5 +1,7 @@
 #include "viz/viewer_options.hpp"
 
+#include "viz/series_catalog.hpp"
+
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -26,6 +28,8 @@ Live options:
   --b-set PATH=VALUE  B is A (or --b) with this lever change (repeatable)
   --b-week W          week the --b-set changes take effect (default 0)
   --person ID         open the person view on this person id
+  --ab-charts LIST    charts in the A/B view, comma-separated, from: outcomes, stocks,
+                      waiting, work, housing, cost (default outcomes,stocks,work)
 Display and headless options:
   --presentation      large fonts, high-contrast colours
   --view V            tab shown first: charts, ab, person, network (default charts)
@@ -96,6 +100,20 @@ ViewerOptions parse_viewer_options(int argc, char** argv) {
       o.b_week = number<int>(a, value(), 0, 780);
     } else if (a == "--person") {
       o.person = number<std::uint32_t>(a, value(), 0, 100000000);
+    } else if (a == "--ab-charts") {
+      o.ab_charts.clear();
+      const std::string list(value());
+      std::size_t start = 0;
+      while (start <= list.size()) {
+        const auto comma = list.find(',', start);
+        const std::string key = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        bool known = false;
+        for (const auto& c : chart_catalog()) known = known || c.key == key;
+        if (!known) fail("--ab-charts: \"" + key + "\" is not a chart (outcomes, stocks, waiting, work, housing, cost)");
+        o.ab_charts.push_back(key);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
     } else if (a == "--presentation") {
       o.presentation = true;
     } else if (a == "--view") {

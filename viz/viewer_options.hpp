@@ -28,6 +28,7 @@ struct ViewerOptions {
   int width = 1600, height = 900;
   bool presentation = false;
   std::string view = "charts";  // charts | ab | person | network
+  std::vector<std::string> ab_charts = {"outcomes", "stocks", "work"};  // --ab-charts: charts in the A/B view
   std::optional<std::uint32_t> person;
   bool vsync = true;
   int replay_week = -1;  // replay: the week the cursor starts at (-1: the end)
