@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
   auto last = clock::now();
   int frame = 0;
   bool ok = true;
+  double build_ms = 0, render_ms = 0;  // UI building (CPU) and GL rendering + swap, after the first 5 frames
   while (g_stop == 0 && !window->should_close() && (options.frames == 0 || frame < options.frames)) {
     if (options.frames > 0) window->park_cursor();
     // Interactive: at most 60 frames a second (Xvfb and some drivers ignore
@@ -76,13 +77,22 @@ int main(int argc, char** argv) {
     last = now;
     ++frame;
     const bool last_frame = options.frames > 0 && frame == options.frames;
+    const auto built = clock::now();
     ok = window->end_frame(last_frame ? options.screenshot : std::filesystem::path{}) && ok;
+    if (frame > 5) {
+      build_ms += std::chrono::duration<double, std::milli>(built - now).count();
+      render_ms += std::chrono::duration<double, std::milli>(clock::now() - built).count();
+    }
   }
   if (options.frames > 0) {
     const auto& s = app->stats();
     // The first frames compile shaders and build the font atlas: leave out 5.
     std::fprintf(stderr, "pathways-viewer: %d frames; after the first 5: mean %.1f ms (%.0f fps), 95th percentile %.1f ms\n",
                  frame, s.mean(5), s.mean(5) > 0 ? 1000.0 / s.mean(5) : 0.0, s.percentile(0.95, 5));
+    if (frame > 5) {
+      std::fprintf(stderr, "pathways-viewer: per frame, building the UI %.1f ms, rendering and swapping %.1f ms\n",
+                   build_ms / (frame - 5), render_ms / (frame - 5));
+    }
     if (app->a) {
       const auto st = app->a->status();
       std::fprintf(stderr, "pathways-viewer: simulation at week %d of %d, last step %.0f ms for all replicates\n", st.week,
