@@ -82,13 +82,15 @@ void App::start_live() {
 
 void App::start_b_as_copy() {
   if (!a) return;
+  // B starts as A was built and replays A's lever changes at the same weeks, so
+  // the two are identical until a lever is changed on B alone.
   LoadedScenario sb = scenario_a_;
-  sb.params = a->params();
-  sb.params.run.seed = a->status().seed;
+  sb.params = a->built_params();
   sb.meta.name = scenario_a_.meta.name + " (B)";
   b = std::make_unique<SimRunner>(RunnerConfig{sb, profile_, options.replicates, options.threads});
   b->set_speed(speed);
   lever_target = 1;
+  for (const auto& e : data_a.events) b->change(e.path, e.value, e.label, e.week);
   // Catch up with A in the background, so both show the same weeks.
   b->request_weeks(a->status().week);
   if (a->status().playing) b->set_playing(true);
@@ -134,7 +136,9 @@ bool App::animating() const {
 void App::change(const std::string& path, const ParamValue& value, const std::string& label) {
   std::string why;
   if ((lever_target == 0 || lever_target == 2 || !b) && a) why = a->change(path, value, label);
-  if (why.empty() && (lever_target >= 1) && b) why = b->change(path, value, label);
+  // On both: B takes the change at A's week, even while it is still catching up.
+  const int week = lever_target == 2 && a ? a->status().week : -1;
+  if (why.empty() && (lever_target >= 1) && b) why = b->change(path, value, label, week);
   message = why.empty() ? "" : why;
 }
 

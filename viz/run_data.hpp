@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/params/param_table.hpp"
 #include "viz/series_catalog.hpp"
 
 namespace pw::viz {
@@ -19,6 +20,7 @@ namespace pw::viz {
 struct LeverEvent {
   int week = 0;
   std::string path;
+  ParamValue value;   // in internal units, as given to Simulation::set_parameter
   std::string label;  // e.g. "drug court places 0 -> 1500"
 };
 

@@ -40,6 +40,30 @@ bool is_programme_path(const std::string& path, std::string& name, std::string& 
   return true;
 }
 
+// Validates and sets one parameter of `p` (programme keys as "programme[NAME].key");
+// "" or why not. `pre_release`: the path names a key of a pre-release programme.
+std::string assign(ModelParams& p, const std::string& path, const ParamValue& value, bool& pre_release) {
+  std::string name, key;
+  std::string why;
+  if (is_programme_path(path, name, key)) {
+    auto it = std::find_if(p.programmes.begin(), p.programmes.end(), [&](const ProgrammeSpec& s) { return s.name == name; });
+    if (it == p.programmes.end()) return path + ": no such programme";
+    pre_release = it->phase == "pre_release";
+    const ParamTable table(*it);
+    const ParamSlot* slot = table.find(key);
+    if (slot == nullptr) return path + ": unknown programme key";
+    why = check_value(slot->info, value);
+    if (why.empty()) slot->set(value);
+  } else {
+    const ParamTable table(p);
+    const ParamSlot* slot = table.find(path);
+    if (slot == nullptr) return path + ": unknown parameter";
+    why = check_value(slot->info, value);
+    if (why.empty()) slot->set(value);
+  }
+  return why.empty() ? "" : path + ": " + why;
+}
+
 }  // namespace
 
 bool current_value(const ModelParams& params, const std::string& path, ParamValue& out) {
@@ -61,6 +85,7 @@ bool current_value(const ModelParams& params, const std::string& path, ParamValu
 
 SimRunner::SimRunner(RunnerConfig config) : config_(std::move(config)) {
   params_ = config_.scenario.params;
+  built_params_ = params_;
   seed_ = params_.run.seed;
   status_.horizon = params_.run.horizon_weeks();
   status_.seed = seed_;
@@ -110,35 +135,26 @@ void SimRunner::reset(int seed) {
   wake_.notify_all();
 }
 
-std::string SimRunner::change(const std::string& path, const ParamValue& value, const std::string& label) {
+bool SimRunner::change_due() const {
+  return std::any_of(pending_.begin(), pending_.end(), [&](const Pending& c) { return c.week <= status_.week; });
+}
+
+ModelParams SimRunner::built_params() const {
+  std::lock_guard lock(mutex_);
+  return built_params_;
+}
+
+std::string SimRunner::change(const std::string& path, const ParamValue& value, const std::string& label, int at_week) {
   std::lock_guard lock(mutex_);
   ModelParams candidate = params_;
-  std::string name, key;
   bool pre_release = false;
-  std::string why;
-  if (is_programme_path(path, name, key)) {
-    auto it = std::find_if(candidate.programmes.begin(), candidate.programmes.end(),
-                           [&](const ProgrammeSpec& s) { return s.name == name; });
-    if (it == candidate.programmes.end()) return path + ": no such programme";
-    pre_release = it->phase == "pre_release";
-    const ParamTable table(*it);
-    const ParamSlot* slot = table.find(key);
-    if (slot == nullptr) return path + ": unknown programme key";
-    why = check_value(slot->info, value);
-    if (why.empty()) slot->set(value);
-  } else {
-    const ParamTable table(candidate);
-    const ParamSlot* slot = table.find(path);
-    if (slot == nullptr) return path + ": unknown parameter";
-    why = check_value(slot->info, value);
-    if (why.empty()) slot->set(value);
-  }
-  if (!why.empty()) return path + ": " + why;
-  params_ = std::move(candidate);
+  if (auto why = assign(candidate, path, value, pre_release); !why.empty()) return why;
   if (lever_rule(path, pre_release).timing == LeverTiming::Live) {
-    pending_.push_back({path, label, value});
+    // params_ follows when the worker applies it (now, or at `at_week`).
+    pending_.push_back({path, label, value, at_week});
     wake_.notify_all();
   } else {
+    params_ = std::move(candidate);
     status_.restart_pending = true;
   }
   return "";
@@ -219,6 +235,7 @@ void SimRunner::build() {
     std::lock_guard lock(mutex_);
     params_.run.seed = seed_;
     p = params_;
+    built_params_ = params_;
     rebuild_ = false;
     status_.building = true;
   }
@@ -297,7 +314,7 @@ void SimRunner::worker() {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [&] {
         const bool can_step = !status_.finished && (playing_ || step_requests_ > 0);
-        return stop_ || rebuild_ || can_step || !pending_.empty() || !track_requests_.empty();
+        return stop_ || rebuild_ || can_step || change_due() || !track_requests_.empty();
       });
       if (stop_) return;
       if (rebuild_) {
@@ -314,20 +331,22 @@ void SimRunner::worker() {
         next_step = clock::now();
         continue;
       }
-      changes.swap(pending_);
+      // Changes due now; scheduled ones (a later week) stay pending.
+      std::vector<Pending> later;
+      for (auto& c : pending_) (c.week <= status_.week ? changes : later).push_back(std::move(c));
+      pending_.swap(later);
       tracks.swap(track_requests_);
       do_step = !status_.finished && (playing_ || step_requests_ > 0);
       if (step_requests_ > 0 && do_step) --step_requests_;
       if (playing_ && weeks_per_second_ > 0 && do_step && step_requests_ == 0) {
         // Throttle to the chosen speed; wake early for any command.
         if (clock::now() < next_step) {
-          wake_.wait_until(lock, next_step, [&] { return stop_ || rebuild_ || !pending_.empty() || !playing_; });
+          wake_.wait_until(lock, next_step, [&] { return stop_ || rebuild_ || change_due() || !playing_; });
           if (stop_) return;
           if (rebuild_ || !playing_) do_step = false;
-          if (!pending_.empty()) {
-            for (auto& c : pending_) changes.push_back(std::move(c));
-            pending_.clear();
-          }
+          std::vector<Pending> later;
+          for (auto& c : pending_) (c.week <= status_.week ? changes : later).push_back(std::move(c));
+          pending_.swap(later);
         }
         next_step = std::max(next_step, clock::now() - std::chrono::milliseconds(200)) +
                     std::chrono::microseconds(static_cast<long long>(1e6 / weeks_per_second_));
@@ -337,7 +356,9 @@ void SimRunner::worker() {
       try {
         for (auto& sim : sims_) sim->set_parameter(c.path, c.value);
         std::lock_guard lock(mutex_);
-        data_.events.push_back({sims_.empty() ? 0 : sims_[0]->week(), c.path, c.label});
+        bool pre_release = false;
+        assign(params_, c.path, c.value, pre_release);
+        data_.events.push_back({sims_.empty() ? 0 : sims_[0]->week(), c.path, c.value, c.label});
         ++data_.version;
       } catch (const std::exception& e) {
         std::lock_guard lock(mutex_);

@@ -63,7 +63,11 @@ class SimRunner {
   // Validates a change (schema type, range, choices). A live parameter applies
   // to every replicate from the current week and is marked on the charts; a
   // restart parameter is kept for the next reset. Returns "" or why not.
-  std::string change(const std::string& path, const ParamValue& value, const std::string& label);
+  // `at_week` > the current week: a live change waits until the run reaches
+  // that week (B replaying A's changes, or catching up with A).
+  std::string change(const std::string& path, const ParamValue& value, const std::string& label, int at_week = -1);
+  // The parameters the replicates were built with (before any lever change since).
+  [[nodiscard]] ModelParams built_params() const;
   // Asks for steps until the run reaches `week`, without waiting (B catching up with A).
   void request_weeks(int week);
   // Blocks until the run has reached `week` (or its end); for headless use.
@@ -86,7 +90,9 @@ class SimRunner {
   struct Pending {
     std::string path, label;
     ParamValue value;
+    int week = -1;  // apply when the run reaches this week (-1: before the next step)
   };
+  [[nodiscard]] bool change_due() const;  // with mutex_ held
   void worker();
   void build();
   void step_all();
@@ -99,6 +105,7 @@ class SimRunner {
   double weeks_per_second_ = 0;
   int seed_ = 0;
   ModelParams params_;             // current values, levers applied
+  ModelParams built_params_;       // values at the last build
   std::vector<Pending> pending_;   // live changes to apply before the next step
   std::vector<std::uint32_t> track_requests_;
   RunData data_;

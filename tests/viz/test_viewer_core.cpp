@@ -230,3 +230,28 @@ TEST_CASE("viewer person view: the recorded life course is the simulation's, wee
   CHECK(distinct_ages > facts.size() / 2);
   CHECK_FALSE(runner.person_history(3, *std::make_unique<pw::viz::PersonHistory>()));
 }
+
+TEST_CASE("viewer runner: B started as a copy replays A's changes at their weeks and matches A", "[viz]") {
+  const auto s = small_baseline();
+  pw::viz::SimRunner a(config(s, 2));
+  a.advance_to(8);
+  REQUIRE(a.change("justice.supervision.graduated_sanctions", true, "sanctions").empty());
+  a.advance_to(20);
+  pw::viz::RunData da;
+  a.copy_if_newer(da);
+  REQUIRE(da.events.size() == 1);
+  CHECK(da.events[0].week == 8);
+  // As App::start_b_as_copy does: A's built parameters, then A's changes scheduled at their weeks.
+  auto sb = s;
+  sb.params = a.built_params();
+  pw::viz::SimRunner b(config(sb, 2));
+  for (const auto& e : da.events) REQUIRE(b.change(e.path, e.value, e.label, e.week).empty());
+  a.advance_to(kWeeks);
+  b.advance_to(kWeeks);
+  pw::viz::RunData db;
+  a.copy_if_newer(da);
+  b.copy_if_newer(db);
+  CHECK(da.values == db.values);
+  REQUIRE(db.events.size() == 1);
+  CHECK(db.events[0].week == 8);
+}
