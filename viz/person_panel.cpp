@@ -35,9 +35,9 @@ const std::array<Segment, 3> kSupervision = {{{"none", 0},
                                               {"intensive", IM_COL32(40, 60, 200, 255)}}};
 const std::array<Segment, 6> kHousingLane = {{{"own or rented home", IM_COL32(30, 120, 110, 255)},
                                               {"with family or friends", IM_COL32(140, 200, 90, 255)},
-                                              {"transitional bed", IM_COL32(90, 170, 220, 255)},
-                                              {"shelter", IM_COL32(240, 160, 40, 255)},
-                                              {"street", IM_COL32(210, 50, 50, 255)},
+                                              {"transitional bed", IM_COL32(150, 110, 210, 255)},
+                                              {"shelter", IM_COL32(185, 120, 60, 255)},
+                                              {"street", IM_COL32(140, 25, 25, 255)},
                                               {"none (in custody)", 0}}};
 const std::array<Segment, 2> kWork = {{{"not working", 0}, {"working", IM_COL32(60, 150, 200, 255)}}};
 const std::array<Segment, 3> kCourt = {{{"none", 0},
