@@ -68,6 +68,14 @@ Simulation::Simulation(const ModelParams& params, const PopulationProfile& profi
                                             justice_->state(), labour_->state().employer, rng_);
   housing_->setup();
   labour_->attach_housing(&housing_->states());
+  {
+    std::vector<const std::vector<std::uint8_t>*> tj;
+    for (std::size_t p = 0; p < programmes_->size(); ++p) {
+      const auto& spec = programmes_->specs()[p];
+      if (spec.kind == "transitional_jobs" && spec.phase == "post_release") tj.push_back(&programmes_->status(p));
+    }
+    labour_->attach_transitional_jobs(std::move(tj));
+  }
   situation_effects_ = std::make_unique<SituationEffects>(params_.labour.effects, params_.housing.effects);
   situation_.resize(population_.size());
   justice_->set_situation(&situation_);
@@ -84,7 +92,7 @@ WeekCounts Simulation::step() {
     block.programmes += programmes_->progress(b, e, week_);
     block.week += labour_->work(b, e, week_, block.labour);
     block.week += housing_->transitions(b, e, week_, block.housing);
-    situation_effects_->update(b, e, week_, population_, labour_->state().employer, housing_->states(), situation_);
+    situation_effects_->update(b, e, week_, population_, labour_->state().working, housing_->states(), situation_);
     block.week += justice_->offending(b, e, week_);
     block.week += justice_->courts_and_supervision(b, e, week_);
     block.week += justice_->census(b, e);

@@ -10,6 +10,7 @@
 #include <numeric>
 
 #include "models/simulation_levers.hpp"
+#include "sim/params/scenario_loader.hpp"
 #include "viz/assignment.hpp"
 #include "viz/replay_reader.hpp"
 
@@ -64,13 +65,8 @@ void App::start_live() {
   seed = scenario_a_.params.run.seed;
   a = std::make_unique<SimRunner>(RunnerConfig{scenario_a_, profile_, options.replicates, options.threads});
   if (!options.b_scenario.empty()) {
-    LoadedScenario sb = load_scenario(options.b_scenario, sets);
-    // Same seed as A: common random numbers, so the gap is the policy's.
-    sb.params.run.seed = seed;
-    sb.params.run.people = scenario_a_.params.run.people;
-    sb.params.run.weeks = scenario_a_.params.run.weeks;
-    auto profile_b = std::make_shared<const PopulationProfile>(read_profile(sb.params.population.profile_file));
-    b = std::make_unique<SimRunner>(RunnerConfig{sb, profile_b, options.replicates, options.threads});
+    start_b_from(options.b_scenario);
+    if (!message.empty()) throw std::runtime_error("--b " + message);
   } else if (!options.b_sets.empty()) {
     start_b_as_copy();
   }
@@ -94,6 +90,40 @@ void App::start_b_as_copy() {
   // Catch up with A in the background, so both show the same weeks.
   b->request_weeks(a->status().week);
   if (a->status().playing) b->set_playing(true);
+}
+
+void App::start_b_from(const std::filesystem::path& scenario) {
+  if (!a) return;
+  try {
+    LoadedScenario sb = load_scenario(scenario, options.sets);
+    // A's seed, cohort size and horizon: common random numbers, so the gap is the policy's.
+    const auto status = a->status();
+    sb.params.run.seed = status.seed;
+    sb.params.run.people = scenario_a_.params.run.people;
+    sb.params.run.weeks = scenario_a_.params.run.weeks;
+    auto profile_b = std::make_shared<const PopulationProfile>(read_profile(sb.params.population.profile_file));
+    b = std::make_unique<SimRunner>(RunnerConfig{sb, profile_b, options.replicates, options.threads});
+    b->set_speed(speed);
+    b->request_weeks(status.week);
+    if (status.playing) b->set_playing(true);
+    lever_target = 1;
+    message.clear();
+  } catch (const ScenarioError& e) {
+    message = e.issues().empty() ? e.what() : e.issues().front().to_string();
+  } catch (const std::exception& e) {
+    message = e.what();
+  }
+}
+
+std::vector<std::filesystem::path> App::sibling_scenarios() const {
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  const auto dir = options.input.has_parent_path() ? options.input.parent_path() : std::filesystem::path(".");
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".toml") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 void App::prepare_headless() {

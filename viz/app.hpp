@@ -68,6 +68,11 @@ class App {
 
   // Starts B as a copy of A's scenario (same seed, so the same random numbers).
   void start_b_as_copy();
+  // Starts B from another scenario file, on A's seed, cohort size and horizon; B
+  // runs from week 0 and catches up with A. Errors go to `message`.
+  void start_b_from(const std::filesystem::path& scenario);
+  // Scenario files beside A's (for the B chooser).
+  [[nodiscard]] std::vector<std::filesystem::path> sibling_scenarios() const;
   // Applies a lever change to the target runner(s); records `message` on failure.
   void change(const std::string& path, const ParamValue& value, const std::string& label);
   [[nodiscard]] std::vector<const RunData*> shown_runs() const;

@@ -69,8 +69,21 @@ void live_controls(App& app) {
       app.b.reset();
       app.lever_target = 0;
     }
-  } else if (ImGui::Button("Start B as a copy of A")) {
-    app.start_b_as_copy();
+  } else {
+    if (ImGui::Button("Start B as a copy of A")) app.start_b_as_copy();
+    ImGui::SameLine();
+    ImGui::TextDisabled("or from");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##b_scenario", "a scenario...")) {
+      for (const auto& f : app.sibling_scenarios()) {
+        if (ImGui::Selectable(f.filename().string().c_str())) app.start_b_from(f);
+      }
+      ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("B runs that scenario from week 0 on A's seed, cohort size and horizon, and catches up with A");
+    }
   }
   if (!app.message.empty()) ImGui::TextColored({1, 0.35f, 0.35f, 1}, "%s", app.message.c_str());
 }

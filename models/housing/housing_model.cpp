@@ -113,8 +113,10 @@ void HousingModel::move(std::size_t i, Housing to, int week) {
   s_.since[i] = static_cast<std::int16_t>(week);
   if (to == Housing::Shelter || to == Housing::Street) {
     if (s_.homeless_since[i] == kNever) s_.homeless_since[i] = static_cast<std::int16_t>(week);
-    auto& first = to == Housing::Shelter ? s_.first_shelter_week[i] : s_.first_street_week[i];
-    if (first == kNever) first = static_cast<std::int16_t>(week);
+    // A night on the street counts only if the week ends there (see allocate).
+    if (to == Housing::Shelter && s_.first_shelter_week[i] == kNever) {
+      s_.first_shelter_week[i] = static_cast<std::int16_t>(week);
+    }
   } else {
     s_.homeless_since[i] = kNever;
   }
@@ -123,13 +125,12 @@ void HousingModel::move(std::size_t i, Housing to, int week) {
 void HousingModel::become_homeless(std::size_t i, int week, bool from_release, HousingFlows& flows, WeekCounts& c) {
   move(i, Housing::Street, week);
   ++c.housing_losses;
-  std::uint8_t wants = kWantShelter;
+  const auto u = rng_.uniform4(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(week), Purpose::HousingWeek, 1);
+  std::uint8_t wants = u[1] < p_.transitions.street_to_shelter ? kWantShelter : 0;
   if (from_release && p_.stocks.transitional_per_1000 > 0) wants |= kWantTransitional;
   if (vouchers_ > 0 && (!from_release || p_.stocks.vouchers_at_release)) wants |= kWantVoucher;
   if (public_ > 0 && public_eligible(i)) wants |= kWantPublic;
-  const auto tie = static_cast<float>(
-      rng_.uniform(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(week), Purpose::HousingWeek, 1));
-  flows.requests.push_back({static_cast<std::uint32_t>(i), wants, tie});
+  flows.requests.push_back({static_cast<std::uint32_t>(i), wants, static_cast<float>(u[0])});
 }
 
 WeekCounts HousingModel::transitions(std::size_t begin, std::size_t end, int week, HousingFlows& flows) {
@@ -213,6 +214,7 @@ WeekCounts HousingModel::transitions(std::size_t begin, std::size_t end, int wee
             move(i, Housing::Family, week);
           } else if (shelter) {
             move(i, Housing::Street, week);
+            if (s_.first_street_week[i] == kNever) s_.first_street_week[i] = static_cast<std::int16_t>(week);
           }
         } else {
           std::uint8_t wants = 0;
@@ -356,6 +358,12 @@ void HousingModel::allocate(int week, HousingFlows& flows, WeekCounts& c) {
     place(r.person, Housing::Shelter);
     s_.bed_hood[r.person] = static_cast<std::uint16_t>(k);
     ++c.shelter_entries;
+  }
+  // Still on the street at the end of the week.
+  for (const auto& r : reqs) {
+    if (s_.state[r.person] == h8(Housing::Street) && s_.first_street_week[r.person] == kNever) {
+      s_.first_street_week[r.person] = static_cast<std::int16_t>(week);
+    }
   }
   c.voucher_holders = occ.vouchers;
   c.public_tenants = occ.public_units;

@@ -21,7 +21,8 @@
 //       stay otherwise ends on the street); on the street, a person seeks a
 //       shelter bed with street_to_shelter each week.
 //     Anyone who loses a place goes to family if a tie offers, else onto the
-//     street, and asks for a shelter bed (and a voucher or public housing).
+//     street, and asks for a shelter bed with probability street_to_shelter
+//     (and for a voucher or public housing, when there are any).
 //   census (per person): beds, vouchers and public units held.
 //   allocate (barrier): vouchers (by voucher_priority), then public housing
 //     (longest homeless first), then transitional beds (own neighbourhood;
@@ -55,7 +56,8 @@ struct HousingState {
   std::vector<std::int16_t> until;          // end of a transitional stay (exclusive)
   std::vector<std::int16_t> since;          // week the current state began
   std::vector<std::int16_t> homeless_since; // week the current spell without a home began; kNever if housed
-  std::vector<std::int16_t> first_shelter_week, first_street_week;  // kNever if none
+  // First week in a shelter bed, and first week ending on the street; kNever if none.
+  std::vector<std::int16_t> first_shelter_week, first_street_week;
   std::vector<std::uint16_t> weeks_homeless;  // weeks in a shelter or on the street
   [[nodiscard]] std::size_t size() const { return state.size(); }
 };

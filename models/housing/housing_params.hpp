@@ -105,8 +105,10 @@ struct HousingTransitionParams {
                                          "family if a tie offers a place (else a shelter stay ends on the street)",
                           .source = "assumption: most single-adult shelter stays are short (Kuhn & Culhane 1998)"});
     v(street_to_shelter, {.path = "housing.transitions.street_to_shelter", .unit = Unit::PerWeek, .def = 0.3, .lo = 0,
-                          .hi = 1, .description = "weekly probability that a person on the street seeks a shelter bed",
-                          .source = "assumption"});
+                          .hi = 1,
+                          .description = "probability that a person without a place seeks a shelter bed, when the "
+                                         "place is lost and then each week on the street",
+                          .source = "calibrated (docs/calibration.md) to shelter entry within 24 months"});
     v(voucher_exit_year1, {.path = "housing.transitions.voucher_exit_year1", .unit = Unit::PerWeek, .def = 0.0029,
                            .lo = 0, .hi = 1, .description = "weekly rate of leaving voucher-supported housing in its first year",
                            .source = "Denver Supportive Housing Social Impact Bond trial (Cunningham et al. 2021, Urban "

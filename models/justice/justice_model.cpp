@@ -39,6 +39,7 @@ void JusticeState::resize(std::size_t n) {
   first_conviction_week.assign(n, kNever);
   first_return_week.assign(n, kNever);
   first_admission_week.assign(n, kNever);
+  last_admission_week.assign(n, kNever);
   offences.assign(n, 0);
   arrests.assign(n, 0);
   convictions.assign(n, 0);
@@ -123,6 +124,7 @@ void JusticeModel::admit_to_prison(std::size_t i, int week, int term_weeks, int 
     s_.first_return_week[i] = static_cast<std::int16_t>(dated);
   }
   if (s_.first_admission_week[i] == kNever) s_.first_admission_week[i] = static_cast<std::int16_t>(week);
+  s_.last_admission_week[i] = static_cast<std::int16_t>(week);
 }
 
 WeekCounts JusticeModel::releases(std::size_t begin, std::size_t end, int week) {

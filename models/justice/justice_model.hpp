@@ -73,8 +73,8 @@ struct JusticeState {
   std::vector<float> court_need_at_admission;  // the treated need when the person entered the court
   // First events, as BJS counts them (weeks since release; kNever if none).
   std::vector<std::int16_t> first_arrest_week, first_conviction_week, first_return_week;
-  // Week of the first admission to prison after release, dated at the admission itself; kNever if none.
-  std::vector<std::int16_t> first_admission_week;
+  // Weeks of the first and of the latest admission to prison after release, dated at the admission; kNever if none.
+  std::vector<std::int16_t> first_admission_week, last_admission_week;
   // Counters over the whole follow-up.
   std::vector<std::uint16_t> offences, arrests, convictions, technical_violations, returns_to_prison;
 

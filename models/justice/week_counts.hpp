@@ -20,7 +20,7 @@ struct WeekCounts {
   std::int64_t drug_court_admissions = 0, mental_health_court_admissions = 0, court_graduations = 0,
                court_failures = 0, in_drug_court = 0, in_mental_health_court = 0;
   // Labour (models/labour): persons who worked this week, and flows.
-  std::int64_t employed = 0, earnings_usd = 0, formal_earnings_usd = 0, job_starts = 0, job_separations = 0, job_losses_custody = 0,
+  std::int64_t employed = 0, in_transitional_jobs = 0, earnings_usd = 0, formal_earnings_usd = 0, job_starts = 0, job_separations = 0, job_losses_custody = 0,
                job_searches = 0, job_referrals = 0, tax_credits_claimed = 0, bonds_issued = 0;
   // Housing (models/housing): stocks of persons in the community at the end of the week, and flows.
   std::int64_t housed_own = 0, with_family = 0, in_transitional = 0, in_shelter = 0, on_street = 0,
@@ -37,10 +37,10 @@ struct WeekCounts {
     std::int64_t WeekCounts::*member;
     std::string_view description;
   };
-  static const std::array<Field, 47> kFields;
+  static const std::array<Field, 48> kFields;
 };
 
-inline const std::array<WeekCounts::Field, 47> WeekCounts::kFields = {{
+inline const std::array<WeekCounts::Field, 48> WeekCounts::kFields = {{
     {"in_community", &WeekCounts::in_community, "persons in the community at the end of the week"},
     {"in_jail", &WeekCounts::in_jail, "persons held in jail awaiting court at the end of the week"},
     {"in_prison", &WeekCounts::in_prison, "persons in prison at the end of the week"},
@@ -68,7 +68,8 @@ inline const std::array<WeekCounts::Field, 47> WeekCounts::kFields = {{
     {"in_drug_court", &WeekCounts::in_drug_court, "drug-court participants at the end of the week"},
     {"in_mental_health_court", &WeekCounts::in_mental_health_court,
      "mental-health-court participants at the end of the week"},
-    {"employed", &WeekCounts::employed, "persons in the community who worked this week"},
+    {"employed", &WeekCounts::employed, "persons in the community who worked this week (a job or a transitional job)"},
+    {"in_transitional_jobs", &WeekCounts::in_transitional_jobs, "persons working a programme transitional job this week"},
     {"earnings_usd", &WeekCounts::earnings_usd, "earnings this week, formal and informal, US dollars at 2023 prices"},
     {"formal_earnings_usd", &WeekCounts::formal_earnings_usd, "recorded (taxed) earnings this week, US dollars at 2023 prices"},
     {"job_starts", &WeekCounts::job_starts, "hires this week (work starts next week)"},

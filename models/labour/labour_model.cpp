@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "models/housing/housing_state.hpp"
+#include "models/programmes/programmes_model.hpp"
 #include "sim/core/distributions.hpp"
 
 namespace pw {
@@ -39,6 +40,7 @@ void LabourModel::setup() {
   s_.earnings.assign(n, 0.0f);
   s_.earnings_first_full_year.assign(n, 0.0f);
   s_.certificate.resize(n);
+  s_.working.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     const double u = rng_.uniform4(static_cast<std::uint32_t>(i), kSetupWeek, Purpose::CommunitySetup)[3];
     s_.certificate[i] = u < p_.incentives.certificate_coverage ? 1 : 0;
@@ -80,9 +82,11 @@ WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, Labou
   const auto w = static_cast<std::uint32_t>(week);
   const bool first_full_year = week >= kFirstFullYearBegin && week < kFirstFullYearEnd;
   const auto n_employers = static_cast<double>(employers_.size());
+  const double max_need_factor = std::max(1.0, std::exp(sr.substance_use_search_effect));  // need is on [0, 1]
   for (std::size_t i = begin; i < end; ++i) {
     const bool in_community = justice_.custody[i] == static_cast<std::uint8_t>(Custody::Community);
     const std::int32_t job = s_.employer[i];
+    s_.working[i] = 0;
     if (job >= 0 && !in_community) {
       flows.separations.push_back(job);
       s_.employer[i] = -1;
@@ -93,6 +97,7 @@ WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, Labou
     const auto u = rng_.uniform4(static_cast<std::uint32_t>(i), w, Purpose::LabourWeek);
     if (job >= 0) {
       // Works this week, then may separate.
+      s_.working[i] = 1;
       ++c.employed;
       const bool formal = !employers_.informal[static_cast<std::size_t>(job)];
       c.earnings_usd += s_.wage[i];
@@ -109,11 +114,33 @@ WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, Labou
       }
       continue;
     }
-    const double search = sr.search_rate * (housing_ && unstably_housed((*housing_)[i]) ? sr.unstable_housing_search_factor : 1.0);
-    if (u[1] >= search) continue;
+    bool transitional_job = false;
+    for (const auto* status : transitional_jobs_) {
+      transitional_job |= (*status)[i] == static_cast<std::uint8_t>(ProgrammeStatus::Active);
+    }
+    if (transitional_job) {
+      const auto wage = static_cast<std::int64_t>(std::lround(sr.transitional_job_wage));
+      s_.working[i] = 1;
+      ++c.employed;
+      ++c.in_transitional_jobs;
+      c.earnings_usd += wage;
+      c.formal_earnings_usd += wage;
+      inc(s_.weeks_employed[i]);
+      s_.earnings[i] += static_cast<float>(wage);
+      if (first_full_year) s_.earnings_first_full_year[i] += static_cast<float>(wage);
+      if (s_.first_job_week[i] == kNever) s_.first_job_week[i] = static_cast<std::int16_t>(week);
+    }
+    double search = sr.search_rate;
+    if (housing_ && unstably_housed((*housing_)[i])) search *= sr.unstable_housing_search_factor;
+    if (justice_.supervision[i] != static_cast<std::uint8_t>(SupervisionLevel::None)) search *= sr.supervision_search_factor;
+    // The need term is at most max_need_factor: most weeks are decided without evaluating exp.
+    if (!transitional_job && u[1] >= search * max_need_factor) continue;
+    search *= std::exp(sr.substance_use_search_effect * needs_.substance_use[i]);
+    if (!transitional_job && u[1] >= search) continue;
     ++c.job_searches;
     const int ties = community_.family_ties[i] + community_.prosocial_ties[i];
-    const bool referral = ties > 0 && u[2] < 1.0 - std::pow(1.0 - sr.referral_per_tie, ties);
+    const bool referral =
+        transitional_job || (ties > 0 && u[2] < 1.0 - std::pow(1.0 - sr.referral_per_tie, ties));
     std::size_t e = 0;
     const auto k = community_.neighbourhood[i];
     const auto local_n = employers_.offset[k + 1u] - employers_.offset[k];

@@ -7,11 +7,16 @@
 //       person in the community works the week (earns the weekly wage) and may
 //       then separate at a rate that falls with tenure:
 //         late_rate + (early_rate - late_rate) exp(-tenure / tenure_scale);
-//       an unemployed person in the community searches with probability
-//       search.rate (times unstable_housing_factor in a shelter or on the
-//       street). A search is a referral through family or prosocial ties with
-//       probability 1 - (1 - referral_per_tie)^ties, else an application to an
-//       employer in the person's neighbourhood (local_share) or anywhere.
+//       an active participant of a transitional_jobs programme who has no job
+//       works a transitional job (search.transitional_job_wage, formal) and
+//       searches every week through the programme's job developer (a
+//       referral); other unemployed people in the community search with
+//       probability search.rate x unstable_housing_factor (in a shelter or on
+//       the street) x supervision_factor (on supervision) x
+//       exp(substance_use_effect x substance-use need), capped at 1. A search
+//       is a referral through family or prosocial ties with probability
+//       1 - (1 - referral_per_tie)^ties, else an application to an employer in
+//       the person's neighbourhood (local_share) or anywhere.
 //       The application is screened now, from the employer's fixed traits:
 //         record check: an employer who checks records rejects with
 //           probability min(1, (1 - w)(1 + stigma)), where w is its
@@ -57,6 +62,7 @@ struct LabourState {
   std::vector<float> earnings;                // US dollars over the follow-up
   std::vector<float> earnings_first_full_year;  // formal (recorded) US dollars in weeks [26, 78): see kFirstFullYear*
   std::vector<std::uint8_t> certificate;      // holds a certificate of rehabilitation
+  std::vector<std::uint8_t> working;          // worked this week (a job or a transitional job)
   [[nodiscard]] std::size_t size() const { return employer.size(); }
 };
 
@@ -84,6 +90,11 @@ class LabourModel {
               const JusticeState& justice, const Rng& rng);
   // The housing column (models/housing) that job search reads; nullptr: everyone stably housed.
   void attach_housing(const std::vector<std::uint8_t>* housing) { housing_ = housing; }
+  // Status columns (ProgrammeStatus) of the transitional-jobs programmes: an
+  // active participant works a transitional job and gets a weekly referral.
+  void attach_transitional_jobs(std::vector<const std::vector<std::uint8_t>*> statuses) {
+    transitional_jobs_ = std::move(statuses);
+  }
 
   void setup();
   // Per-person phase "labour" over persons [begin, end).
@@ -107,6 +118,7 @@ class LabourModel {
   const Community& community_;
   const JusticeState& justice_;
   const std::vector<std::uint8_t>* housing_ = nullptr;
+  std::vector<const std::vector<std::uint8_t>*> transitional_jobs_;
   const Rng& rng_;
   Employers employers_;
   LabourState s_;

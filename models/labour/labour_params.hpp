@@ -86,6 +86,9 @@ struct SearchParams {
   double interview_skill_effect = 0;  // logit of passing per unit of employability
   double referral_interview_effect = 0;  // logit added by a referral
   double unstable_housing_search_factor = 0;  // search rate multiplier in a shelter or on the street
+  double supervision_search_factor = 0;       // search rate multiplier on post-release supervision
+  double substance_use_search_effect = 0;     // log search rate per unit of substance-use need
+  double transitional_job_wage = 0;           // weekly wage of a programme transitional job
   double wage_spread = 0;        // log-scale spread of wages around the sector median
 
   template <class V>
@@ -115,6 +118,20 @@ struct SearchParams {
     v(unstable_housing_search_factor, {.path = "labour.search.unstable_housing_factor", .def = 0.5, .lo = 0, .hi = 1,
                                        .description = "search rate multiplier for people in a shelter or on the street",
                                        .source = "assumption; homelessness impedes job search (Metraux & Culhane 2004)"});
+    v(supervision_search_factor, {.path = "labour.search.supervision_factor", .def = 1.3, .lo = 0, .hi = 5,
+                                  .description = "search rate multiplier on post-release supervision (seeking work "
+                                                 "is a condition of parole)",
+                                  .source = "assumption; most parole conditions require employment or a job search"});
+    v(substance_use_search_effect, {.path = "labour.search.substance_use_effect", .def = -0.5, .lo = -5, .hi = 2,
+                                    .description = "log search rate per unit of substance-use need",
+                                    .source = "assumption; active substance use impedes job search"});
+    v(transitional_job_wage, {.path = "labour.search.transitional_job_wage", .unit = Unit::Money, .def = 360, .lo = 0,
+                              .hi = 1e5,
+                              .description = "weekly wage of a transitional job while a person is active in a "
+                                             "transitional_jobs programme (subsidised, formal, outside the employers' "
+                                             "positions); participants also get a job developer's referral each week",
+                              .source = "Redcross et al. (2012), MDRC: CEO work crews paid the minimum wage for about "
+                                        "four days a week (about $360 a week at 2023 wages)"});
     v(wage_spread, {.path = "labour.search.wage_spread", .def = 0.25, .lo = 0, .hi = 2,
                     .description = "log-scale standard deviation of a new job's weekly wage around its sector median",
                     .source = "assumption"});

@@ -26,11 +26,11 @@ SituationEffects::SituationEffects(const LabourEffectParams& labour, const Housi
 }
 
 void SituationEffects::update(std::size_t begin, std::size_t end, int week, const Population& pop,
-                              const std::vector<std::int32_t>& employer, const std::vector<std::uint8_t>& housing,
+                              const std::vector<std::uint8_t>& working, const std::vector<std::uint8_t>& housing,
                               Situation& out) const {
   const double years = week / 52.0;
   for (std::size_t i = begin; i < end; ++i) {
-    const int work = employer[i] < 0 ? kNotWorking
+    const int work = working[i] == 0 ? kNotWorking
                      : pop.age_at_release[i] + years >= age_threshold_ ? kWorkingOlder
                                                                        : kWorkingYounger;
     const auto h = std::min<std::size_t>(housing[i], kHousingStates);

@@ -3,7 +3,7 @@
 // phases and before offending:
 //   offending multiplier = exp(employment effect) x exp(housing effect)
 //     employment effect: labour.effects.employment_offending_older while
-//       employed at or above labour.effects.age_threshold (current age),
+//       working this week (a job or a transitional job) at or above labour.effects.age_threshold (current age),
 //       employment_offending_younger below it (Uggen 2000);
 //     housing effect: housing.effects.shelter_offending in a shelter,
 //       street_offending on the street (Metraux & Culhane 2004);
@@ -28,7 +28,7 @@ class SituationEffects {
   SituationEffects(const LabourEffectParams& labour, const HousingEffectParams& housing);
   // Updates rows [begin, end) for week t.
   void update(std::size_t begin, std::size_t end, int week, const Population& pop,
-              const std::vector<std::int32_t>& employer, const std::vector<std::uint8_t>& housing,
+              const std::vector<std::uint8_t>& working, const std::vector<std::uint8_t>& housing,
               Situation& out) const;
 
  private:

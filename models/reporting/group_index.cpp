@@ -101,7 +101,7 @@ MonthCensus& MonthCensus::operator+=(const MonthCensus& o) {
 MonthCensus month_census(const Simulation& sim, Parallel& par) {
   const auto& index = sim.groups();
   const auto& custody = sim.justice().custody;
-  const auto& employer = sim.labour().state().employer;
+  const auto& working = sim.labour().state().working;
   const auto& housing = sim.housing().states();
   const std::size_t width = index.names.size() * kCensusColumns;
   return par.reduce_ranges<MonthCensus>(sim.population().size(), [&](std::size_t b, std::size_t e) {
@@ -109,7 +109,7 @@ MonthCensus month_census(const Simulation& sim, Parallel& par) {
     m.counts.assign(width, 0);
     for (std::size_t i = b; i < e; ++i) {
       if (custody[i] != static_cast<std::uint8_t>(Custody::Community)) continue;
-      const bool employed = employer[i] >= 0;
+      const bool employed = working[i] != 0;
       const std::size_t h = housing[i];
       for (auto k = index.offset[i]; k < index.offset[i + 1]; ++k) {
         auto* row = &m.counts[index.groups[k] * kCensusColumns];

@@ -31,8 +31,9 @@ struct GroupIndex {
 std::vector<std::string> standard_group_names();
 GroupIndex build_group_index(const Simulation& sim);
 
-// End-of-month census, per group: persons in the community, of them employed,
-// and of them in each housing state.
+// End-of-month census, per group: persons in the community, of them who worked
+// in the month's last week (a job or a transitional job), and of them in each
+// housing state.
 inline constexpr std::size_t kCensusCommunity = 0, kCensusEmployed = 1, kCensusHousing = 2;
 inline constexpr std::size_t kCensusColumns = kCensusHousing + kHousingStates;
 

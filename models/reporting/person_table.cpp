@@ -54,6 +54,26 @@ void for_each_person_column(const Simulation& sim, const std::function<void(cons
   c.push_back(ints("technical_violations", "detected technical violations", j.technical_violations));
   c.push_back(ints("returns_to_prison", "admissions to prison during follow-up", j.returns_to_prison));
   c.push_back(ints("custody_at_end", "0 community, 1 jail, 2 prison, at the end of follow-up", j.custody));
+  c.push_back(ints("first_admission_week", "week of first admission to prison after release, -1 if none",
+                   j.first_admission_week));
+  const auto& cm = sim.community();
+  c.push_back(ints("neighbourhood", "neighbourhood index (0 = least disadvantaged)", cm.neighbourhood));
+  c.push_back(ints("family_ties", "family members the person can turn to", cm.family_ties));
+  c.push_back(ints("prosocial_ties", "prosocial friends who can refer to jobs", cm.prosocial_ties));
+  const auto& l = sim.labour().state();
+  c.push_back(ints("certificate", "1 if the person holds a certificate of rehabilitation", l.certificate));
+  c.push_back(ints("first_job_week", "first week worked after release, -1 if none", l.first_job_week));
+  c.push_back(ints("weeks_employed", "weeks worked during follow-up", l.weeks_employed));
+  c.push_back(reals("earnings", "earnings during follow-up, formal and informal, USD 2023", l.earnings));
+  c.push_back(reals("formal_earnings_first_full_year", "formal earnings in weeks 26-77, USD 2023",
+                    l.earnings_first_full_year));
+  c.push_back(ints("employer_at_end", "employer id at the end of follow-up, -1 if none", l.employer));
+  const auto& h = sim.housing().state();
+  c.push_back(ints("housing_at_end", "0 own, 1 family, 2 transitional, 3 shelter, 4 street, 5 none (custody)",
+                   h.state));
+  c.push_back(ints("first_shelter_week", "first week in a shelter bed, -1 if none", h.first_shelter_week));
+  c.push_back(ints("first_street_week", "first week ending on the street, -1 if none", h.first_street_week));
+  c.push_back(ints("weeks_homeless", "weeks in a shelter or on the street", h.weeks_homeless));
 }
 
 std::vector<PersonColumn> person_table(const Simulation& sim) {

@@ -25,7 +25,8 @@ ReintegrationTables reintegration_tables(const Simulation& sim) {
   const auto& index = sim.groups();
   const auto& labour = sim.labour().state();
   const auto& housing = sim.housing().state();
-  const auto& returns = sim.justice().first_admission_week;
+  const auto& first_admission = sim.justice().first_admission_week;
+  const auto& last_admission = sim.justice().last_admission_week;
   const std::size_t n_groups = index.names.size();
   ReintegrationTables t;
   t.groups = index.names;
@@ -43,7 +44,9 @@ ReintegrationTables reintegration_tables(const Simulation& sim) {
     const int sh = housing.first_shelter_week[i];
     const int st = housing.first_street_week[i];
     const bool in_shelter_24m = sh != kNever && sh < 104;
-    const bool returned_24m = returns[i] != kNever && returns[i] < 104;
+    // Admitted to prison after the first shelter entry and within 104 weeks of release.
+    const auto after_shelter = [&](int a) { return a != kNever && a >= sh && a < 104; };
+    const bool returned_24m = in_shelter_24m && (after_shelter(first_admission[i]) || after_shelter(last_admission[i]));
     for (auto k = index.offset[i]; k < index.offset[i + 1]; ++k) {
       const std::size_t g = index.groups[k];
       if (job != kNever && static_cast<std::size_t>(job) < stride) ++first_job[g * stride + static_cast<std::size_t>(job)];

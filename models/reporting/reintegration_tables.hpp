@@ -19,9 +19,11 @@
 //                          104 weeks (Metraux & Culhane 2004);
 //   street_within_12m_pct  percent of the cohort unsheltered within 52 weeks;
 //   reincarcerated_among_shelter_entrants_pct  of those entering a shelter
-//                          within 104 weeks, percent admitted to prison again
-//                          within 104 weeks, dated at the admission as prison
-//                          records date it (Metraux & Culhane 2004: 32.8%).
+//                          within 104 weeks, percent admitted to prison after
+//                          that entry and within 104 weeks of release, dated at
+//                          the admission as prison records date it (Metraux &
+//                          Culhane 2004: 32.8%; the first or the latest
+//                          admission is checked, so a middle one can be missed).
 // Months are as in the cumulative tables (month m ends at week round(52 m / 12)).
 #pragma once
 

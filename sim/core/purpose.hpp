@@ -41,8 +41,8 @@ enum class Purpose : std::uint16_t {
   JobApplication = 32,      // weekly, per application: lanes 0 record screening, 1 group proxy, 2 interview,
                             // 3 ranking noise
   JobTerms = 33,            // at hire: lanes 0 wage
-  HousingWeek = 34,         // weekly, in the community: lanes 0 loss or exit, 1 destination, 2 screening,
-                            // 3 allocation tie-break
+  HousingWeek = 34,         // weekly, in the community: lanes 0 loss or exit, 1 move out, 2 landlord
+                            // screening, 3 family offer; index 1: lanes 0 allocation tie-break, 1 seeks a shelter
 };
 
 }  // namespace pw
