@@ -65,7 +65,7 @@ Simulation::Simulation(const ModelParams& params, const PopulationProfile& profi
   labour_ = std::make_unique<LabourModel>(params_.labour, population_, needs_, community_, justice_->state(), rng_);
   labour_->setup();
   housing_ = std::make_unique<HousingModel>(params_.housing, population_, needs_, risk_, community_,
-                                            justice_->state(), labour_->state().employer, rng_);
+                                            justice_->state(), labour_->state().working, rng_);
   housing_->setup();
   labour_->attach_housing(&housing_->states());
   {

@@ -34,8 +34,8 @@ struct Neighbourhood {
 struct Community {
   std::vector<Neighbourhood> neighbourhoods;
   std::vector<std::uint16_t> neighbourhood;  // per person
-  std::vector<std::uint8_t> family_ties;     // per person, capped at 255
-  std::vector<std::uint8_t> prosocial_ties;  // per person, capped at 255
+  std::vector<std::uint8_t> family_ties;     // per person, capped at 60
+  std::vector<std::uint8_t> prosocial_ties;  // per person, capped at 60
 
   [[nodiscard]] std::size_t size() const { return neighbourhood.size(); }
   [[nodiscard]] double stigma_of(std::size_t person) const { return neighbourhoods[neighbourhood[person]].stigma; }

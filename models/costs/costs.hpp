@@ -64,7 +64,7 @@ inline constexpr std::array<CostCategory, 9> kCostCategories = {{
      "costs.victim_public_order"},
     {"programmes", "cost of programmes and problem-solving courts (participant-weeks x cost per week; pre-release courses in week 0)"},
     {"housing",
-     "transitional beds x costs.transitional_bed_week + shelter beds x costs.shelter_bed_week + vouchers x "
+     "transitional beds held x costs.transitional_bed_week + shelter beds held x costs.shelter_bed_week + vouchers x "
      "costs.voucher_week + public-housing units x costs.public_housing_week"},
     {"employment_incentives", "tax credits claimed x costs.tax_credit_per_hire + bonds x costs.bond_per_hire"},
     {"taxes_on_earnings",

@@ -51,9 +51,9 @@ HousingFlows& HousingFlows::operator+=(const HousingFlows& o) {
 
 HousingModel::HousingModel(const HousingParams& params, const Population& pop, const Needs& needs,
                            const RiskAssessment& risk, const Community& community, const JusticeState& justice,
-                           const std::vector<std::int32_t>& employer, const Rng& rng)
+                           const std::vector<std::uint8_t>& working, const Rng& rng)
     : p_(params), pop_(pop), needs_(needs), risk_(risk), community_(community), justice_(justice),
-      employer_(employer), rng_(rng) {}
+      working_(working), rng_(rng) {}
 
 void HousingModel::resize_stocks() {
   const auto per_1000 = [&](double rate) {
@@ -123,7 +123,11 @@ void HousingModel::move(std::size_t i, Housing to, int week) {
 }
 
 void HousingModel::become_homeless(std::size_t i, int week, bool from_release, HousingFlows& flows, WeekCounts& c) {
-  move(i, Housing::Street, week);
+  // Between places until the barrier (which places the person or leaves them on the street).
+  s_.state[i] = h8(Housing::None);
+  s_.tenure[i] = 0;
+  s_.since[i] = static_cast<std::int16_t>(week);
+  if (s_.homeless_since[i] == kNever) s_.homeless_since[i] = static_cast<std::int16_t>(week);
   ++c.housing_losses;
   const auto u = rng_.uniform4(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(week), Purpose::HousingWeek, 1);
   std::uint8_t wants = u[1] < p_.transitions.street_to_shelter ? kWantShelter : 0;
@@ -140,14 +144,15 @@ WeekCounts HousingModel::transitions(std::size_t begin, std::size_t end, int wee
   for (std::size_t i = begin; i < end; ++i) {
     const auto custody = justice_.custody[i];
     auto& state = s_.state[i];
-    if (custody == kPrison) {
+    const bool admitted_since_last_week = justice_.last_admission_week[i] == week - 1;
+    if (custody == kPrison || admitted_since_last_week) {
       if (state != h8(Housing::None)) {
         state = h8(Housing::None);
         s_.tenure[i] = 0;
         s_.homeless_since[i] = kNever;
         ++c.housing_lost_to_prison;
       }
-      continue;
+      if (custody == kPrison) continue;  // else already released again: back to the entry process below
     }
     if (custody != kCommunity) continue;  // held in jail: the place is kept
     if (unstably_housed(state)) inc(s_.weeks_homeless[i]);
@@ -283,12 +288,14 @@ void HousingModel::allocate(int week, HousingFlows& flows, WeekCounts& c) {
     return nullptr;
   };
   const auto place = [&](std::uint32_t i, Housing to) {
-    if (justice_.custody[i] == kCommunity) {
-      if (auto* from = stock(static_cast<Housing>(s_.state[i]))) --*from;
-      ++*stock(to);
-    }
+    if (auto* from = stock(static_cast<Housing>(s_.state[i]))) --*from;
+    ++*stock(to);
     move(i, to, week);
   };
+  // Requests of people taken into custody later this week lapse.
+  reqs.erase(std::remove_if(reqs.begin(), reqs.end(),
+                            [&](const HousingRequest& r) { return justice_.custody[r.person] != kCommunity; }),
+             reqs.end());
   const auto placed = [&](const HousingRequest& r) {
     const auto s = static_cast<Housing>(s_.state[r.person]);
     return s == Housing::Own || s == Housing::Transitional || (s == Housing::Shelter && s_.since[r.person] == week);
@@ -359,12 +366,15 @@ void HousingModel::allocate(int week, HousingFlows& flows, WeekCounts& c) {
     s_.bed_hood[r.person] = static_cast<std::uint16_t>(k);
     ++c.shelter_entries;
   }
-  // Still on the street at the end of the week.
+  // Whoever is still between places ends the week on the street.
   for (const auto& r : reqs) {
+    if (s_.state[r.person] == h8(Housing::None)) place(r.person, Housing::Street);
     if (s_.state[r.person] == h8(Housing::Street) && s_.first_street_week[r.person] == kNever) {
       s_.first_street_week[r.person] = static_cast<std::int16_t>(week);
     }
   }
+  for (const auto b : occ.transitional) c.transitional_beds_held += b;
+  for (const auto b : occ.shelter) c.shelter_beds_held += b;
   c.voucher_holders = occ.vouchers;
   c.public_tenants = occ.public_units;
 }

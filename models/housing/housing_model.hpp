@@ -3,7 +3,8 @@
 //
 // Week t, in order:
 //   transitions (per person, phase "housing")
-//     - admitted to prison: housing is lost (state None); beds are freed.
+//     - admitted to prison since last week's phase (even for a term that has
+//       already ended): housing is lost (state None); beds are freed.
 //     - released (state None, in the community): back to an own home with
 //       housing.entry.own_at_release, else to family with probability
 //       1 - (1 - family_accept_per_tie)^family_ties, else onto the street while
@@ -20,11 +21,13 @@
 //       at shelter_exit_rate for family if a tie offers a place (a shelter
 //       stay otherwise ends on the street); on the street, a person seeks a
 //       shelter bed with street_to_shelter each week.
-//     Anyone who loses a place goes to family if a tie offers, else onto the
-//     street, and asks for a shelter bed with probability street_to_shelter
-//     (and for a voucher or public housing, when there are any).
+//     Anyone who loses a place goes to family if a tie offers, else is between
+//     places (state None) until the barrier, asking for a shelter bed with
+//     probability street_to_shelter (and for a voucher or public housing, when
+//     there are any); whoever the barrier cannot place ends the week on the
+//     street. "Employed" means worked this week (a job or a transitional job).
 //   census (per person): beds, vouchers and public units held.
-//   allocate (barrier): vouchers (by voucher_priority), then public housing
+//   allocate (barrier), only for people still in the community: vouchers (by voucher_priority), then public housing
 //     (longest homeless first), then transitional beds (own neighbourhood;
 //     people on supervision first), then shelter beds (own neighbourhood,
 //     else the lowest-numbered neighbourhood with a free bed). Ties are broken
@@ -85,7 +88,7 @@ struct HousingFlows {
 class HousingModel {
  public:
   HousingModel(const HousingParams& params, const Population& pop, const Needs& needs, const RiskAssessment& risk,
-               const Community& community, const JusticeState& justice, const std::vector<std::int32_t>& employer,
+               const Community& community, const JusticeState& justice, const std::vector<std::uint8_t>& working,
                const Rng& rng);
 
   void setup();
@@ -115,7 +118,8 @@ class HousingModel {
   [[nodiscard]] bool family_offers(std::size_t i, double u) const;
   [[nodiscard]] bool landlord_accepts(std::size_t i, double u) const;
   [[nodiscard]] bool public_eligible(std::size_t i) const;
-  [[nodiscard]] bool employed(std::size_t i) const { return employer_[i] >= 0; }
+  // Worked this week (a job or a transitional job; the labour phase runs first).
+  [[nodiscard]] bool employed(std::size_t i) const { return working_[i] != 0; }
 
   const HousingParams& p_;
   const Population& pop_;
@@ -123,7 +127,7 @@ class HousingModel {
   const RiskAssessment& risk_;
   const Community& community_;
   const JusticeState& justice_;
-  const std::vector<std::int32_t>& employer_;
+  const std::vector<std::uint8_t>& working_;
   const Rng& rng_;
   std::vector<std::int64_t> transitional_beds_, shelter_beds_;  // per neighbourhood
   std::int64_t vouchers_ = 0, public_ = 0;

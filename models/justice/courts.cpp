@@ -168,6 +168,7 @@ WeekCounts JusticeModel::courts_and_supervision(std::size_t begin, std::size_t e
       // Swift, certain, graded: a short jail stay; supervision continues afterwards.
       ++c.jail_sanctions;
       s_.custody[i] = static_cast<std::uint8_t>(Custody::Jail);
+      s_.custody_started_week[i] = static_cast<std::int16_t>(week);
       s_.custody_until[i] = static_cast<std::int16_t>(week + std::max(1, static_cast<int>(std::lround(sv.sanction_jail))));
       if (s_.court_week[i] != kNever) s_.custody_until[i] = std::min(s_.custody_until[i], s_.court_week[i]);
       continue;

@@ -40,6 +40,7 @@ void JusticeState::resize(std::size_t n) {
   first_return_week.assign(n, kNever);
   first_admission_week.assign(n, kNever);
   last_admission_week.assign(n, kNever);
+  custody_started_week.assign(n, kNever);
   offences.assign(n, 0);
   arrests.assign(n, 0);
   convictions.assign(n, 0);
@@ -125,6 +126,7 @@ void JusticeModel::admit_to_prison(std::size_t i, int week, int term_weeks, int 
   }
   if (s_.first_admission_week[i] == kNever) s_.first_admission_week[i] = static_cast<std::int16_t>(week);
   s_.last_admission_week[i] = static_cast<std::int16_t>(week);
+  s_.custody_started_week[i] = static_cast<std::int16_t>(week);
 }
 
 WeekCounts JusticeModel::releases(std::size_t begin, std::size_t end, int week) {

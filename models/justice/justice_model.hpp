@@ -75,6 +75,9 @@ struct JusticeState {
   std::vector<std::int16_t> first_arrest_week, first_conviction_week, first_return_week;
   // Weeks of the first and of the latest admission to prison after release, dated at the admission; kNever if none.
   std::vector<std::int16_t> first_admission_week, last_admission_week;
+  // Week the latest stay in jail or prison began; kNever if none. A stay that
+  // begins and ends between two weekly labour phases still costs the job.
+  std::vector<std::int16_t> custody_started_week;
   // Counters over the whole follow-up.
   std::vector<std::uint16_t> offences, arrests, convictions, technical_violations, returns_to_prison;
 

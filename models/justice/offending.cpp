@@ -76,6 +76,7 @@ WeekCounts JusticeModel::offending(std::size_t begin, std::size_t end, int week)
       admit_to_prison(i, week, lognormal_weeks(p_.supervision.revocation_term_median, 0.5, ut), week);
     } else if (u[1] < p_.courts.pretrial_detention_probability) {
       s_.custody[i] = static_cast<std::uint8_t>(Custody::Jail);
+      s_.custody_started_week[i] = static_cast<std::int16_t>(week);
       s_.custody_until[i] = s_.court_week[i];
     }
   }

@@ -24,7 +24,7 @@ struct WeekCounts {
                job_searches = 0, job_referrals = 0, tax_credits_claimed = 0, bonds_issued = 0;
   // Housing (models/housing): stocks of persons in the community at the end of the week, and flows.
   std::int64_t housed_own = 0, with_family = 0, in_transitional = 0, in_shelter = 0, on_street = 0,
-               voucher_holders = 0, public_tenants = 0, housing_losses = 0, housing_lost_to_prison = 0,
+               transitional_beds_held = 0, shelter_beds_held = 0, voucher_holders = 0, public_tenants = 0, housing_losses = 0, housing_lost_to_prison = 0,
                transitional_entries = 0, shelter_entries = 0, vouchers_issued = 0;
 
   WeekCounts& operator+=(const WeekCounts& o) {
@@ -37,10 +37,10 @@ struct WeekCounts {
     std::int64_t WeekCounts::*member;
     std::string_view description;
   };
-  static const std::array<Field, 48> kFields;
+  static const std::array<Field, 50> kFields;
 };
 
-inline const std::array<WeekCounts::Field, 48> WeekCounts::kFields = {{
+inline const std::array<WeekCounts::Field, 50> WeekCounts::kFields = {{
     {"in_community", &WeekCounts::in_community, "persons in the community at the end of the week"},
     {"in_jail", &WeekCounts::in_jail, "persons held in jail awaiting court at the end of the week"},
     {"in_prison", &WeekCounts::in_prison, "persons in prison at the end of the week"},
@@ -76,14 +76,19 @@ inline const std::array<WeekCounts::Field, 48> WeekCounts::kFields = {{
     {"job_separations", &WeekCounts::job_separations, "jobs that ended this week (quit or dismissal)"},
     {"job_losses_custody", &WeekCounts::job_losses_custody, "jobs lost because the worker was taken into custody"},
     {"job_searches", &WeekCounts::job_searches, "unemployed persons who applied for a job this week"},
-    {"job_referrals", &WeekCounts::job_referrals, "job searches that went through a referral by a family or prosocial tie"},
+    {"job_referrals", &WeekCounts::job_referrals,
+     "job searches that went through a referral (a family or prosocial tie, or a programme's job developer)"},
     {"tax_credits_claimed", &WeekCounts::tax_credits_claimed, "hires for which the employer claimed a hiring tax credit"},
     {"bonds_issued", &WeekCounts::bonds_issued, "hires covered by a fidelity bond"},
     {"housed_own", &WeekCounts::housed_own, "persons in the community in an own or rented home (any tenure)"},
     {"with_family", &WeekCounts::with_family, "persons in the community living with family or friends"},
-    {"in_transitional", &WeekCounts::in_transitional, "persons in a transitional or halfway-house bed"},
-    {"in_shelter", &WeekCounts::in_shelter, "persons in a homeless-shelter bed"},
+    {"in_transitional", &WeekCounts::in_transitional, "persons in the community in a transitional or halfway-house bed"},
+    {"in_shelter", &WeekCounts::in_shelter, "persons in the community in a homeless-shelter bed"},
     {"on_street", &WeekCounts::on_street, "persons in the community without shelter"},
+    {"transitional_beds_held", &WeekCounts::transitional_beds_held,
+     "transitional beds held at the end of the week (including by people held in jail)"},
+    {"shelter_beds_held", &WeekCounts::shelter_beds_held,
+     "shelter beds held at the end of the week (including by people held in jail)"},
     {"voucher_holders", &WeekCounts::voucher_holders, "persons housed with a voucher (including any in custody who still hold it)"},
     {"public_tenants", &WeekCounts::public_tenants, "persons in public housing (including any in custody who still hold it)"},
     {"housing_losses", &WeekCounts::housing_losses, "persons who lost a place to live in the community this week"},

@@ -40,11 +40,13 @@ Employers make_employers(const EmployerParams& p, const IncentiveParams& inc, co
                                             : u[0] < p.share_construction + p.share_food_service +
                                                          p.share_manufacturing                         ? 2
                                                                                                        : 3);
-    e.checks_records[j] = u[1] < p.record_check_share ? 1 : 0;
+    e.checks_records[j] = u[1] < p.record_check_share ? 1 : 0;  // informal employers never check (below)
     e.tax_credit[j] = u[2] < inc.tax_credit_takeup ? 1 : 0;
     e.bonding[j] = u[3] < inc.bonding_takeup ? 1 : 0;
     e.cooperating[j] = v[0] < p.cooperating_share ? 1 : 0;
     e.informal[j] = !e.cooperating[j] && v[2] < p.informal_share ? 1 : 0;
+    if (e.informal[j]) e.checks_records[j] = 0;  // cash jobs: no background check, no tax credit
+    if (e.cooperating[j]) e.cooperating_ids.push_back(static_cast<std::uint32_t>(j));
     const auto it = std::upper_bound(density_cum.begin(), density_cum.end(), v[1] * acc);
     e.neighbourhood[j] = static_cast<std::uint16_t>(
         std::min<std::ptrdiff_t>(it - density_cum.begin(), static_cast<std::ptrdiff_t>(hoods.size()) - 1));

@@ -29,6 +29,8 @@ struct Employers {
   std::vector<std::uint8_t> checks_records, tax_credit, bonding, cooperating, informal;
   // Employers of each neighbourhood: ids by_neighbourhood[offset[k] .. offset[k + 1]).
   std::vector<std::uint32_t> by_neighbourhood, offset;
+  // Cooperating employers, by id (programme job developers refer to them).
+  std::vector<std::uint32_t> cooperating_ids;
 
   [[nodiscard]] std::size_t size() const { return positions.size(); }
 };

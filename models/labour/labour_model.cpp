@@ -87,7 +87,9 @@ WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, Labou
     const bool in_community = justice_.custody[i] == static_cast<std::uint8_t>(Custody::Community);
     const std::int32_t job = s_.employer[i];
     s_.working[i] = 0;
-    if (job >= 0 && !in_community) {
+    // Taken into custody since last week's labour phase (a stay can begin and end in between).
+    const bool held = !in_community || justice_.custody_started_week[i] >= week - 1;
+    if (job >= 0 && held) {
       flows.separations.push_back(job);
       s_.employer[i] = -1;
       ++c.job_losses_custody;
@@ -144,12 +146,18 @@ WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, Labou
     std::size_t e = 0;
     const auto k = community_.neighbourhood[i];
     const auto local_n = employers_.offset[k + 1u] - employers_.offset[k];
-    if (!referral && u[3] < sr.local_share && local_n > 0) {
+    const auto& partners = employers_.cooperating_ids;
+    if (transitional_job && !partners.empty()) {
+      // The programme's job developer refers to a cooperating employer.
+      const auto j = static_cast<std::size_t>(u[3] * static_cast<double>(partners.size()));
+      e = partners[std::min(j, partners.size() - 1)];
+    } else if (!referral && local_n > 0 && u[3] < sr.local_share) {
       const auto j = static_cast<std::uint32_t>(u[3] / sr.local_share * local_n);
       e = employers_.by_neighbourhood[employers_.offset[k] + std::min(j, local_n - 1)];
     } else {
-      const double v = referral || sr.local_share >= 1.0 ? u[3] : (u[3] - sr.local_share) / (1.0 - sr.local_share);
-      e = std::min(static_cast<std::size_t>(v * n_employers), employers_.size() - 1);
+      // Anywhere: referrals, applications outside the neighbourhood, or no local employer.
+      const double v = referral || local_n == 0 ? u[3] : (u[3] - sr.local_share) / (1.0 - sr.local_share);
+      e = std::min(static_cast<std::size_t>(std::max(0.0, v) * n_employers), employers_.size() - 1);
     }
     c.job_referrals += referral ? 1 : 0;
     float score = 0;

@@ -43,13 +43,14 @@ struct EmployerParams {
                                      "US cities checked records for their most recent hire"});
     v(informal_share, {.path = "labour.employers.informal_share", .unit = Unit::Probability, .def = 0.25,
                        .description = "share of employers who pay cash off the books (day labour, informal work): "
-                                      "their jobs count as work but not as formal (taxed, recorded) earnings",
+                                      "they do not check records, and their jobs count as work but not as formal "
+                                      "(taxed, recorded) earnings",
                        .source = "calibrated (docs/calibration.md): it reconciles self-reported work (Visher, Debus & "
                                  "Yahner 2008) with formal earnings in tax records (Looney & Turner 2018)"});
     v(cooperating_share, {.path = "labour.employers.cooperating_share", .unit = Unit::Probability, .def = 0.0,
-                          .description = "share of employers in a reintegration partnership ('cooperating "
-                                         "employers', resolution §7): they consider every applicant with a record "
-                                         "and take referrals from programmes",
+.description = "share of employers in a reintegration partnership ('cooperating "
+                                         "employers', resolution §7): they consider every applicant with a record, "
+                                         "and transitional-jobs programmes refer their participants to them",
                           .source = "policy lever; 0 = status quo"});
     v(share_construction, {.path = "labour.employers.share_construction", .unit = Unit::Probability, .def = 0.25,
                            .description = "share of employers in construction",

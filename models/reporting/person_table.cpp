@@ -36,10 +36,10 @@ void for_each_person_column(const Simulation& sim, const std::function<void(cons
   c.push_back(reals("age_first_arrest", "years", p.age_first_arrest));
   c.push_back(reals("months_served", "months served in the term ending at release", p.months_served));
   c.push_back(ints("prior_arrests", "arrests before release", p.prior_arrests));
-  c.push_back(reals("need_substance_use", "need on [0,1] at release", n.substance_use));
-  c.push_back(reals("need_mental_health", "need on [0,1] at release", n.mental_health));
-  c.push_back(reals("need_antisocial_cognition", "need on [0,1] at release", n.antisocial_cognition));
-  c.push_back(reals("employability", "on [0,1] at release", n.employability));
+  c.push_back(reals("need_substance_use", "need on [0,1] at the end of follow-up (programmes change it)", n.substance_use));
+  c.push_back(reals("need_mental_health", "need on [0,1] at the end of follow-up", n.mental_health));
+  c.push_back(reals("need_antisocial_cognition", "need on [0,1] at the end of follow-up", n.antisocial_cognition));
+  c.push_back(reals("employability", "on [0,1] at the end of follow-up", n.employability));
   c.push_back(ints("risk_score", "actuarial score, 0-14", sim.risk().score));
   c.push_back(ints("risk_level", "0 low, 1 moderate, 2 high, 3 very high", sim.risk().level));
   c.push_back(reals("frailty", "persistent propensity multiplier (mean 1)", j.frailty));
@@ -69,7 +69,7 @@ void for_each_person_column(const Simulation& sim, const std::function<void(cons
                     l.earnings_first_full_year));
   c.push_back(ints("employer_at_end", "employer id at the end of follow-up, -1 if none", l.employer));
   const auto& h = sim.housing().state();
-  c.push_back(ints("housing_at_end", "0 own, 1 family, 2 transitional, 3 shelter, 4 street, 5 none (custody)",
+  c.push_back(ints("housing_at_end", "0 own, 1 family, 2 transitional, 3 shelter, 4 street, 5 none (in prison; people in jail keep their place)",
                    h.state));
   c.push_back(ints("first_shelter_week", "first week in a shelter bed, -1 if none", h.first_shelter_week));
   c.push_back(ints("first_street_week", "first week ending on the street, -1 if none", h.first_street_week));

@@ -58,9 +58,9 @@ struct ReintegrationScalar {
 };
 inline constexpr std::array<ReintegrationScalar, 5> kReintegrationScalars = {{
     {"any_earnings_first_full_year_pct", &GroupReintegration::any_earnings_first_full_year_pct,
-     "percent of the cohort with any earnings in weeks 26-77 after release"},
+     "percent of the cohort with any formal earnings in weeks 26-77 after release"},
     {"median_annual_earnings", &GroupReintegration::median_annual_earnings,
-     "median earnings in weeks 26-77 among those with any, USD 2023"},
+     "median formal earnings in weeks 26-77 among those with any, USD 2023"},
     {"shelter_within_24m_pct", &GroupReintegration::shelter_within_24m_pct,
      "percent of the cohort entering a shelter within 104 weeks"},
     {"street_within_12m_pct", &GroupReintegration::street_within_12m_pct,
