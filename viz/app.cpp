@@ -38,6 +38,7 @@ App::App(ViewerOptions o) : options(std::move(o)) {
   if (options.view == "network") view = View::Network;
   if (options.person) {
     person_id = *options.person;
+    person_id_input = static_cast<int>(person_id);
     person_chosen = true;
   }
   if (is_results_file(options.input)) {
@@ -206,10 +207,9 @@ void App::frame(double frame_ms) {
   if (a) a->copy_if_newer(data_a);
   if (b) b->copy_if_newer(data_b);
   if (replay() && replay_playing) {
-    static double acc = 0;
-    acc += frame_ms / 1000.0 * speed;
-    while (acc >= 1) {
-      acc -= 1;
+    replay_weeks_due += frame_ms / 1000.0 * speed;
+    while (replay_weeks_due >= 1) {
+      replay_weeks_due -= 1;
       if (replay_week < replay_[0].weeks_done) ++replay_week;
     }
     if (replay_week >= replay_[0].weeks_done) replay_playing = false;

@@ -57,7 +57,11 @@ class App {
   bool toggle_look = false;            // presentation mode on/off at the next frame
   int lever_target = 0;                // 0: A, 1: B, 2: both
   std::map<std::string, bool> ab_charts;     // charts shown in the A/B view, by ChartDef::key
-  std::map<std::string, ParamValue> edits;  // slider values while being dragged
+  std::map<std::string, ParamValue> edits;
+  std::map<std::string, double> slider_tops;  // upper ends of open-ended sliders, fixed when first drawn
+  std::string search;                         // the "any parameter" filter
+  int person_id_input = 0;
+  double replay_weeks_due = 0;                // fractional weeks of replay playback not yet shown  // slider values while being dragged
   std::string message;                 // last error or note, shown in the controls
   std::uint32_t person_id = 0;
   bool person_chosen = false;

@@ -64,8 +64,7 @@ bool combo(const char* label, int& value, const char* const* names, int count, f
 }
 
 void chooser(App& app) {
-  static int id_input = 0;
-  if (app.person_chosen) id_input = static_cast<int>(app.person_id);
+  int& id_input = app.person_id_input;
   const float fs = ImGui::GetFontSize();
   ImGui::SetNextItemWidth(fs * 7);
   ImGui::InputInt("person id", &id_input, 1, 100);
@@ -100,6 +99,7 @@ void chooser(App& app) {
     } else {
       std::mt19937 pick(++app.random_draws);
       app.person_id = fits[std::uniform_int_distribution<std::size_t>(0, fits.size() - 1)(pick)];
+      app.person_id_input = static_cast<int>(app.person_id);
       app.person_chosen = true;
       app.message.clear();
     }

@@ -183,8 +183,7 @@ void tooltip(const Lever& l) {
 
 // Upper end of a slider whose declared range is huge (capacities): fixed the
 // first time the lever is drawn, so it does not move while dragging.
-double slider_top(const Lever& l, double current) {
-  static std::map<std::string, double> tops;
+double slider_top(std::map<std::string, double>& tops, const Lever& l, double current) {
   auto it = tops.find(l.path);
   if (it == tops.end()) {
     double top = l.info.hi;
@@ -234,7 +233,7 @@ void lever_widget(App& app, const Lever& l) {
     case ValueType::Integer: {
       long long v = std::get<long long>(value);
       const auto lo = static_cast<long long>(l.info.lo);
-      const auto hi = static_cast<long long>(slider_top(l, static_cast<double>(v)));
+      const auto hi = static_cast<long long>(slider_top(app.slider_tops, l, static_cast<double>(v)));
       ImGui::SetNextItemWidth(w);
       if (ImGui::SliderScalar(label.c_str(), ImGuiDataType_S64, &v, &lo, &hi, "%lld",
                               hi - lo > 1000 ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None)) {
@@ -247,7 +246,7 @@ void lever_widget(App& app, const Lever& l) {
     case ValueType::Real: {
       double v = std::get<double>(value);
       const double lo = std::isfinite(l.info.lo) ? l.info.lo : 0.0;
-      const double hi = slider_top(l, v);
+      const double hi = slider_top(app.slider_tops, l, v);
       const char* fmt = l.info.unit == Unit::Probability ? "%.2f"
                         : l.info.unit == Unit::Weeks     ? "%.0f weeks"
                         : l.info.unit == Unit::Money     ? "%.0f USD"
@@ -303,12 +302,15 @@ void draw_policy_panel(App& app) {
   }
   if (ImGui::CollapsingHeader("Any parameter (search)")) {
     ImGui::PushID("search");  // a lever may also be listed in a group above
-    static char filter[96] = "";
+    char filter[96] = {};
+    app.search.copy(filter, sizeof filter - 1);
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##filter", "type part of a path, e.g. detection", filter, sizeof filter);
+    if (ImGui::InputTextWithHint("##filter", "type part of a path, e.g. detection", filter, sizeof filter)) {
+      app.search = filter;
+    }
     int shown_count = 0;
     for (const auto& l : levers) {
-      if (filter[0] == '\0' || l.path.find(filter) == std::string::npos) continue;
+      if (app.search.empty() || l.path.find(app.search) == std::string::npos) continue;
       if (++shown_count > 40) {
         ImGui::TextDisabled("... more: narrow the search");
         break;
