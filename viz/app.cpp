@@ -71,6 +71,29 @@ void App::start_live() {
   } else if (!options.b_sets.empty()) {
     start_b_as_copy();
   }
+  // --b-set: parsed and checked now, so a bad value exits 2 before any window opens.
+  for (const auto& text : options.b_sets) {
+    Assignment c;
+    if (auto why = parse_assignment(scenario_a_.params, text, c.path, c.value); !why.empty()) {
+      throw std::runtime_error("--b-set " + why);
+    }
+    // The last two components of the path name the lever well enough: "drug_court.capacity = 1500".
+    const auto last = c.path.rfind('.');
+    const auto before = last == std::string::npos || last == 0 ? std::string::npos : c.path.rfind('.', last - 1);
+    c.label = (before == std::string::npos ? c.path : c.path.substr(before + 1)) + " = " + text.substr(text.find('=') + 1);
+    b_changes_.push_back(std::move(c));
+  }
+  // Set-up levers among them shape B from week 0 (B is rebuilt with them); live
+  // ones wait for --b-week (prepare_headless).
+  if (b) {
+    bool rebuild = false;
+    for (const auto& c : b_changes_) {
+      if (live_lever(c.path)) continue;
+      if (auto why = b->change(c.path, c.value, c.label); !why.empty()) throw std::runtime_error("--b-set " + why);
+      rebuild = true;
+    }
+    if (rebuild) b->reset(seed);
+  }
   if (b) lever_target = 1;
   a->set_speed(options.speed);
   if (b) b->set_speed(options.speed);
@@ -91,6 +114,15 @@ void App::start_b_as_copy() {
   // Catch up with A in the background, so both show the same weeks.
   b->request_weeks(a->status().week);
   if (a->status().playing) b->set_playing(true);
+}
+
+bool App::live_lever(const std::string& path) const {
+  bool pre_release = false;
+  if (path.rfind("programme[", 0) == 0 && path.find("].") != std::string::npos) {
+    const std::string name = path.substr(10, path.find("].") - 10);
+    for (const auto& spec : scenario_a_.params.programmes) pre_release = pre_release || (spec.name == name && spec.phase == "pre_release");
+  }
+  return lever_rule(path, pre_release).timing == LeverTiming::Live;
 }
 
 void App::start_b_from(const std::filesystem::path& scenario) {
@@ -132,18 +164,12 @@ void App::prepare_headless() {
   a->wait_built();
   if (b) b->wait_built();
   const int b_week = std::min(options.b_week, options.advance);
-  if (b && !options.b_sets.empty()) {
+  if (b && !b_changes_.empty()) {
     a->advance_to(b_week);
     b->advance_to(b_week);
-    for (const auto& s : options.b_sets) {
-      std::string path;
-      ParamValue v;
-      if (auto why = parse_assignment(b->params(), s, path, v); !why.empty()) throw std::runtime_error("--b-set " + why);
-      // The last two components of the path name the lever well enough: "drug_court.capacity = 1500".
-      const auto last = path.rfind('.');
-      const auto before = last == std::string::npos || last == 0 ? std::string::npos : path.rfind('.', last - 1);
-      const auto label = (before == std::string::npos ? path : path.substr(before + 1)) + " = " + s.substr(s.find('=') + 1);
-      if (auto why = b->change(path, v, label); !why.empty()) throw std::runtime_error("--b-set " + why);
+    for (const auto& c : b_changes_) {
+      if (!live_lever(c.path)) continue;
+      if (auto why = b->change(c.path, c.value, c.label); !why.empty()) throw std::runtime_error("--b-set " + why);
     }
   }
   a->advance_to(options.advance);

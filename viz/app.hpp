@@ -83,11 +83,18 @@ class App {
 
  private:
   void load_replay();
+  // Whether a change of `path` acts mid-run (models/simulation_levers.hpp) in A's scenario.
+  [[nodiscard]] bool live_lever(const std::string& path) const;
   void start_live();
   void draw_menu();
 
   FrameStats stats_;
   ImVec2 last_size_{0, 0};
+  struct Assignment {
+    std::string path, label;
+    ParamValue value;
+  };
+  std::vector<Assignment> b_changes_;  // --b-set, parsed and checked at start-up
   std::shared_ptr<const PopulationProfile> profile_;
   LoadedScenario scenario_a_;
 };

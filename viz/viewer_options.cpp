@@ -25,8 +25,9 @@ Live options:
   --speed W           weeks per second when playing (default 52; 0 = unlimited)
   --play              start playing at once
   --b FILE            scenario B for the A/B view (same seed: common random numbers)
-  --b-set PATH=VALUE  B is A (or --b) with this lever change (repeatable)
-  --b-week W          week the --b-set changes take effect (default 0)
+  --b-set PATH=VALUE  B is A with this lever change (repeatable); a set-up
+                      parameter applies to B from week 0
+  --b-week W          week the live --b-set changes take effect (default 0)
   --person ID         open the person view on this person id
   --ab-charts LIST    charts in the A/B view, comma-separated, from: outcomes, stocks,
                       waiting, work, housing, cost (default outcomes,stocks,work)
