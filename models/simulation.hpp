@@ -24,6 +24,7 @@
 #include "models/population/attributes.hpp"
 #include "models/population/profile.hpp"
 #include "models/programmes/programmes_model.hpp"
+#include "models/simulation_levers.hpp"
 #include "sim/core/parallel.hpp"
 #include "sim/core/rng.hpp"
 
@@ -63,6 +64,10 @@ class Simulation {
   [[nodiscard]] const std::vector<MonthCensus>& monthly() const { return monthly_; }
 
   static std::vector<std::string_view> phase_names();
+
+  // Levers: changes one parameter from the current week on (between steps).
+  // See models/simulation_levers.hpp for the paths accepted and which are live.
+  void set_parameter(const std::string& path, const ParamValue& value);
 
  private:
   ModelParams params_;

@@ -55,15 +55,19 @@ HousingModel::HousingModel(const HousingParams& params, const Population& pop, c
     : p_(params), pop_(pop), needs_(needs), risk_(risk), community_(community), justice_(justice),
       working_(working), rng_(rng) {}
 
-void HousingModel::setup() {
-  const std::size_t n = pop_.size();
+void HousingModel::resize_stocks() {
   const auto per_1000 = [&](double rate) {
-    return static_cast<std::int64_t>(std::llround(rate * static_cast<double>(n) / 1000.0));
+    return static_cast<std::int64_t>(std::llround(rate * static_cast<double>(pop_.size()) / 1000.0));
   };
   transitional_beds_ = split_by_releases(per_1000(p_.stocks.transitional_per_1000), community_.neighbourhoods);
   shelter_beds_ = split_by_releases(per_1000(p_.stocks.shelter_per_1000), community_.neighbourhoods);
   vouchers_ = per_1000(p_.stocks.vouchers_per_1000);
   public_ = per_1000(p_.stocks.public_per_1000);
+}
+
+void HousingModel::setup() {
+  const std::size_t n = pop_.size();
+  resize_stocks();
   s_.state.assign(n, h8(Housing::None));
   s_.tenure.assign(n, 0);
   s_.bed_hood.assign(n, 0);

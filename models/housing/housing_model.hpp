@@ -107,6 +107,10 @@ class HousingModel {
   [[nodiscard]] std::int64_t shelter_capacity() const;
   [[nodiscard]] std::int64_t voucher_capacity() const { return vouchers_; }
   [[nodiscard]] std::int64_t public_capacity() const { return public_; }
+  // Recomputes the four stocks from housing.stocks.*_per_1000 (at set-up, and
+  // mid-run from Simulation::set_parameter). Places already held are kept: a
+  // smaller stock only stops new entries until occupancy falls below it.
+  void resize_stocks();
 
  private:
   void become_homeless(std::size_t i, int week, bool from_release, HousingFlows& flows, WeekCounts& c);

@@ -45,13 +45,20 @@ ProgrammesModel::ProgrammesModel(const std::vector<ProgrammeSpec>& specs, const 
                                  const Population& pop, Needs& needs, const RiskAssessment& risk,
                                  JusticeModel& justice, const Rng& rng)
     : specs_(specs), params_(params), pop_(pop), needs_(needs), risk_(risk), justice_(justice), rng_(rng) {
-  for (const auto& s : specs_) {
-    eligibility_.push_back({risk_level_of(s.min_risk),
-                            s.sex == "male"     ? static_cast<int>(Sex::Male)
-                            : s.sex == "female" ? static_cast<int>(Sex::Female)
-                                                : -1,
-                            s.group});
-  }
+  for (const auto& s : specs_) eligibility_.push_back(decode_eligibility(s));
+}
+
+ProgrammesModel::Eligibility ProgrammesModel::decode_eligibility(const ProgrammeSpec& s) {
+  return {risk_level_of(s.min_risk),
+          s.sex == "male"     ? static_cast<int>(Sex::Male)
+          : s.sex == "female" ? static_cast<int>(Sex::Female)
+                              : -1,
+          s.group};
+}
+
+void ProgrammesModel::respecify(std::size_t p, const ProgrammeSpec& spec) {
+  specs_.at(p) = spec;
+  eligibility_.at(p) = decode_eligibility(spec);
 }
 
 bool ProgrammesModel::eligible(std::size_t p, std::size_t i) const {

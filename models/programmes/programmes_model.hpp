@@ -69,6 +69,11 @@ class ProgrammesModel {
   // Barrier: fills free places for week + 1 from the waiting lists.
   void allocate(int week, ProgrammeCounts& counts);
 
+  // Replaces programme p's declaration mid-run (Simulation::set_parameter):
+  // capacity, priority and eligibility act at the next allocation, duration and
+  // completion at the next progress phase. Kind, phase and uptake must not change.
+  void respecify(std::size_t p, const ProgrammeSpec& spec);
+
   [[nodiscard]] std::size_t size() const { return specs_.size(); }
   [[nodiscard]] const std::vector<ProgrammeSpec>& specs() const { return specs_; }
   [[nodiscard]] const std::vector<PreReleaseTotals>& pre_release() const { return pre_release_; }
@@ -87,6 +92,7 @@ class ProgrammesModel {
     int sex = -1;  // -1 any, else Sex
     int group = -1;
   };
+  static Eligibility decode_eligibility(const ProgrammeSpec& s);
   std::vector<ProgrammeSpec> specs_;
   std::vector<Eligibility> eligibility_;
   const ProgrammeParams& params_;

@@ -35,15 +35,17 @@ struct LoadedScenario {
 // Defaults, then the file, then the overrides. Throws ScenarioError.
 LoadedScenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& sets);
 
+class Simulation;
+
+// Programme and problem-solving-court spending per week so far (USD 2023):
+// participant-weeks times the cost per participant-week; pre-release courses,
+// delivered before release, count in week 0. Also used by the viewer.
+std::vector<double> programme_costs_by_week(const Simulation& sim);
+
 // docs/parameters.md: every scalar parameter and every [[programme]] key.
 std::string parameter_reference_markdown();
 
-class Simulation;
 struct ScenarioHeader;
-
-// Programme and problem-solving-court spending per week of a finished simulation
-// (USD 2023), the `programmes` cost category.
-std::vector<double> programme_costs_by_week(const Simulation& sim);
 
 // The results-file header of a loaded scenario with `replicates` rows.
 ScenarioHeader scenario_header(const LoadedScenario& s, const std::filesystem::path& file, int replicates);

@@ -1,0 +1,257 @@
+// viz/ core (no display): the live runner gives exactly the numbers of a plain
+// Simulation with the same seed (also after a lever change at week w), two
+// runners on one seed share their random numbers, restart levers apply at
+// reset, replay reads back what `pathways run` wrote, and the plot arithmetic.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "models/simulation.hpp"
+#include "sim/core/parallel.hpp"
+#include "viz/assignment.hpp"
+#include "viz/plot.hpp"
+#include "viz/replay_reader.hpp"
+#include "viz/sim_runner.hpp"
+
+namespace {
+
+constexpr int kPeople = 2000, kWeeks = 40;
+
+pw::LoadedScenario small_baseline() {
+  return pw::load_scenario(std::string(PATHWAYS_SOURCE_DIR) + "/scenarios/baseline.toml",
+                           {"simulation.people=" + std::to_string(kPeople), "simulation.horizon=" + std::to_string(kWeeks) + "w"});
+}
+
+pw::viz::RunnerConfig config(const pw::LoadedScenario& s, int reps) {
+  auto profile = std::make_shared<const pw::PopulationProfile>(pw::read_profile(s.params.population.profile_file));
+  return {s, profile, reps, 2};
+}
+
+// Weekly in-prison stock and cumulative % ever arrested of a plain Simulation.
+struct Direct {
+  std::vector<float> in_prison, ever_arrested_pct;
+};
+Direct direct_run(const pw::ModelParams& p, std::uint32_t replicate, int change_week = -1, const std::string& path = "",
+                  const pw::ParamValue& value = 0.0) {
+  pw::Parallel par(1);
+  const auto profile = pw::read_profile(p.population.profile_file);
+  pw::Simulation sim(p, profile, replicate, par);
+  Direct d;
+  while (!sim.finished()) {
+    if (sim.week() == change_week) sim.set_parameter(path, value);
+    const auto c = sim.step();
+    d.in_prison.push_back(static_cast<float>(c.in_prison));
+    long long ever = 0;
+    for (auto w : sim.justice().first_arrest_week) ever += w != pw::kNever;
+    d.ever_arrested_pct.push_back(static_cast<float>(100.0 * static_cast<double>(ever) / kPeople));
+  }
+  return d;
+}
+
+std::vector<float> series(const pw::viz::RunData& d, std::size_t replicate, const std::string& key) {
+  const int s = d.series_index(key);
+  REQUIRE(s >= 0);
+  return d.values.at(replicate).at(static_cast<std::size_t>(s));
+}
+
+}  // namespace
+
+TEST_CASE("viewer runner: each replicate equals a plain simulation with the same seed", "[viz]") {
+  const auto s = small_baseline();
+  pw::viz::SimRunner runner(config(s, 2));
+  runner.advance_to(kWeeks);
+  pw::viz::RunData data;
+  REQUIRE(runner.copy_if_newer(data));
+  REQUIRE(data.weeks_done == kWeeks);
+  for (std::uint32_t r = 0; r < 2; ++r) {
+    const Direct d = direct_run(s.params, r);
+    CHECK(series(data, r, "in_prison") == d.in_prison);
+    const auto cum = series(data, r, "cum_arrest");
+    for (int t = 0; t < kWeeks; ++t) CHECK(cum[static_cast<std::size_t>(t)] == Approx(d.ever_arrested_pct[static_cast<std::size_t>(t)]));
+  }
+  // The replicates differ (they are independent cohorts).
+  CHECK(series(data, 0, "in_prison") != series(data, 1, "in_prison"));
+}
+
+TEST_CASE("viewer runner: a live lever at week w equals Simulation::set_parameter at week w", "[viz]") {
+  const auto s = small_baseline();
+  pw::viz::SimRunner runner(config(s, 1));
+  runner.advance_to(12);
+  CHECK(runner.change("justice.courts.prison_given_conviction", 0.95, "prison 95%").empty());
+  runner.advance_to(kWeeks);
+  pw::viz::RunData data;
+  runner.copy_if_newer(data);
+  const Direct d = direct_run(s.params, 0, 12, "justice.courts.prison_given_conviction", 0.95);
+  CHECK(series(data, 0, "in_prison") == d.in_prison);
+  REQUIRE(data.events.size() == 1);
+  CHECK(data.events[0].week == 12);
+  CHECK(data.events[0].label == "prison 95%");
+  // And it did change something after week 12, but nothing before.
+  const Direct base = direct_run(s.params, 0);
+  CHECK(std::equal(base.in_prison.begin(), base.in_prison.begin() + 12, d.in_prison.begin()));
+  CHECK(base.in_prison != d.in_prison);
+}
+
+TEST_CASE("viewer runner: two runners on one seed share their random numbers (A/B)", "[viz]") {
+  const auto s = small_baseline();
+  pw::viz::SimRunner a(config(s, 2)), b(config(s, 2));
+  a.advance_to(kWeeks);
+  b.advance_to(kWeeks);
+  pw::viz::RunData da, db;
+  a.copy_if_newer(da);
+  b.copy_if_newer(db);
+  CHECK(da.values == db.values);
+}
+
+TEST_CASE("viewer runner: set-up levers wait for the reset; bad values are refused", "[viz]") {
+  const auto s = small_baseline();
+  pw::viz::SimRunner runner(config(s, 1));
+  runner.wait_built();
+  CHECK_THAT(runner.change("justice.courts.conviction_probability", 1.7, ""), Catch::Contains("outside the accepted range"));
+  CHECK_THAT(runner.change("justice.courts.nope", 0.5, ""), Catch::Contains("unknown parameter"));
+  CHECK(runner.change("justice.offending.base_rate", 0.2, "").empty());
+  CHECK(runner.status().restart_pending);
+  runner.reset(s.params.run.seed);
+  runner.advance_to(kWeeks);
+  pw::viz::RunData data;
+  runner.copy_if_newer(data);
+  auto p = s.params;
+  p.justice.offending.base_rate = 0.2;
+  CHECK(series(data, 0, "in_prison") == direct_run(p, 0).in_prison);
+  CHECK_FALSE(runner.status().restart_pending);
+  CHECK(data.events.empty());
+}
+
+TEST_CASE("viewer replay: reads back what pathways run wrote", "[viz]") {
+  const auto dir = std::filesystem::temp_directory_path() / "pathways-viz-test";
+  std::filesystem::create_directories(dir);
+  pw::RunOptions o;
+  o.scenario = std::string(PATHWAYS_SOURCE_DIR) + "/scenarios/baseline.toml";
+  o.output = dir / "replay.h5";
+  o.sets = {"simulation.people=" + std::to_string(kPeople), "simulation.horizon=" + std::to_string(kWeeks) + "w",
+            "simulation.replicates=2"};
+  o.threads = 1;
+  o.persons = pw::PersonsOutput::None;
+  pw::run_scenario(o);
+  const auto runs = pw::viz::read_results_file(o.output);
+  REQUIRE(runs.size() == 1);
+  const auto& r = runs[0];
+  CHECK(r.name == "baseline");
+  CHECK(r.replicates == 2);
+  CHECK(r.weeks_done == kWeeks);
+  const auto s = small_baseline();
+  pw::viz::SimRunner live(config(s, 2));
+  live.advance_to(kWeeks);
+  pw::viz::RunData data;
+  live.copy_if_newer(data);
+  for (std::size_t rep = 0; rep < 2; ++rep) {
+    CHECK(series(r, rep, "in_prison") == series(data, rep, "in_prison"));
+    // Cumulative arrest: equal at every month end (week round(52 m / 12) - 1).
+    const auto a = series(r, rep, "cum_arrest"), b = series(data, rep, "cum_arrest");
+    for (int m = 1; m * 52 / 12 <= kWeeks; ++m) {
+      const auto t = static_cast<std::size_t>(std::lround(52.0 * m / 12.0) - 1);
+      if (t < a.size()) CHECK(a[t] == Approx(b[t]).epsilon(1e-5));
+    }
+    const auto ca = series(r, rep, "cost_total"), cb = series(data, rep, "cost_total");
+    for (std::size_t t = 0; t < ca.size(); ++t) CHECK(ca[t] == Approx(cb[t]).epsilon(1e-5));
+  }
+  CHECK_THROWS_WITH(pw::viz::read_results_file(dir / "missing.h5"), Catch::Contains("no such results file"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("viewer replay: month ends spread over weeks", "[viz]") {
+  const double months[3] = {10, 20, 30};  // month ends at weeks 4, 9, 13
+  const auto w = pw::viz::months_to_weeks(months, 3, 16);
+  REQUIRE(w.size() == 16);
+  CHECK(w[3] == Approx(10));   // end of week 3 = 4 weeks after release
+  CHECK(w[8] == Approx(20));
+  CHECK(w[12] == Approx(30));
+  CHECK(w[0] == Approx(2.5));  // linear from 0 at release
+  CHECK(w[15] == Approx(30));  // held after the last month
+  for (std::size_t t = 1; t < w.size(); ++t) CHECK(w[t] >= w[t - 1]);
+}
+
+TEST_CASE("viewer plot: nice ticks and compact labels", "[viz]") {
+  CHECK(pw::viz::nice_ticks(0, 260, 5) == std::vector<double>{0, 50, 100, 150, 200, 250});
+  CHECK(pw::viz::nice_ticks(-4.2, 0.3, 4) == std::vector<double>{-4, -3, -2, -1, 0});
+  CHECK(pw::viz::tick_label(15000, 5000) == "15k");
+  CHECK(pw::viz::tick_label(2500000, 500000) == "2.5M");
+  CHECK(pw::viz::tick_label(0.25, 0.05) == "0.25");
+  CHECK(pw::viz::tick_label(0, 5000) == "0");
+}
+
+TEST_CASE("viewer --b-set: values are converted like scenario files", "[viz]") {
+  const auto s = small_baseline();
+  std::string path;
+  pw::ParamValue v;
+  CHECK(pw::viz::parse_assignment(s.params, "justice.courts.term_median=2y", path, v).empty());
+  CHECK(path == "justice.courts.term_median");
+  CHECK(std::get<double>(v) == Approx(104));
+  CHECK(pw::viz::parse_assignment(s.params, "justice.supervision.graduated_sanctions=true", path, v).empty());
+  CHECK(std::get<bool>(v));
+  CHECK(pw::viz::parse_assignment(s.params, "justice.courts.conviction_probability=45%", path, v).empty());
+  CHECK(std::get<double>(v) == Approx(0.45));
+  CHECK_THAT(pw::viz::parse_assignment(s.params, "justice.courts.term_median=12", path, v), Catch::Contains("missing unit"));
+  CHECK_THAT(pw::viz::parse_assignment(s.params, "nope=1", path, v), Catch::Contains("unknown parameter"));
+}
+
+TEST_CASE("viewer person view: the recorded life course is the simulation's, week by week", "[viz]") {
+  const auto s = small_baseline();
+  pw::viz::SimRunner runner(config(s, 1));
+  runner.track_person(7);  // not in the every-50th sample: recorded from the week it is chosen (0 here)
+  runner.advance_to(kWeeks);
+  pw::Parallel par(1);
+  const auto profile = pw::read_profile(s.params.population.profile_file);
+  pw::Simulation sim(s.params, profile, 0, par);
+  std::vector<std::vector<pw::viz::PersonWeek>> expected(2);
+  while (!sim.finished()) {
+    sim.step();
+    expected[0].push_back(pw::viz::person_week(sim, 100));
+    expected[1].push_back(pw::viz::person_week(sim, 7));
+  }
+  const std::uint32_t ids[2] = {100, 7};
+  for (int k = 0; k < 2; ++k) {
+    pw::viz::PersonHistory h;
+    REQUIRE(runner.person_history(ids[k], h));
+    CHECK(h.first_week == 0);
+    CHECK(h.facts.id == ids[k]);
+    REQUIRE(h.weeks.size() == static_cast<std::size_t>(kWeeks));
+    for (std::size_t t = 0; t < h.weeks.size(); ++t) {
+      CHECK(h.weeks[t].custody == expected[static_cast<std::size_t>(k)][t].custody);
+      CHECK(h.weeks[t].arrests == expected[static_cast<std::size_t>(k)][t].arrests);
+      CHECK(h.weeks[t].supervision == expected[static_cast<std::size_t>(k)][t].supervision);
+    }
+  }
+  // The sample: every 50th person, with their own facts.
+  const auto facts = runner.sample_facts();
+  CHECK(facts.size() >= kPeople / 50);
+  std::size_t distinct_ages = 0;
+  for (std::size_t i = 1; i < facts.size(); ++i) distinct_ages += facts[i].age != facts[0].age;
+  CHECK(distinct_ages > facts.size() / 2);
+  CHECK_FALSE(runner.person_history(3, *std::make_unique<pw::viz::PersonHistory>()));
+}
+
+TEST_CASE("viewer runner: B started as a copy replays A's changes at their weeks and matches A", "[viz]") {
+  const auto s = small_baseline();
+  pw::viz::SimRunner a(config(s, 2));
+  a.advance_to(8);
+  REQUIRE(a.change("justice.supervision.graduated_sanctions", true, "sanctions").empty());
+  a.advance_to(20);
+  pw::viz::RunData da;
+  a.copy_if_newer(da);
+  REQUIRE(da.events.size() == 1);
+  CHECK(da.events[0].week == 8);
+  // As App::start_b_as_copy does: A's built parameters, then A's changes scheduled at their weeks.
+  auto sb = s;
+  sb.params = a.built_params();
+  pw::viz::SimRunner b(config(sb, 2));
+  for (const auto& e : da.events) REQUIRE(b.change(e.path, e.value, e.label, e.week).empty());
+  a.advance_to(kWeeks);
+  b.advance_to(kWeeks);
+  pw::viz::RunData db;
+  a.copy_if_newer(da);
+  b.copy_if_newer(db);
+  CHECK(da.values == db.values);
+  REQUIRE(db.events.size() == 1);
+  CHECK(db.events[0].week == 8);
+}

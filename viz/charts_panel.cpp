@@ -1,0 +1,182 @@
+// The chart grid (one run) and the A/B view (two runs overlaid, and B - A).
+// Which charts and series exist comes from series_catalog; this file only
+// turns RunData into plot lines: the mean over replicates, and a band from the
+// lowest to the highest replicate. In the A/B view the difference is taken
+// replicate by replicate (B and A share their random numbers), then averaged.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "viz/app.hpp"
+#include "viz/plot.hpp"
+
+namespace pw::viz {
+
+namespace {
+
+// Series left out of the A/B overlay to keep it readable (the chart view has them).
+const std::set<std::string>& hidden_in_ab() {
+  static const std::set<std::string> keys = {"on_standard_supervision", "in_courts", "housed_own", "voucher_holders",
+                                             "cost_prison", "cost_jail",
+                                             "cost_supervision", "cost_courts", "cost_victim", "cost_programmes"};
+  return keys;
+}
+
+// Mean and range over replicates of series s, weeks [0, weeks).
+PlotLine summarise(const RunData& run, int s, int weeks) {
+  PlotLine line;
+  if (run.values.empty()) return line;
+  const auto n = static_cast<std::size_t>(std::max(0, weeks));
+  line.mean.assign(n, 0.0f);
+  line.lo.assign(n, INFINITY);
+  line.hi.assign(n, -INFINITY);
+  for (const auto& rep : run.values) {
+    const auto& v = rep[static_cast<std::size_t>(s)];
+    for (std::size_t t = 0; t < n && t < v.size(); ++t) {
+      line.mean[t] += v[t] / static_cast<float>(run.values.size());
+      line.lo[t] = std::min(line.lo[t], v[t]);
+      line.hi[t] = std::max(line.hi[t], v[t]);
+    }
+  }
+  if (run.values.size() < 2) line.lo.clear(), line.hi.clear();
+  return line;
+}
+
+PlotLine difference(const RunData& a, const RunData& b, int sa, int sb, int weeks) {
+  PlotLine line;
+  const std::size_t reps = std::min(a.values.size(), b.values.size());
+  if (reps == 0) return line;
+  const auto n = static_cast<std::size_t>(std::max(0, weeks));
+  line.mean.assign(n, 0.0f);
+  line.lo.assign(n, INFINITY);
+  line.hi.assign(n, -INFINITY);
+  for (std::size_t r = 0; r < reps; ++r) {
+    const auto& va = a.values[r][static_cast<std::size_t>(sa)];
+    const auto& vb = b.values[r][static_cast<std::size_t>(sb)];
+    for (std::size_t t = 0; t < n && t < va.size() && t < vb.size(); ++t) {
+      const float d = vb[t] - va[t];
+      line.mean[t] += d / static_cast<float>(reps);
+      line.lo[t] = std::min(line.lo[t], d);
+      line.hi[t] = std::max(line.hi[t], d);
+    }
+  }
+  if (reps < 2) line.lo.clear(), line.hi.clear();
+  return line;
+}
+
+void add_markers(PlotSpec& spec, const RunData& run, const char* prefix, ImU32 colour) {
+  for (const auto& e : run.events) spec.markers.push_back({static_cast<float>(e.week), prefix + e.label, colour});
+}
+
+}  // namespace
+
+void draw_charts(App& app, const std::vector<const RunData*>& runs, bool ab) {
+  if (runs.empty() || runs[0]->series.empty()) {
+    ImGui::TextUnformatted("Building the cohort...");
+    return;
+  }
+  const bool pres = app.look.presentation;
+  const int cursor = app.replay() ? app.replay_week : -1;
+  auto weeks_of = [&](const RunData& r) { return cursor >= 0 ? std::min(cursor, r.weeks_done) : r.weeks_done; };
+  const RunData& a = *runs[0];
+  const ImU32 marker_a = pres ? IM_COL32(190, 0, 0, 255) : IM_COL32(255, 90, 90, 255);
+  const ImU32 marker_b = pres ? IM_COL32(120, 0, 160, 255) : IM_COL32(230, 140, 255, 255);
+
+  if (ab) {
+    // Which charts to compare: one checkbox per chart of the catalog.
+    ImGui::TextUnformatted("Compare:");
+    for (const auto& c : chart_catalog()) {
+      bool has_series = false;
+      for (const auto& s : a.series) has_series = has_series || s.chart == c.key;
+      if (!has_series) continue;
+      ImGui::SameLine();
+      ImGui::Checkbox(c.key.c_str(), &app.ab_charts[c.key]);
+    }
+  }
+  std::vector<const ChartDef*> charts;
+  for (const auto& c : chart_catalog()) {
+    if (ab && !app.ab_charts[c.key]) continue;
+    for (const auto& s : a.series) {
+      if (s.chart == c.key && (!ab || !hidden_in_ab().count(s.key))) {
+        charts.push_back(&c);
+        break;
+      }
+    }
+  }
+  if (ab) {
+    const bool same_seed = a.seed == runs[1]->seed;
+    ImGui::TextWrapped("A = %s (solid lines), B = %s (dashed); %s Right: B - A, replicate by replicate. Bands: lowest "
+                       "to highest replicate.",
+                       a.name.c_str(), runs[1]->name.c_str(),
+                       same_seed ? "same seed, so the gap is the policy's."
+                                 : "different seeds: the gap mixes the policy with chance.");
+  }
+  const int columns = 2;
+  const int rows = ab ? static_cast<int>(charts.size()) : (static_cast<int>(charts.size()) + 1) / 2;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float gap = ImGui::GetStyle().ItemSpacing.y;
+  const ImVec2 cell{(avail.x - ImGui::GetStyle().ItemSpacing.x) / columns,
+                    std::max(ImGui::GetFontSize() * 12, (avail.y - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows))};
+
+  int index = 0;
+  for (const ChartDef* c : charts) {
+    PlotSpec spec;
+    spec.title = c->title;
+    spec.y_label = c->y_label;
+    spec.x_max = static_cast<float>(std::max(1, a.horizon));
+    spec.line_thickness = pres ? 3.0f : 2.0f;
+    if (cursor >= 0) spec.markers.push_back({static_cast<float>(cursor), "", pres ? IM_COL32(0, 0, 0, 255) : IM_COL32(255, 255, 255, 200)});
+    add_markers(spec, a, ab ? "A: " : "", marker_a);
+    std::vector<PlotLine> lines;
+    std::vector<PlotLine> diffs;
+    std::size_t colour = 0;
+    for (std::size_t s = 0; s < a.series.size(); ++s) {
+      const auto& def = a.series[s];
+      if (def.chart != c->key || (ab && hidden_in_ab().count(def.key))) continue;
+      PlotLine la = summarise(a, static_cast<int>(s), weeks_of(a));
+      la.label = def.label;
+      if (ab) la.tag = "A: ";
+      la.colour = series_colour(colour, pres);
+      lines.push_back(std::move(la));
+      if (ab) {
+        const RunData& b = *runs[1];
+        const int sb = b.series_index(def.key);
+        if (sb >= 0) {
+          PlotLine lb = summarise(b, sb, weeks_of(b));
+          lb.label = "B: " + def.label;
+          lb.colour = series_colour(colour, pres);
+          lb.dashed = true;
+          lb.in_legend = false;
+          lb.tag = "B: ";  // the legend names each series once; the header says solid A, dashed B
+          lines.push_back(std::move(lb));
+          PlotLine d = difference(a, b, static_cast<int>(s), sb, std::min(weeks_of(a), weeks_of(b)));
+          d.label = def.label;
+          d.tag = "B - A: ";
+          d.colour = series_colour(colour, pres);
+          diffs.push_back(std::move(d));
+        }
+      }
+      ++colour;
+    }
+    if (ab) {
+      add_markers(spec, *runs[1], "B: ", marker_b);
+      plot(c->key.c_str(), spec, lines, cell);
+      ImGui::SameLine();
+      PlotSpec dspec = spec;
+      dspec.title = "B - A: " + c->title;
+      dspec.y_from_zero = false;
+      dspec.zero_line = true;
+      plot((c->key + "_diff").c_str(), dspec, diffs, cell);
+    } else {
+      // An odd last chart takes the whole row (the cost chart has many lines and a long legend).
+      const bool last_alone = index % columns == 0 && index + 1 == static_cast<int>(charts.size());
+      plot(c->key.c_str(), spec, lines, last_alone ? ImVec2{avail.x, cell.y} : cell);
+      if (index % columns == 0 && index + 1 < static_cast<int>(charts.size())) ImGui::SameLine();
+    }
+    ++index;
+  }
+}
+
+}  // namespace pw::viz

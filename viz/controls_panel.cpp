@@ -1,0 +1,144 @@
+// The run controls (live: play, pause, step, speed, reset with a new seed,
+// B on/off; replay: which scenarios, the week cursor) at the top of the left panel.
+#include <fmt/format.h>
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "viz/app.hpp"
+
+namespace pw::viz {
+
+namespace {
+
+void status_line(const char* who, const RunnerStatus& s, std::size_t replicates) {
+  if (!s.error.empty()) {
+    ImGui::TextColored({1, 0.3f, 0.3f, 1}, "%s: %s", who, s.error.c_str());
+  } else if (s.building) {
+    ImGui::Text("%s: building %zu replicates...", who, replicates);
+  } else {
+    ImGui::Text("%s: week %d of %d (year %.1f)%s", who, s.week, s.horizon, s.week / 52.0,
+                s.finished ? ", finished" : s.playing ? ", playing" : ", paused");
+    ImGui::TextDisabled("   %.1f ms per week for %zu replicates; built in %.1f s", s.ms_per_week, replicates,
+                        s.build_seconds);
+  }
+}
+
+void live_controls(App& app) {
+  const RunnerStatus sa = app.a->status();
+  ImGui::TextWrapped("%s", app.data_a.description.empty() ? app.data_a.name.c_str() : app.data_a.description.c_str());
+  ImGui::TextDisabled("%lld people x %d replicates, seed %d", app.data_a.people, app.data_a.replicates, sa.seed);
+  const bool playing = sa.playing;
+  if (ImGui::Button(playing ? "Pause" : "Play", {ImGui::GetFontSize() * 5, 0})) {
+    app.a->set_playing(!playing);
+    if (app.b) app.b->set_playing(!playing);
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Step one week")) {
+    app.a->step_once();
+    if (app.b) app.b->step_once();
+  }
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+  if (ImGui::SliderFloat("speed", &app.speed, 0, 520, app.speed <= 0 ? "as fast as possible" : "%.0f weeks/s",
+                         ImGuiSliderFlags_Logarithmic)) {
+    app.a->set_speed(app.speed);
+    if (app.b) app.b->set_speed(app.speed);
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Weeks simulated per second while playing (0: as fast as the machine allows)");
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  ImGui::InputInt("##seed", &app.seed);
+  app.seed = std::max(0, app.seed);
+  ImGui::SameLine();
+  if (ImGui::Button("Reset with this seed")) {
+    app.a->reset(app.seed);
+    if (app.b) app.b->reset(app.seed);
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("New seed")) {
+    app.seed = static_cast<int>((static_cast<unsigned>(app.seed) * 1103515245u + 12345u) % 2147483647u);
+    app.a->reset(app.seed);
+    if (app.b) app.b->reset(app.seed);
+  }
+  status_line("A", sa, static_cast<std::size_t>(app.data_a.replicates));
+  if (sa.restart_pending) ImGui::TextColored({1, 0.7f, 0.2f, 1}, "A: a set-up lever changed; reset to apply it");
+  if (app.b) {
+    const RunnerStatus sb = app.b->status();
+    status_line("B", sb, static_cast<std::size_t>(app.data_b.replicates));
+    if (sb.restart_pending) ImGui::TextColored({1, 0.7f, 0.2f, 1}, "B: a set-up lever changed; reset to apply it");
+    if (ImGui::Button("Stop B")) {
+      app.b.reset();
+      app.lever_target = 0;
+    }
+  } else {
+    if (ImGui::Button("Start B as a copy of A")) app.start_b_as_copy();
+    ImGui::SameLine();
+    ImGui::TextDisabled("or from");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##b_scenario", "a scenario...")) {
+      for (const auto& f : app.sibling_scenarios()) {
+        if (ImGui::Selectable(f.filename().string().c_str())) app.start_b_from(f);
+      }
+      ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("B runs that scenario from week 0 on A's seed, cohort size and horizon, and catches up with A");
+    }
+  }
+  if (!app.message.empty()) ImGui::TextColored({1, 0.35f, 0.35f, 1}, "%s", app.message.c_str());
+}
+
+void replay_controls(App& app) {
+  const auto& runs = app.replay_;
+  ImGui::TextWrapped("%s", app.options.input.string().c_str());
+  auto combo = [&](const char* label, int& index, bool allow_none) {
+    const char* current = index < 0 ? "(none)" : runs[static_cast<std::size_t>(index)].name.c_str();
+    if (ImGui::BeginCombo(label, current)) {
+      if (allow_none && ImGui::Selectable("(none)", index < 0)) index = -1;
+      for (std::size_t i = 0; i < runs.size(); ++i) {
+        if (ImGui::Selectable(runs[i].name.c_str(), index == static_cast<int>(i))) index = static_cast<int>(i);
+      }
+      ImGui::EndCombo();
+    }
+  };
+  combo("A", app.replay_a, false);
+  combo("B", app.replay_b, true);
+  const auto& ra = runs[static_cast<std::size_t>(app.replay_a)];
+  ImGui::TextWrapped("%s", ra.description.c_str());
+  ImGui::TextDisabled("%lld people x %d replicates, %d weeks", ra.people, ra.replicates, ra.weeks_done);
+  if (ImGui::Button(app.replay_playing ? "Pause" : "Play", {ImGui::GetFontSize() * 5, 0})) {
+    if (app.replay_week >= ra.weeks_done) app.replay_week = 0;
+    app.replay_playing = !app.replay_playing;
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1);
+  ImGui::SliderInt("##week", &app.replay_week, 0, ra.weeks_done, "week %d");
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+  ImGui::SliderFloat("speed", &app.speed, 1, 520, "%.0f weeks/s", ImGuiSliderFlags_Logarithmic);
+  ImGui::Separator();
+  ImGui::TextWrapped(
+      "A results file holds weekly totals, not weekly lives: the person view and the levers need a live run "
+      "(pathways-viewer SCENARIO.toml).");
+}
+
+}  // namespace
+
+void draw_controls_panel(App& app) {
+  if (app.replay()) {
+    replay_controls(app);
+  } else {
+    live_controls(app);
+  }
+  ImGui::Separator();
+}
+
+void draw_network_placeholder(App&) {
+  ImGui::TextWrapped(
+      "Ego network: not available yet (placeholder).\n\n"
+      "The model gives each person counts of family and prosocial ties (shown in the person view) but no network: "
+      "there are no contacts to draw yet. When the social-network sub-model exists, this panel will draw the selected "
+      "person's ego network as a small graph: the person at the centre, their ties around them, coloured by tie type "
+      "and by each contact's custody state, week by week.");
+}
+
+}  // namespace pw::viz
