@@ -90,10 +90,13 @@ WeekCounts Simulation::step() {
     BlockCounts block;
     block.week += justice_->releases(b, e, week_);
     block.programmes += programmes_->progress(b, e, week_);
-    block.week += labour_->work(b, e, week_, block.labour);
-    block.week += housing_->transitions(b, e, week_, block.housing);
+    PersonWeekDraws draws;
+    const auto& custody = justice_->state().custody;
+    draws.fill(rng_, b, e, week_, [&](std::size_t i) { return custody[i] == static_cast<std::uint8_t>(Custody::Community); });
+    block.week += labour_->work(b, e, week_, draws, block.labour);
+    block.week += housing_->transitions(b, e, week_, draws, block.housing);
     situation_effects_->update(b, e, week_, population_, labour_->state().working, housing_->states(), situation_);
-    block.week += justice_->offending(b, e, week_);
+    block.week += justice_->offending(b, e, week_, draws);
     block.week += justice_->courts_and_supervision(b, e, week_);
     block.week += justice_->census(b, e);
     block.week += housing_->census(b, e, block.housing);

@@ -1,6 +1,8 @@
 #include "models/housing/housing_model.hpp"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <cmath>
 
 namespace pw {
@@ -137,7 +139,8 @@ void HousingModel::become_homeless(std::size_t i, int week, bool from_release, H
   flows.requests.push_back({static_cast<std::uint32_t>(i), wants, static_cast<float>(u[0])});
 }
 
-WeekCounts HousingModel::transitions(std::size_t begin, std::size_t end, int week, HousingFlows& flows) {
+WeekCounts HousingModel::transitions(std::size_t begin, std::size_t end, int week, const PersonWeekDraws& draws,
+                                     HousingFlows& flows) {
   WeekCounts c;
   const auto& t = p_.transitions;
   const auto w = static_cast<std::uint32_t>(week);
@@ -156,11 +159,21 @@ WeekCounts HousingModel::transitions(std::size_t begin, std::size_t end, int wee
     }
     if (custody != kCommunity) continue;  // held in jail: the place is kept
     if (unstably_housed(state)) inc(s_.weeks_homeless[i]);
-    const auto u = rng_.uniform4(static_cast<std::uint32_t>(i), w, Purpose::HousingWeek);
+    // The week's shared draw decides whether anything happens; the details
+    // (landlord screening, family offer) are drawn only when it does.
+    const double event = draws.of(i)[kDrawHousingEvent];
+    const double move_draw = draws.of(i)[kDrawHousingMove];
+    std::optional<std::array<double, 4>> detail_draw;
+    const auto detail = [&]() -> const std::array<double, 4>& {
+      if (!detail_draw) detail_draw = rng_.uniform4(static_cast<std::uint32_t>(i), w, Purpose::HousingWeek);
+      return *detail_draw;
+    };
     const double unemployed = employed(i) ? 1.0 : t.unemployed_loss_factor;
-    const bool moves_out = employed(i) && u[1] < t.move_out_rate && landlord_accepts(i, u[2]);
+    const auto moves_out = [&] {
+      return employed(i) && move_draw < t.move_out_rate && landlord_accepts(i, detail()[2]);
+    };
     const auto lose = [&] {
-      if (family_offers(i, u[3])) {
+      if (family_offers(i, detail()[3])) {
         move(i, Housing::Family, week);
       } else {
         become_homeless(i, week, false, flows, c);
@@ -168,10 +181,10 @@ WeekCounts HousingModel::transitions(std::size_t begin, std::size_t end, int wee
     };
     switch (static_cast<Housing>(state)) {
       case Housing::None:
-        if (u[0] < p_.entry.own_at_release) {
+        if (event < p_.entry.own_at_release) {
           move(i, Housing::Own, week);
           s_.tenure[i] = static_cast<std::uint8_t>(Tenure::Private);
-        } else if (family_offers(i, u[3])) {
+        } else if (family_offers(i, detail()[3])) {
           move(i, Housing::Family, week);
         } else {
           become_homeless(i, week, true, flows, c);
@@ -184,23 +197,23 @@ WeekCounts HousingModel::transitions(std::size_t begin, std::size_t end, int wee
                                 ? (week - s_.since[i] < 52 ? t.voucher_exit_year1 : t.voucher_exit_later)
                             : tenure == Tenure::Public ? t.public_loss_rate
                                                        : t.own_loss_rate * unemployed;
-        if (u[0] < rate) {
+        if (event < rate) {
           s_.tenure[i] = 0;
           lose();
         }
         break;
       }
       case Housing::Family:
-        if (u[0] < t.family_breakdown_rate * unemployed) {
+        if (event < t.family_breakdown_rate * unemployed) {
           lose();
-        } else if (moves_out) {
+        } else if (moves_out()) {
           move(i, Housing::Own, week);
           s_.tenure[i] = static_cast<std::uint8_t>(Tenure::Private);
         }
         break;
       case Housing::Transitional:
         if (week >= s_.until[i]) {
-          if (employed(i) && landlord_accepts(i, u[2])) {
+          if (employed(i) && landlord_accepts(i, detail()[2])) {
             move(i, Housing::Own, week);
             s_.tenure[i] = static_cast<std::uint8_t>(Tenure::Private);
           } else {
@@ -211,11 +224,11 @@ WeekCounts HousingModel::transitions(std::size_t begin, std::size_t end, int wee
       case Housing::Shelter:
       case Housing::Street: {
         const bool shelter = state == h8(Housing::Shelter);
-        if (moves_out) {
+        if (moves_out()) {
           move(i, Housing::Own, week);
           s_.tenure[i] = static_cast<std::uint8_t>(Tenure::Private);
-        } else if (u[0] < t.shelter_exit_rate) {
-          if (family_offers(i, u[3])) {
+        } else if (event < t.shelter_exit_rate) {
+          if (family_offers(i, detail()[3])) {
             move(i, Housing::Family, week);
           } else if (shelter) {
             move(i, Housing::Street, week);
@@ -223,8 +236,8 @@ WeekCounts HousingModel::transitions(std::size_t begin, std::size_t end, int wee
           }
         } else {
           std::uint8_t wants = 0;
-          // u[0] is uniform on [shelter_exit_rate, 1) here.
-          if (!shelter && (u[0] - t.shelter_exit_rate) / (1.0 - t.shelter_exit_rate) < t.street_to_shelter) {
+          // `event` is uniform on [shelter_exit_rate, 1) here.
+          if (!shelter && (event - t.shelter_exit_rate) / (1.0 - t.shelter_exit_rate) < t.street_to_shelter) {
             wants |= kWantShelter;
           }
           if (vouchers_ > 0) wants |= kWantVoucher;

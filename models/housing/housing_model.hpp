@@ -32,6 +32,9 @@
 //     people on supervision first), then shelter beds (own neighbourhood,
 //     else the lowest-numbered neighbourhood with a free bed). Ties are broken
 //     by a keyed draw, then by person id. Places are taken at once (week t).
+// Draws: the week's loss or exit and the move-out decision use lanes
+// kDrawHousingEvent and kDrawHousingMove of PersonWeekDraws; landlord
+// screening and family offers are drawn only when an event needs them.
 // Units: stocks in beds or units; terms in weeks.
 #pragma once
 
@@ -45,6 +48,7 @@
 #include "models/justice/risk_assessment.hpp"
 #include "models/justice/week_counts.hpp"
 #include "models/needs/needs.hpp"
+#include "models/person_week_draws.hpp"
 #include "models/population/attributes.hpp"
 #include "sim/core/rng.hpp"
 
@@ -93,7 +97,8 @@ class HousingModel {
 
   void setup();
   // Per-person phase "housing" over persons [begin, end).
-  WeekCounts transitions(std::size_t begin, std::size_t end, int week, HousingFlows& flows);
+  WeekCounts transitions(std::size_t begin, std::size_t end, int week, const PersonWeekDraws& draws,
+                         HousingFlows& flows);
   // Per-person census of places held and of housing states, at the end of the week.
   WeekCounts census(std::size_t begin, std::size_t end, HousingFlows& flows) const;
   // Barrier: places for this week's requests.

@@ -35,6 +35,7 @@
 #include "models/justice/justice_params.hpp"
 #include "models/justice/risk_assessment.hpp"
 #include "models/justice/situation.hpp"
+#include "models/person_week_draws.hpp"
 #include "models/justice/week_counts.hpp"
 #include "models/needs/needs.hpp"
 #include "models/population/attributes.hpp"
@@ -95,7 +96,8 @@ class JusticeModel {
 
   // Weekly phases over persons [begin, end).
   WeekCounts releases(std::size_t begin, std::size_t end, int week);
-  WeekCounts offending(std::size_t begin, std::size_t end, int week);
+  // `draws` holds each community person's draw of the week (lane kDrawOffending).
+  WeekCounts offending(std::size_t begin, std::size_t end, int week, const PersonWeekDraws& draws);
   WeekCounts courts_and_supervision(std::size_t begin, std::size_t end, int week);
   // Recomputes person i's propensity and violation multiplier after their
   // needs changed (programmes). Writes only row i.

@@ -15,7 +15,7 @@ constexpr std::int64_t WeekCounts::*kOffenceCounters[kOffenceTypes] = {
 
 }  // namespace
 
-WeekCounts JusticeModel::offending(std::size_t begin, std::size_t end, int week) {
+WeekCounts JusticeModel::offending(std::size_t begin, std::size_t end, int week, const PersonWeekDraws& draws) {
   WeekCounts c;
   const auto& o = p_.offending;
   const double age_factor = std::exp(o.age_effect * week / 52.0);
@@ -27,7 +27,7 @@ WeekCounts JusticeModel::offending(std::size_t begin, std::size_t end, int week)
     if (s_.custody[i] != static_cast<std::uint8_t>(Custody::Community)) continue;
     const auto id = static_cast<std::uint32_t>(i);
     const double situation = situation_ ? situation_->offending[i] : 1.0;
-    const int k = poisson_inverse(s_.propensity[i] * age_factor * situation, rng_.uniform(id, w, Purpose::Offending),
+    const int k = poisson_inverse(s_.propensity[i] * age_factor * situation, draws.of(i)[kDrawOffending],
                                   kMaxOffencesPerWeek);
     if (k == 0) continue;
 

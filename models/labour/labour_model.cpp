@@ -85,7 +85,8 @@ bool LabourModel::screen(std::size_t i, std::size_t e, bool referral, int week, 
   return true;
 }
 
-WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, LabourFlows& flows) {
+WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, const PersonWeekDraws& draws,
+                             LabourFlows& flows) {
   WeekCounts c;
   const auto& sr = p_.search;
   const auto w = static_cast<std::uint32_t>(week);
@@ -105,7 +106,7 @@ WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, Labou
       continue;
     }
     if (!in_community) continue;
-    const auto u = rng_.uniform4(static_cast<std::uint32_t>(i), w, Purpose::LabourWeek);
+    const double event = draws.of(i)[kDrawLabour];  // separation or search
     if (job >= 0) {
       // Works this week, then may separate.
       s_.working[i] = 1;
@@ -118,7 +119,7 @@ WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, Labou
       if (first_full_year && formal) s_.earnings_first_full_year[i] += s_.wage[i];
       const auto tenure = static_cast<std::size_t>(std::max(0, week - s_.job_start_week[i]));
       const double rate = separation_by_tenure_[std::min(tenure, separation_by_tenure_.size() - 1)];
-      if (u[0] < rate) {
+      if (event < rate) {
         flows.separations.push_back(job);
         s_.employer[i] = -1;
         ++c.job_separations;
@@ -145,9 +146,10 @@ WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, Labou
     if (housing_ && unstably_housed((*housing_)[i])) search *= sr.unstable_housing_search_factor;
     if (justice_.supervision[i] != static_cast<std::uint8_t>(SupervisionLevel::None)) search *= sr.supervision_search_factor;
     // The need term is at most max_need_factor: most weeks are decided without evaluating exp.
-    if (!transitional_job && u[1] >= search * max_need_factor) continue;
+    if (!transitional_job && event >= search * max_need_factor) continue;
     search *= std::exp(sr.substance_use_search_effect * needs_.substance_use[i]);
-    if (!transitional_job && u[1] >= search) continue;
+    if (!transitional_job && event >= search) continue;
+    const auto u = rng_.uniform4(static_cast<std::uint32_t>(i), w, Purpose::LabourWeek);  // lanes 2 and 3
     ++c.job_searches;
     const int ties = community_.family_ties[i] + community_.prosocial_ties[i];
     const bool referral =

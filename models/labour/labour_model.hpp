@@ -7,6 +7,9 @@
 //       person in the community works the week (earns the weekly wage) and may
 //       then separate at a rate that falls with tenure:
 //         late_rate + (early_rate - late_rate) exp(-tenure / tenure_scale);
+//       (The week's event draws come from PersonWeekDraws, lane kDrawLabour:
+//       one uniform decides a separation or the start of a search; referral
+//       and employer are drawn only for a search.)
 //       an active participant of a transitional_jobs programme who has no job
 //       works a transitional job (search.transitional_job_wage, formal) and
 //       searches every week through the programme's job developer (a
@@ -48,6 +51,7 @@
 #include "models/labour/employers.hpp"
 #include "models/labour/labour_params.hpp"
 #include "models/needs/needs.hpp"
+#include "models/person_week_draws.hpp"
 #include "models/population/attributes.hpp"
 #include "sim/core/rng.hpp"
 
@@ -98,7 +102,7 @@ class LabourModel {
 
   void setup();
   // Per-person phase "labour" over persons [begin, end).
-  WeekCounts work(std::size_t begin, std::size_t end, int week, LabourFlows& flows);
+  WeekCounts work(std::size_t begin, std::size_t end, int week, const PersonWeekDraws& draws, LabourFlows& flows);
   // Barrier: vacancies filled for week t + 1.
   void hire(int week, LabourFlows& flows, WeekCounts& counts);
 

@@ -34,23 +34,23 @@ class Parallel {
   }
 
   // Sums fn(begin, end) -> Acc over [0, n). Acc must have operator+= and be
-  // exact under reordering (integer counters), so results are deterministic.
+  // exact under reordering (integer counters, or lists whose order the caller
+  // does not rely on), so results are deterministic. The running sum is
+  // updated in place (never copied per range), so an Acc that holds growing
+  // lists stays linear in their total size.
   template <class Acc, class Fn>
   Acc reduce_ranges(std::size_t n, Fn&& fn) {
-    Acc total{};
-    arena_.execute([&] {
-      total = tbb::parallel_reduce(
-          tbb::blocked_range<std::size_t>(0, n, kGrain), Acc{},
-          [&](const tbb::blocked_range<std::size_t>& r, Acc acc) {
-            acc += fn(r.begin(), r.end());
-            return acc;
-          },
-          [](Acc a, const Acc& b) {
-            a += b;
-            return a;
-          });
-    });
-    return total;
+    struct Body {
+      Fn* fn;
+      Acc acc{};
+      Body(Fn* f) : fn(f) {}
+      Body(Body& other, tbb::split) : fn(other.fn) {}
+      void operator()(const tbb::blocked_range<std::size_t>& r) { acc += (*fn)(r.begin(), r.end()); }
+      void join(Body& rhs) { acc += rhs.acc; }
+    };
+    Body body(&fn);
+    arena_.execute([&] { tbb::parallel_reduce(tbb::blocked_range<std::size_t>(0, n, kGrain), body); });
+    return std::move(body.acc);
   }
 
  private:

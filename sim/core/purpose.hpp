@@ -22,7 +22,8 @@ enum class Purpose : std::uint16_t {
   PreReleaseProgramme = 9,  // per programme: lane 0 priority tie-break, 1 completion
 
   // Weekly decisions.
-  Offending = 20,        // lane 0: number of offences this week
+  Offending = 20,        // the person-week draw (models/person_week_draws.hpp): lanes 0 number of offences,
+                         // 1 labour event, 2 housing event, 3 housing move-out
   OffenceDetail = 21,    // per offence (index = offence number): lanes 0 specialised or not, 1 type, 2 detection
   CaseOutcome = 22,      // on arrest: lanes 0 conviction, 1 pretrial detention, 2 court delay,
                          // 3 revocation for the new arrest
@@ -37,12 +38,12 @@ enum class Purpose : std::uint16_t {
   EmployerSetup = 30,       // set-up, per employer (person = employer id): index 0 lanes 0 sector,
                             // 1 record check, 2 tax credit, 3 bonding; index 1 lanes 0 cooperating, 1 neighbourhood, 2 informal;
                             // index 2 (fine): willingness
-  LabourWeek = 31,          // weekly, in the community: lanes 0 separation, 1 search, 2 referral, 3 employer pick
+  LabourWeek = 31,          // weekly, when a search starts: lanes 2 referral, 3 employer pick (0-1 unused)
   JobApplication = 32,      // weekly, per application: lanes 0 record screening, 1 group proxy, 2 interview,
                             // 3 ranking noise
   JobTerms = 33,            // at hire: lanes 0 wage
-  HousingWeek = 34,         // weekly, in the community: lanes 0 loss or exit, 1 move out, 2 landlord
-                            // screening, 3 family offer; index 1: lanes 0 allocation tie-break, 1 seeks a shelter
+  HousingWeek = 34,         // weekly, only after a housing event: lanes 2 landlord screening, 3 family offer
+                            // (0-1 unused); index 1: lanes 0 allocation tie-break, 1 seeks a shelter
 
   // Experiment methods (sim/experiment/methods), through KeyedUniforms: person = a, week = b.
   LatinHypercube = 60,      // a = point, b = dimension: sort key of the stratum permutation, position in stratum
