@@ -17,6 +17,28 @@ void keep_everyone_out(pw::ModelParams& p) {
   pwt::set_detection(p, 0.0);
   p.justice.supervision.violation_rate = 0.0;
 }
+// One employer type for one week: every employer checks records, willingness
+// is concentrated at 0.3, places are plentiful, everyone searches without a
+// referral and passes the interview, and there is no stigma; so a hire
+// follows exactly the record check.
+pw::ModelParams record_check_market(int seed) {
+  auto p = pwt::small_params(pwt::sized(20000, 8000), 1, seed);
+  keep_everyone_out(p);
+  auto& em = p.labour.employers;
+  em.record_check_share = 1.0;
+  em.informal_share = 0.0;
+  em.willingness_mean = 0.3;
+  em.willingness_concentration = 1e6;
+  em.positions_per_person = 5.0;
+  auto& sr = p.labour.search;
+  sr.search_rate = 1.0;
+  sr.referral_per_tie = 0.0;
+  sr.supervision_search_factor = 1.0;
+  sr.substance_use_search_effect = 0.0;
+  sr.interview_base = 1.0 - 1e-12;
+  p.community.stigma = 0.0;
+  return p;
+}
 }  // namespace
 
 TEST_CASE("labour: no vacancies, nobody is ever employed", "[labour][invariants]") {
@@ -107,23 +129,8 @@ TEST_CASE("labour: search, referral and separation reproduce their configured ra
 }
 
 TEST_CASE("labour: the record check passes applicants with the employer's willingness", "[labour][stats]") {
-  // One employer type: every employer checks, willingness concentrated at 0.3;
-  // the interview always passes, so a hire follows exactly the record check.
-  auto p = pwt::small_params(pwt::sized(20000, 8000), 1, 14);
-  keep_everyone_out(p);
-  auto& em = p.labour.employers;
-  em.record_check_share = 1.0;
-  em.informal_share = 0.0;
-  em.willingness_mean = 0.3;
-  em.willingness_concentration = 1e6;
-  em.positions_per_person = 5.0;
+  auto p = record_check_market(14);
   p.labour.incentives.tax_credit_takeup = 0.0;
-  p.labour.search.search_rate = 1.0;
-  p.labour.search.referral_per_tie = 0.0;
-  p.labour.search.supervision_search_factor = 1.0;
-  p.labour.search.substance_use_search_effect = 0.0;
-  p.labour.search.interview_base = 1.0 - 1e-12;
-  p.community.stigma = 0.0;
   Run r(p);
   const auto c = r.sim.step();
   pwt::check_proportion("hires per application", c.job_starts, c.job_searches, 0.3);
@@ -147,24 +154,11 @@ TEST_CASE("labour: the record check passes applicants with the employer's willin
 }
 
 TEST_CASE("labour: with incentives the record check uses the lifted willingness", "[labour][stats]") {
-  auto p = pwt::small_params(pwt::sized(20000, 8000), 1, 15);
-  keep_everyone_out(p);
-  auto& em = p.labour.employers;
-  em.record_check_share = 1.0;
-  em.informal_share = 0.0;
-  em.willingness_mean = 0.3;
-  em.willingness_concentration = 1e6;
-  em.positions_per_person = 5.0;
+  auto p = record_check_market(15);
   p.labour.incentives.tax_credit_takeup = 1.0;
   p.labour.incentives.tax_credit_uplift = 0.5;
   p.labour.incentives.certificate_coverage = 1.0;
   p.labour.incentives.certificate_uplift = 0.2;
-  p.labour.search.search_rate = 1.0;
-  p.labour.search.referral_per_tie = 0.0;
-  p.labour.search.supervision_search_factor = 1.0;
-  p.labour.search.substance_use_search_effect = 0.0;
-  p.labour.search.interview_base = 1.0 - 1e-12;
-  p.community.stigma = 0.0;
   Run r(p);
   const auto c = r.sim.step();
   const double w = 1.0 - (1.0 - 0.3) * 0.5 * 0.8;
