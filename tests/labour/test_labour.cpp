@@ -29,7 +29,7 @@ pw::ModelParams record_check_market(int seed) {
   em.informal_share = 0.0;
   em.willingness_mean = 0.3;
   em.willingness_concentration = 1e6;
-  em.positions_per_person = 5.0;
+  em.positions_per_person = 100.0;  // no employer can fill up (checked by no_employer_full)
   auto& sr = p.labour.search;
   sr.search_rate = 1.0;
   sr.referral_per_tie = 0.0;
@@ -38,6 +38,12 @@ pw::ModelParams record_check_market(int seed) {
   sr.interview_base = 1.0 - 1e-12;
   p.community.stigma = 0.0;
   return p;
+}
+
+// Vacancies never bound: every passing application was hired.
+void no_employer_full(const pw::Simulation& sim) {
+  const auto& em = sim.labour().employers();
+  for (std::size_t e = 0; e < em.size(); ++e) REQUIRE(em.filled[e] < em.positions[e]);
 }
 }  // namespace
 
@@ -133,6 +139,7 @@ TEST_CASE("labour: the record check passes applicants with the employer's willin
   p.labour.incentives.tax_credit_takeup = 0.0;
   Run r(p);
   const auto c = r.sim.step();
+  no_employer_full(r.sim);
   pwt::check_proportion("hires per application", c.job_starts, c.job_searches, 0.3);
 
   SECTION("ban-the-box: the proxied group is rejected at the callback, the check later is softer") {
@@ -141,6 +148,7 @@ TEST_CASE("labour: the record check passes applicants with the employer's willin
     p.labour.ban_the_box.post_offer_rejection_factor = 0.5;
     Run b(p);
     b.sim.step();
+    no_employer_full(b.sim);
     std::int64_t apps[2] = {0, 0}, hired[2] = {0, 0};
     const auto& pop = b.sim.population();
     for (std::size_t i = 0; i < pop.size(); ++i) {
@@ -161,6 +169,7 @@ TEST_CASE("labour: with incentives the record check uses the lifted willingness"
   p.labour.incentives.certificate_uplift = 0.2;
   Run r(p);
   const auto c = r.sim.step();
+  no_employer_full(r.sim);
   const double w = 1.0 - (1.0 - 0.3) * 0.5 * 0.8;
   pwt::check_proportion("hires per application", c.job_starts, c.job_searches, w);
   CHECK(c.tax_credits_claimed == c.job_starts);
