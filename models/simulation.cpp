@@ -76,7 +76,8 @@ Simulation::Simulation(const ModelParams& params, const PopulationProfile& profi
     }
     labour_->attach_transitional_jobs(std::move(tj));
   }
-  situation_effects_ = std::make_unique<SituationEffects>(params_.labour.effects, params_.housing.effects);
+  situation_effects_ = std::make_unique<SituationEffects>(params_.labour.effects, params_.housing.effects,
+                                                          params_.justice.drug_court, params_.justice.mental_health_court);
   situation_.resize(population_.size());
   justice_->set_situation(&situation_);
   groups_ = build_group_index(*this);
@@ -95,7 +96,8 @@ WeekCounts Simulation::step() {
     draws.fill(rng_, b, e, week_, [&](std::size_t i) { return custody[i] == static_cast<std::uint8_t>(Custody::Community); });
     block.week += labour_->work(b, e, week_, draws, block.labour);
     block.week += housing_->transitions(b, e, week_, draws, block.housing);
-    situation_effects_->update(b, e, week_, population_, labour_->state().working, housing_->states(), situation_);
+    situation_effects_->update(b, e, week_, population_, labour_->state().working, housing_->states(),
+                              justice_->state().court_programme, situation_);
     block.week += justice_->offending(b, e, week_, draws);
     block.week += justice_->courts_and_supervision(b, e, week_);
     block.week += justice_->census(b, e);

@@ -156,8 +156,10 @@ void Simulation::set_parameter(const std::string& path, const ParamValue& value)
   if (path.rfind("housing.stocks.", 0) == 0 && path.size() > 9 && path.compare(path.size() - 9, 9, "_per_1000") == 0) {
     housing_->resize_stocks();
   }
-  if (path.rfind("labour.effects.", 0) == 0 || path.rfind("housing.effects.", 0) == 0) {
-    situation_effects_ = std::make_unique<SituationEffects>(params_.labour.effects, params_.housing.effects);
+  const bool court_monitoring = path.size() > 18 && path.compare(path.size() - 18, 18, ".monitoring_effect") == 0;
+  if (path.rfind("labour.effects.", 0) == 0 || path.rfind("housing.effects.", 0) == 0 || court_monitoring) {
+    situation_effects_ = std::make_unique<SituationEffects>(params_.labour.effects, params_.housing.effects,
+                                                          params_.justice.drug_court, params_.justice.mental_health_court);
   }
   if (is_need_effect(path)) {
     par_.for_ranges(population_.size(), [&](std::size_t b, std::size_t e) {

@@ -8,8 +8,12 @@ namespace {
 enum WorkClass { kNotWorking = 0, kWorkingYounger = 1, kWorkingOlder = 2 };
 }
 
-SituationEffects::SituationEffects(const LabourEffectParams& labour, const HousingEffectParams& housing)
+SituationEffects::SituationEffects(const LabourEffectParams& labour, const HousingEffectParams& housing,
+                                   const DiversionCourtParams& drug_court,
+                                   const DiversionCourtParams& mental_health_court)
     : age_threshold_(labour.age_threshold) {
+  court_[1] = static_cast<float>(std::exp(drug_court.monitoring_effect));
+  court_[2] = static_cast<float>(std::exp(mental_health_court.monitoring_effect));
   const double work[3] = {0.0, labour.employment_effect_younger, labour.employment_effect_older};
   for (int k = 0; k < 3; ++k) {
     for (int h = 0; h <= kHousingStates; ++h) {
@@ -27,14 +31,14 @@ SituationEffects::SituationEffects(const LabourEffectParams& labour, const Housi
 
 void SituationEffects::update(std::size_t begin, std::size_t end, int week, const Population& pop,
                               const std::vector<std::uint8_t>& working, const std::vector<std::uint8_t>& housing,
-                              Situation& out) const {
+                              const std::vector<std::uint8_t>& court_programme, Situation& out) const {
   const double years = week / 52.0;
   for (std::size_t i = begin; i < end; ++i) {
     const int work = working[i] == 0 ? kNotWorking
                      : pop.age_at_release[i] + years >= age_threshold_ ? kWorkingOlder
                                                                        : kWorkingYounger;
     const auto h = std::min<std::size_t>(housing[i], kHousingStates);
-    out.offending[i] = offending_[static_cast<std::size_t>(work)][h];
+    out.offending[i] = offending_[static_cast<std::size_t>(work)][h] * court_[std::min<std::size_t>(court_programme[i], 2)];
     out.violation[i] = violation_[h];
   }
 }

@@ -8,7 +8,10 @@
 //     housing effect: housing.effects.shelter_offending in a shelter,
 //       street_offending on the street (Metraux & Culhane 2004);
 //   violation multiplier = exp(housing.effects.unstable_violation) in a
-//     shelter or on the street.
+//     shelter or on the street;
+//   and, while a person takes part in a problem-solving court, the offending
+//     multiplier also includes exp(justice.<court>.monitoring_effect) (drug
+//     testing, status hearings and sanctions).
 // Writes only the person's row of Situation.
 #pragma once
 
@@ -17,6 +20,7 @@
 
 #include "models/housing/housing_params.hpp"
 #include "models/housing/housing_state.hpp"
+#include "models/justice/justice_params.hpp"
 #include "models/justice/situation.hpp"
 #include "models/labour/labour_params.hpp"
 #include "models/population/attributes.hpp"
@@ -25,17 +29,19 @@ namespace pw {
 
 class SituationEffects {
  public:
-  SituationEffects(const LabourEffectParams& labour, const HousingEffectParams& housing);
+  SituationEffects(const LabourEffectParams& labour, const HousingEffectParams& housing,
+                   const DiversionCourtParams& drug_court, const DiversionCourtParams& mental_health_court);
   // Updates rows [begin, end) for week t.
   void update(std::size_t begin, std::size_t end, int week, const Population& pop,
               const std::vector<std::uint8_t>& working, const std::vector<std::uint8_t>& housing,
-              Situation& out) const;
+              const std::vector<std::uint8_t>& court_programme, Situation& out) const;
 
  private:
   double age_threshold_;
   // [employed and old enough][housing state incl. None]
   std::array<std::array<float, kHousingStates + 1>, 3> offending_{};
   std::array<float, kHousingStates + 1> violation_{};
+  std::array<float, 3> court_{1.0f, 1.0f, 1.0f};  // by court_programme: none, drug court, mental-health court
 };
 
 }  // namespace pw

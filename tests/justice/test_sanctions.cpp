@@ -100,3 +100,31 @@ TEST_CASE("problem-solving courts: capacity holds, violent cases are never diver
   CHECK(violent.total(&pw::WeekCounts::drug_court_admissions) == 0);
   CHECK(violent.total(&pw::WeekCounts::mental_health_court_admissions) == 0);
 }
+
+TEST_CASE("problem-solving courts: participants offend under the court's monitoring multiplier",
+          "[justice][courts][invariants]") {
+  auto p = pwt::small_params(6000, 60, 2024);
+  pwt::no_situation_effects(p);  // work and housing change nothing: only the court acts
+  p.justice.drug_court.capacity = 200;
+  p.justice.drug_court.monitoring_effect = -0.5;
+  p.justice.mental_health_court.capacity = 100;
+  p.justice.mental_health_court.monitoring_effect = -0.2;
+  pwt::Run r(p);
+  int participants = 0;
+  for (int t = 0; t < 60; ++t) {
+    // The court status as the situation phase will see it (no one enters or leaves a
+    // court between the start of the week and that phase).
+    const std::vector<std::uint8_t> before = r.sim.justice().court_programme;
+    r.sim.step();
+    const auto& sit = r.sim.situation().offending;
+    for (std::size_t i = 0; i < before.size(); ++i) {
+      if (r.sim.justice().custody[i] != static_cast<std::uint8_t>(pw::Custody::Community)) continue;
+      if (r.sim.justice().custody_started_week[i] == t) continue;  // held after the phase
+      const double expected = before[i] == 1 ? std::exp(-0.5) : before[i] == 2 ? std::exp(-0.2) : 1.0;
+      INFO("person " << i << " week " << t << " court " << int(before[i]));
+      REQUIRE(sit[i] == Approx(expected).epsilon(1e-6));
+      participants += before[i] != 0 ? 1 : 0;
+    }
+  }
+  CHECK(participants > 100);
+}
