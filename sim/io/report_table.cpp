@@ -7,6 +7,8 @@
 
 namespace pw {
 
+static std::string format_work_and_housing(const nlohmann::json& scenario_summary);
+
 std::string format_recidivism_table(const nlohmann::json& summary, const std::vector<TargetRow>& targets) {
   static const std::vector<std::string> kGroups = {"all",       "male",       "female",     "age_le24",
                                                    "age_25to39", "age_40to54", "age_55to64", "prior_arrests_le4",
@@ -46,7 +48,30 @@ std::string format_recidivism_table(const nlohmann::json& summary, const std::ve
       }
     }
     if (!targets.empty()) out += fmt::format("\n  largest gap to the targets: {:.1f} percentage points\n", worst);
+    out += format_work_and_housing(s);
   }
+  return out;
+}
+
+// Work and housing, all released persons; empty for files without them. (The
+// calibration targets for these are in data/calibration/other-targets.csv;
+// ../shared/tools/check-summary prints the gaps.)
+static std::string format_work_and_housing(const nlohmann::json& s) {
+  if (!s.contains("employment") || !s.contains("housing")) return {};
+  const auto& e = s.at("employment");
+  const auto& h = s.at("housing");
+  const auto month = [](const nlohmann::json& v, std::size_t m) { return m < v.size() ? v[m].get<double>() : NAN; };
+  std::string out = "\nWork and housing, all released persons\n";
+  out += fmt::format("  worked by month 8 {:.1f}%; working at month 8 {:.1f}% of those in the community\n",
+                     month(e.at("ever_employed_pct_by_month"), 7), month(e.at("employed_pct_by_month"), 7));
+  out += fmt::format("  formal earnings in the first full year {:.1f}%, median among them ${:.0f}\n",
+                     e.at("any_earnings_first_full_year_pct").get<double>(),
+                     e.at("median_annual_earnings").get<double>());
+  out += fmt::format("  entered a shelter within 24 months {:.1f}%, of whom {:.1f}% were back in prison within 24 months; "
+                     "on the street within 12 months {:.1f}%\n",
+                     h.at("shelter_within_24m_pct").get<double>(),
+                     h.at("reincarcerated_among_shelter_entrants_pct").get<double>(),
+                     h.at("street_within_12m_pct").get<double>());
   return out;
 }
 
