@@ -85,6 +85,16 @@ bool LabourModel::screen(std::size_t i, std::size_t e, bool referral, int week, 
   return true;
 }
 
+void LabourModel::work_week(std::size_t i, std::int64_t wage, bool formal, bool first_full_year, WeekCounts& c) {
+  s_.working[i] = 1;
+  ++c.employed;
+  c.earnings_usd += wage;
+  c.formal_earnings_usd += formal ? wage : 0;
+  inc(s_.weeks_employed[i]);
+  s_.earnings[i] += static_cast<float>(wage);
+  if (first_full_year && formal) s_.earnings_first_full_year[i] += static_cast<float>(wage);
+}
+
 WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, const PersonWeekDraws& draws,
                              LabourFlows& flows) {
   WeekCounts c;
@@ -93,6 +103,7 @@ WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, const
   const bool first_full_year = week >= kFirstFullYearBegin && week < kFirstFullYearEnd;
   const auto n_employers = static_cast<double>(employers_.size());
   const double max_need_factor = std::max(1.0, std::exp(sr.substance_use_search_effect));  // need is on [0, 1]
+  const auto transitional_wage = static_cast<std::int64_t>(std::lround(sr.transitional_job_wage));
   for (std::size_t i = begin; i < end; ++i) {
     const bool in_community = justice_.custody[i] == static_cast<std::uint8_t>(Custody::Community);
     const std::int32_t job = s_.employer[i];
@@ -109,14 +120,7 @@ WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, const
     const double event = draws.of(i)[kDrawLabour];  // separation or search
     if (job >= 0) {
       // Works this week, then may separate.
-      s_.working[i] = 1;
-      ++c.employed;
-      const bool formal = !employers_.informal[static_cast<std::size_t>(job)];
-      c.earnings_usd += s_.wage[i];
-      c.formal_earnings_usd += formal ? s_.wage[i] : 0;
-      inc(s_.weeks_employed[i]);
-      s_.earnings[i] += s_.wage[i];
-      if (first_full_year && formal) s_.earnings_first_full_year[i] += s_.wage[i];
+      work_week(i, s_.wage[i], !employers_.informal[static_cast<std::size_t>(job)], first_full_year, c);
       const auto tenure = static_cast<std::size_t>(std::max(0, week - s_.job_start_week[i]));
       const double rate = separation_by_tenure_[std::min(tenure, separation_by_tenure_.size() - 1)];
       if (event < rate) {
@@ -131,15 +135,8 @@ WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, const
       transitional_job |= (*status)[i] == static_cast<std::uint8_t>(ProgrammeStatus::Active);
     }
     if (transitional_job) {
-      const auto wage = static_cast<std::int64_t>(std::lround(sr.transitional_job_wage));
-      s_.working[i] = 1;
-      ++c.employed;
+      work_week(i, transitional_wage, true, first_full_year, c);
       ++c.in_transitional_jobs;
-      c.earnings_usd += wage;
-      c.formal_earnings_usd += wage;
-      inc(s_.weeks_employed[i]);
-      s_.earnings[i] += static_cast<float>(wage);
-      if (first_full_year) s_.earnings_first_full_year[i] += static_cast<float>(wage);
       if (s_.first_job_week[i] == kNever) s_.first_job_week[i] = static_cast<std::int16_t>(week);
     }
     double search = sr.search_rate;

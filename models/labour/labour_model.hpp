@@ -113,6 +113,8 @@ class LabourModel {
   [[nodiscard]] bool employed(std::size_t i) const { return s_.employer[i] >= 0; }
 
  private:
+  // Person i works this week at `wage` (US dollars): counts, earnings, weeks employed.
+  void work_week(std::size_t i, std::int64_t wage, bool formal, bool first_full_year, WeekCounts& c);
   // Screens person i's application to employer e; returns false if rejected.
   bool screen(std::size_t i, std::size_t e, bool referral, int week, float& score) const;
 
