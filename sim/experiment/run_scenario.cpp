@@ -1,5 +1,6 @@
 #include "sim/experiment/run_scenario.hpp"
 
+#include <cmath>
 #include <fmt/format.h>
 
 
@@ -104,7 +105,11 @@ std::filesystem::path run_scenario(const RunOptions& o) {
   Progress progress("replicate", h.replicates, 0, o.progress);
   for (int r = 0; r < h.replicates; ++r) {
     Simulation sim(s.params, profile, static_cast<std::uint32_t>(r), par);
-    sim.run_to_end();
+    const int every = static_cast<int>(std::lround(s.params.network.output.snapshot_every));
+    while (!sim.finished()) {
+      sim.step();
+      if (r == 0 && every > 0 && sim.week() % every == 0) writer.write_network_snapshot(sim);
+    }
     writer.write_programmes(r, sim);
     writer.write_reintegration(r, sim);
     writer.write_costs(r, compute_costs(sim.weekly(), s.params.costs, programme_costs_by_week(sim)));

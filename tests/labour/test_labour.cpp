@@ -176,6 +176,7 @@ TEST_CASE("labour: with incentives the record check uses the lifted willingness"
 
 TEST_CASE("labour: work lowers the offending hazard only at or above the age threshold", "[labour][invariants]") {
   auto p = pwt::small_params(5000, 20, 16);
+  pwt::no_network_effects(p);  // only work and housing act here
   Run r(p);
   for (int t = 0; t < 20; ++t) r.sim.step();
   const auto& sit = r.sim.situation();
