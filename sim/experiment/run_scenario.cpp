@@ -62,6 +62,10 @@ std::vector<double> programme_costs_by_week(const Simulation& sim) {
                static_cast<double>(sim.weekly()[w].in_mental_health_court) *
                    justice.mental_health_court.cost_per_participant_week;
   }
+  // Volunteer mentors: coordination and support per mentee-week (volunteers are unpaid).
+  for (std::size_t w = 0; w < cost.size(); ++w) {
+    cost[w] += static_cast<double>(sim.weekly()[w].mentored) * sim.params().network.mentors.cost_per_mentee_week;
+  }
   for (std::size_t p = 0; p < specs.size() && !cost.empty(); ++p) {
     cost[0] += static_cast<double>(sim.programmes().pre_release()[p].participant_weeks) * specs[p].cost_per_participant_week;
   }
