@@ -1,6 +1,7 @@
 #include "models/simulation.hpp"
 
 #include <array>
+#include <ctime>
 
 #include "models/population/synthesis.hpp"
 #include "models/reporting/outcome_tables.hpp"
@@ -8,6 +9,13 @@
 namespace pw {
 
 namespace {
+// CPU time of the calling thread, nanoseconds (for NetworkTiming; robust to other processes).
+std::int64_t thread_cpu_ns() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<std::int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
 // The week, in order. "Week t" means: every phase sees the state left by the
 // phases before it in week t; a phase reads only state as it stood when the
 // phase began and writes only its own persons' rows.
@@ -114,8 +122,10 @@ WeekCounts Simulation::step() {
                               justice_->state().court_programme, network_->summary(), situation_);
     block.week += justice_->offending(b, e, week_, draws);
     block.week += justice_->courts_and_supervision(b, e, week_);
+    const std::int64_t t0 = network_timing_ ? thread_cpu_ns() : 0;
     network_->decide(b, e, week_, block.network);
     block.week += network_->census(b, e);
+    if (network_timing_) network_timing_->per_person_ns += thread_cpu_ns() - t0;
     block.week += justice_->census(b, e);
     block.week += housing_->census(b, e, block.housing);
     return block;
@@ -125,7 +135,11 @@ WeekCounts Simulation::step() {
   programmes_->allocate(week_, c.programmes);
   labour_->hire(week_, c.labour, c.week);
   housing_->allocate(week_, c.housing, c.week);
-  network_->apply(week_, c.network, c.week);
+  {
+    const std::int64_t t0 = network_timing_ ? thread_cpu_ns() : 0;
+    network_->apply(week_, c.network, c.week);
+    if (network_timing_) network_timing_->batch_ns += thread_cpu_ns() - t0;
+  }
   if (week_ + 1 == week_ending_month(static_cast<int>(monthly_.size()) + 1)) {
     monthly_.push_back(month_census(*this, par_));
   }

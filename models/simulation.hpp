@@ -8,6 +8,8 @@
 // barrier phases after the per-person phases.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -30,6 +32,15 @@
 #include "sim/core/rng.hpp"
 
 namespace pw {
+
+// CPU time spent in the network's phases, for the benchmark (bench/): the
+// per-person phase "network" and its census, summed over blocks and threads,
+// and the batch (serial). Thread CPU nanoseconds, so other processes on the
+// machine do not inflate them. Off unless enable_network_timing().
+struct NetworkTiming {
+  std::atomic<std::int64_t> per_person_ns{0};
+  std::int64_t batch_ns = 0;
+};
 
 class Simulation {
  public:
@@ -67,6 +78,10 @@ class Simulation {
 
   static std::vector<std::string_view> phase_names();
 
+  // Starts timing the network phases (NetworkTiming); a few clock reads per block of persons.
+  void enable_network_timing() { network_timing_ = std::make_unique<NetworkTiming>(); }
+  [[nodiscard]] const NetworkTiming* network_timing() const { return network_timing_.get(); }
+
   // Levers: changes one parameter from the current week on (between steps).
   // See models/simulation_levers.hpp for the paths accepted and which are live.
   void set_parameter(const std::string& path, const ParamValue& value);
@@ -91,6 +106,7 @@ class Simulation {
   int week_ = 0;
   std::vector<WeekCounts> weekly_;
   std::vector<ProgrammeCounts> programme_weekly_;
+  std::unique_ptr<NetworkTiming> network_timing_;
 };
 
 }  // namespace pw

@@ -58,7 +58,7 @@ void NetworkModel::decide(std::size_t begin, std::size_t end, int week, NetworkF
     ch.person = static_cast<std::uint32_t>(i);
     if (js.offences[i] != offences_seen_[i]) {
       offences_seen_[i] = js.offences[i];
-      ch.flags |= kChangeOffended;
+      if (summary_.released_peers[i] > 0) ch.flags |= kChangeOffended;  // only peers need to know
     }
     const bool admitted = js.last_admission_week[i] == week;
     if (admitted) ch.flags |= kChangeAdmitted;
@@ -70,13 +70,15 @@ void NetworkModel::decide(std::size_t begin, std::size_t end, int week, NetworkF
       for (const auto* status : programmes_)
         treated |= (*status)[i] == static_cast<std::uint8_t>(ProgrammeStatus::Active);
       const bool away_now = away(i);
-      const auto u = rng_.uniform4(ch.person, w, Purpose::NetworkWeek);
-      ch.antisocial_fading = static_cast<std::uint8_t>(binomial_inverse(
-          summary_.ties(i, TieType::Antisocial), fade_p_[working][treated][away_now], u[0]));
-      ch.antisocial_new = u[1] < new_tie_p_[!working && !treated][!away_now] ? 1 : 0;
-      if (!working)
+      const int anti = summary_.ties(i, TieType::Antisocial);
+      ch.antisocial_fading = static_cast<std::uint8_t>(
+          run_clock(fade_clock_[i], anti * fade_h_[working][treated][away_now], anti, ch.person, w, 0));
+      ch.antisocial_new =
+          static_cast<std::uint8_t>(run_clock(form_clock_[i], new_tie_h_[!working && !treated][!away_now], 1, ch.person, w, 1));
+      const int coworkers = summary_.ties(i, TieType::Coworker);
+      if (!working && coworkers > 0)
         ch.coworker_fading = static_cast<std::uint8_t>(
-            binomial_inverse(summary_.ties(i, TieType::Coworker), coworker_fade_p_, u[2]));
+            run_clock(coworker_clock_[i], coworkers * coworker_fade_h_, coworkers, ch.person, w, 2));
       if (matching && !summary_.mentored(i) && mentor_until_[i] == kNever && risk_.level[i] >= min_risk) {
         const int released_at = js.custody_started_week[i] == kNever ? 0 : js.custody_until[i];
         if (week - released_at <= window)
@@ -87,6 +89,23 @@ void NetworkModel::decide(std::size_t begin, std::size_t end, int week, NetworkF
     if (ch.flags != 0 || ch.antisocial_fading != 0 || ch.antisocial_new != 0 || ch.coworker_fading != 0)
       flows.changes.push_back(ch);
   }
+}
+
+int NetworkModel::run_clock(float& c, double h, int cap, std::uint32_t i, std::uint32_t week, int lane) const {
+  c -= static_cast<float>(h);
+  if (c > 0.0f) return 0;
+  int events = 0;
+  std::uint16_t redraw = 0;
+  while (c <= 0.0f) {
+    const double u = rng_.uniform4(i, week, Purpose::NetworkWeek, redraw++)[static_cast<std::size_t>(lane)];
+    if (events < cap) ++events;
+    c += static_cast<float>(-std::log(u));
+    if (events == cap) {  // no more of these events possible this week: start a fresh clock
+      if (c <= 0.0f) c = static_cast<float>(-std::log(u));
+      break;
+    }
+  }
+  return events;
 }
 
 WeekCounts NetworkModel::census(std::size_t begin, std::size_t end) const {
@@ -101,7 +120,7 @@ WeekCounts NetworkModel::census(std::size_t begin, std::size_t end) const {
     c.mentor_ties += k[3];
     c.coworker_ties += k[4];
     c.mentored += k[3] > 0 ? 1 : 0;
-    c.antisocial_share_micro += std::lround(1e6 * summary_.antisocial_share(i));
+    c.antisocial_share_micro += static_cast<std::int64_t>(1e6f * summary_.antisocial_share(i) + 0.5f);
   }
   return c;
 }

@@ -104,17 +104,19 @@ TEST_CASE("network: antisocial ties fade and form at the configured weekly rates
   d.formation_idle_factor = d.formation_home_factor = 1;
   Run r(p);
   r.run();
-  double faded = 0, faded_expected = 0, faded_var = 0, formed = 0, formed_expected = 0, formed_var = 0;
-  const double q = 1.0 - std::exp(-d.antisocial_formation);
+  // Event clocks: fading is a Poisson process of intensity ties x -ln(1 - p)
+  // per week, formation one of intensity antisocial_formation per person in
+  // the community; the totals over the run are Poisson.
+  double faded = 0, faded_expected = 0, formed = 0, formed_expected = 0;
+  const double h = -std::log1p(-d.antisocial_decay);
   for (const auto& w : r.sim.weekly()) {
     // The census counts the ties each person in the community had when the week's changes were decided.
     faded += static_cast<double>(w.antisocial_ties_faded);
-    faded_expected += d.antisocial_decay * static_cast<double>(w.antisocial_ties);
-    faded_var += d.antisocial_decay * (1 - d.antisocial_decay) * static_cast<double>(w.antisocial_ties);
+    faded_expected += h * static_cast<double>(w.antisocial_ties);
     formed += static_cast<double>(w.antisocial_ties_formed);
-    formed_expected += q * static_cast<double>(w.in_community);
-    formed_var += q * (1 - q) * static_cast<double>(w.in_community);
+    formed_expected += d.antisocial_formation * static_cast<double>(w.in_community);
   }
+  const double faded_var = faded_expected, formed_var = formed_expected;
   pwt::check_within_se("antisocial ties faded", faded, faded_expected, std::sqrt(faded_var));
   pwt::check_within_se("antisocial ties formed", formed, formed_expected, std::sqrt(formed_var));
 }
@@ -138,9 +140,9 @@ TEST_CASE("network: work speeds the fading of antisocial ties by its factor", "[
     for (std::size_t i = 0; i < before.size(); ++i) {
       if (r.sim.justice().custody[i] != kCommunity) continue;
       const int k = before[i][static_cast<int>(TieType::Antisocial)];
-      const double rate = d.antisocial_decay * (ls.working[i] ? d.decay_work_factor : 1.0);
+      const double rate = -std::log1p(-d.antisocial_decay * (ls.working[i] ? d.decay_work_factor : 1.0));
       expected += k * rate;
-      var += k * rate * (1 - rate);
+      var += k * rate;  // Poisson (event clocks)
       worker_ties += ls.working[i] ? k : 0;
       observed += k - now[i][static_cast<int>(TieType::Antisocial)];
     }
