@@ -4,6 +4,7 @@
 #pragma once
 
 #include "models/community/community_params.hpp"
+#include "models/coordination/coordination_params.hpp"
 #include "models/costs/budget_params.hpp"
 #include "models/costs/cost_params.hpp"
 #include "models/housing/housing_params.hpp"
@@ -59,6 +60,7 @@ struct ModelParams {
   CommunityParams community;
   LabourParams labour;
   HousingParams housing;
+  CoordinationParams coordination;
   CostParams costs;
   BudgetParams budget;
   ProgrammeParams programme_kinds;
@@ -75,6 +77,7 @@ struct ModelParams {
     community.visit(v);
     labour.visit(v);
     housing.visit(v);
+    coordination.visit(v);
     costs.visit(v);
     budget.visit(v);
     programme_kinds.visit(v);

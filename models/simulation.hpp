@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "models/community/community.hpp"
+#include "models/coordination/coordination_model.hpp"
 #include "models/housing/housing_model.hpp"
 #include "models/justice/justice_model.hpp"
 #include "models/labour/labour_model.hpp"
@@ -57,6 +58,7 @@ class Simulation {
   [[nodiscard]] const Community& community() const { return community_; }
   [[nodiscard]] const LabourModel& labour() const { return *labour_; }
   [[nodiscard]] const HousingModel& housing() const { return *housing_; }
+  [[nodiscard]] const CoordinationModel& coordination() const { return *coordination_; }
   [[nodiscard]] const Situation& situation() const { return situation_; }
   // The reporting groups each person belongs to (built once, at construction).
   [[nodiscard]] const GroupIndex& groups() const { return groups_; }
@@ -81,6 +83,7 @@ class Simulation {
   Community community_;
   std::unique_ptr<LabourModel> labour_;
   std::unique_ptr<HousingModel> housing_;
+  std::unique_ptr<CoordinationModel> coordination_;
   std::unique_ptr<SituationEffects> situation_effects_;
   Situation situation_;
   GroupIndex groups_;

@@ -26,6 +26,9 @@ struct WeekCounts {
   std::int64_t housed_own = 0, with_family = 0, in_transitional = 0, in_shelter = 0, on_street = 0,
                transitional_beds_held = 0, shelter_beds_held = 0, voucher_holders = 0, public_tenants = 0, housing_losses = 0, housing_lost_to_prison = 0,
                transitional_entries = 0, shelter_entries = 0, vouchers_issued = 0;
+  // Documents, benefits and enrolment (models/coordination): end-of-week stocks
+  // of persons in the community without each, and formal applications refused for lack of an ID.
+  std::int64_t without_id = 0, without_benefits = 0, not_enrolled = 0, job_applications_without_id = 0;
 
   WeekCounts& operator+=(const WeekCounts& o) {
     for (const auto& f : kFields) this->*(f.member) += o.*(f.member);
@@ -37,10 +40,10 @@ struct WeekCounts {
     std::int64_t WeekCounts::*member;
     std::string_view description;
   };
-  static const std::array<Field, 50> kFields;
+  static const std::array<Field, 54> kFields;
 };
 
-inline const std::array<WeekCounts::Field, 50> WeekCounts::kFields = {{
+inline const std::array<WeekCounts::Field, 54> WeekCounts::kFields = {{
     {"in_community", &WeekCounts::in_community, "persons in the community at the end of the week"},
     {"in_jail", &WeekCounts::in_jail, "persons held in jail awaiting court at the end of the week"},
     {"in_prison", &WeekCounts::in_prison, "persons in prison at the end of the week"},
@@ -96,6 +99,13 @@ inline const std::array<WeekCounts::Field, 50> WeekCounts::kFields = {{
     {"transitional_entries", &WeekCounts::transitional_entries, "entries to transitional beds"},
     {"shelter_entries", &WeekCounts::shelter_entries, "entries to shelter beds"},
     {"vouchers_issued", &WeekCounts::vouchers_issued, "housing vouchers issued this week"},
+    {"without_id", &WeekCounts::without_id, "persons in the community at the end of the week without a valid ID"},
+    {"without_benefits", &WeekCounts::without_benefits,
+     "persons in the community at the end of the week without income benefits or health coverage"},
+    {"not_enrolled", &WeekCounts::not_enrolled,
+     "persons in the community at the end of the week not yet enrolled with community services"},
+    {"job_applications_without_id", &WeekCounts::job_applications_without_id,
+     "job applications to formal employers that failed because the applicant had no ID"},
 }};
 
 }  // namespace pw

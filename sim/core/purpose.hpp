@@ -44,6 +44,10 @@ enum class Purpose : std::uint16_t {
   JobTerms = 33,            // at hire: lanes 0 wage
   HousingWeek = 34,         // weekly, only after a housing event: lanes 2 landlord screening, 3 family offer
                             // (0-1 unused); index 1: lanes 0 allocation tie-break, 1 seeks a shelter
+  CoordinationSetup = 35,   // set-up (models/coordination): index 0 lanes 0-2 missing at release (id, benefits,
+                            // enrolment); index 1 lanes 0-2 covered before release by the policy levers
+  CoordinationWeek = 36,    // weekly, only while something is missing: lanes 0-2 obtained this week (id,
+                            // benefits, enrolment)
 
   // Experiment methods (sim/experiment/methods), through KeyedUniforms: person = a, week = b.
   LatinHypercube = 60,      // a = point, b = dimension: sort key of the stratum permutation, position in stratum

@@ -97,6 +97,7 @@ nlohmann::json summarise_results(const std::filesystem::path& file) {
       if (auto r = summarise_reintegration(g, reps); !r.employment.empty()) {
         s["employment"] = std::move(r.employment);
         s["housing"] = std::move(r.housing);
+        if (!r.coordination.empty()) s["coordination"] = std::move(r.coordination);
       }
       out["scenarios"][name] = s;
     }

@@ -1,0 +1,89 @@
+#include "models/coordination/coordination_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "models/programmes/programmes_model.hpp"
+
+namespace pw {
+
+CoordinationModel::CoordinationModel(const CoordinationParams& params, const JusticeState& justice, const Rng& rng)
+    : p_(params), justice_(justice), rng_(rng) {}
+
+void CoordinationModel::attach_programme(const std::vector<std::uint8_t>* status, bool pre_release) {
+  programmes_.push_back({status, pre_release});
+}
+
+bool CoordinationModel::coordinated(std::size_t i) const {
+  for (const auto& a : programmes_) {
+    const auto s = static_cast<ProgrammeStatus>((*a.status)[i]);
+    if (s == ProgrammeStatus::Active) return true;
+    if (a.pre_release && s == ProgrammeStatus::Completed) return true;
+  }
+  return false;
+}
+
+void CoordinationModel::setup(std::size_t n) {
+  offending_without_benefits_ = static_cast<float>(std::exp(p_.benefits_offending_effect));
+  for (auto& it : items_) {
+    it.held.assign(n, 1);
+    it.first_week.assign(n, 0);
+    it.weeks_without.assign(n, 0);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto id = static_cast<std::uint32_t>(i);
+    const auto missing = rng_.uniform4(id, kSetupWeek, Purpose::CoordinationSetup, 0);
+    const auto covered = rng_.uniform4(id, kSetupWeek, Purpose::CoordinationSetup, 1);
+    // A completed pre-release coordination programme prepares everything before release.
+    bool prepared = false;
+    for (const auto& a : programmes_) {
+      prepared |= a.pre_release && (*a.status)[i] == static_cast<std::uint8_t>(ProgrammeStatus::Completed);
+    }
+    for (std::size_t k = 0; k < items_.size(); ++k) {
+      const auto& q = p_.items[k];
+      if (missing[k] < q.missing_at_release && covered[k] >= q.before_release && !prepared) {
+        items_[k].held[i] = 0;
+        items_[k].first_week[i] = kNever;
+      }
+    }
+  }
+}
+
+WeekCounts CoordinationModel::update(std::size_t begin, std::size_t end, int week) {
+  WeekCounts c;
+  const auto w = static_cast<std::uint32_t>(week);
+  for (std::size_t i = begin; i < end; ++i) {
+    if (justice_.custody[i] != static_cast<std::uint8_t>(Custody::Community)) continue;
+    bool missing = false;
+    for (const auto& it : items_) missing |= it.held[i] == 0;
+    if (!missing) continue;
+    const double speedup = coordinated(i) ? p_.programme_speedup : 1.0;
+    const auto u = rng_.uniform4(static_cast<std::uint32_t>(i), w, Purpose::CoordinationWeek);
+    for (std::size_t k = 0; k < items_.size(); ++k) {
+      auto& it = items_[k];
+      if (it.held[i] != 0) continue;
+      if (it.weeks_without[i] < std::numeric_limits<std::uint16_t>::max()) ++it.weeks_without[i];
+      if (u[k] < std::min(1.0, speedup / p_.items[k].mean_delay)) {
+        it.held[i] = 1;
+        it.first_week[i] = static_cast<std::int16_t>(week + 1);
+      }
+    }
+    c.without_id += items_[kEntitlementId].held[i] == 0 ? 1 : 0;
+    c.without_benefits += items_[kEntitlementBenefits].held[i] == 0 ? 1 : 0;
+    c.not_enrolled += items_[kEntitlementEnrolment].held[i] == 0 ? 1 : 0;
+  }
+  return c;
+}
+
+void CoordinationModel::apply_to_offending(std::size_t begin, std::size_t end, Situation& situation) const {
+  if (offending_without_benefits_ == 1.0f) return;
+  const auto& held = items_[kEntitlementBenefits].held;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (held[i] == 0 && justice_.custody[i] == static_cast<std::uint8_t>(Custody::Community)) {
+      situation.offending[i] *= offending_without_benefits_;
+    }
+  }
+}
+
+}  // namespace pw
