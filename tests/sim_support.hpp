@@ -25,8 +25,16 @@ struct Run {
   }
 };
 
-// Removes the effects of work and housing on offending and technical violations.
+// Everyone holds an ID, benefits and an enrolment with services from release,
+// and lacking benefits would change nothing (models/coordination).
+inline void no_coordination(pw::ModelParams& p) {
+  for (auto& item : p.coordination.items) item.missing_at_release = 0;
+  p.coordination.benefits_offending_effect = 0;
+}
+
+// Removes the effects of work, housing and missing benefits on offending and technical violations.
 inline void no_situation_effects(pw::ModelParams& p) {
+  p.coordination.benefits_offending_effect = 0;
   p.labour.effects.employment_effect_older = 0;
   p.labour.effects.employment_effect_younger = 0;
   p.housing.effects.shelter_offending = 0;

@@ -364,7 +364,7 @@ TEST_CASE("report: figures and a Markdown summary of a compare file", "[experime
                                     " " + quote(csv.string()));
   INFO(r.output);
   CHECK(r.code == 0);
-  CHECK_THAT(r.output, Contains("python matches 394"));
+  CHECK_THAT(r.output, Contains("python matches 412"));
   r = pwt::run_cli(dir, "report " + quote((dir / "absent.h5").string()));
   CHECK(r.code == 2);
   CHECK_THAT(r.output, Contains("absent.h5"));

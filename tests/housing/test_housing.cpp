@@ -136,6 +136,7 @@ TEST_CASE("housing and labour: allocation is identical for 1 and 2 threads", "[h
 TEST_CASE("housing: shelter and street raise offending and violations through the situation", "[housing][invariants]") {
   auto p = pwt::small_params(4000, 10, 25);
   p.labour.employers.positions_per_person = 0.0;  // no work: only housing matters
+  pwt::no_coordination(p);
   Run r(p);
   for (int t = 0; t < 10; ++t) r.sim.step();
   const auto& sit = r.sim.situation();
