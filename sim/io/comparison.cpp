@@ -200,7 +200,7 @@ std::string format_comparison(const Comparison& c) {
                                               "age_55to64",  "risk_low", "risk_moderate", "risk_high",    "risk_very_high"};
   const auto shown = [&](const ComparisonRow& r) {
     if (r.period == "follow-up") return r.group == "all";
-    if (r.group == "all") return periods.count(r.period) > 0 || r.period == "m8";
+    if (r.group == "all") return periods.count(r.period) > 0 || r.period == "m3" || r.period == "m8";
     return r.measure == "return_prison" && r.period == last_year &&
            std::find(breakdown.begin(), breakdown.end(), r.group) != breakdown.end();
   };
