@@ -31,6 +31,7 @@ void CoordinationModel::setup(std::size_t n) {
     it.first_week.assign(n, 0);
     it.weeks_without.assign(n, 0);
   }
+  in_prison_.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     const auto id = static_cast<std::uint32_t>(i);
     const auto missing = rng_.uniform4(id, kSetupWeek, Purpose::CoordinationSetup, 0);
@@ -46,6 +47,25 @@ void CoordinationModel::setup(std::size_t n) {
         items_[k].held[i] = 0;
         items_[k].first_week[i] = kNever;
       }
+    }
+  }
+}
+
+void CoordinationModel::releases(std::size_t begin, std::size_t end, int week) {
+  const auto w = static_cast<std::uint32_t>(week);
+  for (std::size_t i = begin; i < end; ++i) {
+    const auto custody = justice_.custody[i];
+    if (custody == static_cast<std::uint8_t>(Custody::Prison)) {
+      in_prison_[i] = 1;
+      continue;
+    }
+    if (in_prison_[i] == 0 || custody != static_cast<std::uint8_t>(Custody::Community)) continue;
+    in_prison_[i] = 0;
+    const auto missing = rng_.uniform4(static_cast<std::uint32_t>(i), w, Purpose::CoordinationWeek, 1);
+    const auto covered = rng_.uniform4(static_cast<std::uint32_t>(i), w, Purpose::CoordinationWeek, 2);
+    for (const std::size_t k : {std::size_t{kEntitlementBenefits}, std::size_t{kEntitlementEnrolment}}) {
+      const auto& q = p_.items[k];
+      if (missing[k] < q.missing_at_release && covered[k] >= q.before_release) items_[k].held[i] = 0;
     }
   }
 }
@@ -66,7 +86,7 @@ WeekCounts CoordinationModel::update(std::size_t begin, std::size_t end, int wee
       if (it.weeks_without[i] < std::numeric_limits<std::uint16_t>::max()) ++it.weeks_without[i];
       if (u[k] < std::min(1.0, speedup / p_.items[k].mean_delay)) {
         it.held[i] = 1;
-        it.first_week[i] = static_cast<std::int16_t>(week + 1);
+        if (it.first_week[i] == kNever) it.first_week[i] = static_cast<std::int16_t>(week + 1);
       }
     }
     c.without_id += items_[kEntitlementId].held[i] == 0 ? 1 : 0;

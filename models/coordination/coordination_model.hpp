@@ -12,6 +12,13 @@
 //       completed a pre-release interagency_coordination programme. The draws
 //       are keyed (Purpose::CoordinationSetup): the same people lack the same
 //       things in every scenario of a comparison; a lever only removes some.
+//   releases (per person, right after the justice model's releases of week t):
+//       a person back in the community after a prison stay loses benefits and
+//       enrolment again (Medicaid and SNAP end or are suspended in prison; the
+//       provider's case is closed) with the same probabilities as at the index
+//       release, the levers covering the same shares (keyed draws
+//       Purpose::CoordinationWeek, indices 1-2, at the release week); an ID
+//       once held is kept (it is returned with the person's property).
 //   update (per person, phase "coordination", after courts_and_supervision of
 //       week t): a person in the community who lacks an entitlement counts
 //       the week as one without it and obtains it at the end of the week with
@@ -20,8 +27,7 @@
 //       participant of a post-release interagency_coordination programme, or
 //       having completed a pre-release one) and 1 otherwise. So the weeks
 //       without it are geometric with mean mean_delay when uncoordinated.
-//       Weeks in custody do not count (nobody can apply from a cell); an
-//       entitlement once obtained is kept (re-releases do not lose it).
+//       Weeks in custody do not count (nobody can apply from a cell).
 // What reads it (the consequences, each a named mechanism):
 //   labour      without an ID, an application to a formal employer (one that
 //               is not informal) is refused; informal work and programme
@@ -50,7 +56,7 @@ namespace pw {
 
 struct EntitlementState {
   std::vector<std::uint8_t> held;              // 1 when the person holds it
-  std::vector<std::int16_t> first_week;        // first week held (0: at release); kNever if not yet
+  std::vector<std::int16_t> first_week;        // first week held (0: at the index release); kNever if never
   std::vector<std::uint16_t> weeks_without;    // community weeks spent without it
 };
 
@@ -63,6 +69,8 @@ class CoordinationModel {
   void attach_programme(const std::vector<std::uint8_t>* status, bool pre_release);
   void setup(std::size_t people);
 
+  // Per-person step right after the releases of week t (see the header comment).
+  void releases(std::size_t begin, std::size_t end, int week);
   // Per-person phase over persons [begin, end) for week t (see the header comment).
   // Counts the end-of-week stocks of persons in the community without each entitlement.
   WeekCounts update(std::size_t begin, std::size_t end, int week);
@@ -91,6 +99,7 @@ class CoordinationModel {
   };
   std::vector<Attached> programmes_;
   std::array<EntitlementState, 3> items_;
+  std::vector<std::uint8_t> in_prison_;  // in prison at the last releases step
   float offending_without_benefits_ = 1.0f;
 };
 

@@ -2,7 +2,8 @@
 // after release, and of the inter-agency coordination that speeds them up
 // (resolution para. 7: "faster IDs, benefits and enrolment"; MODEL.md §6).
 //
-// Three entitlements, each missing at release for a share of the cohort and
+// Three entitlements, each missing at release for a share of the cohort (benefits
+// and enrolment again at each later release from prison) and
 // then obtained after a delay (a constant weekly chance while in the
 // community, so the delay in community weeks is geometric with the declared
 // mean). Policy levers: the share of the people who would be released without

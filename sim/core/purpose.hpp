@@ -47,7 +47,8 @@ enum class Purpose : std::uint16_t {
   CoordinationSetup = 35,   // set-up (models/coordination): index 0 lanes 0-2 missing at release (id, benefits,
                             // enrolment); index 1 lanes 0-2 covered before release by the policy levers
   CoordinationWeek = 36,    // weekly, only while something is missing: lanes 0-2 obtained this week (id,
-                            // benefits, enrolment)
+                            // benefits, enrolment); on a release from prison: index 1 lanes 1-2 missing
+                            // again (benefits, enrolment), index 2 lanes 1-2 covered before release
 
   // Experiment methods (sim/experiment/methods), through KeyedUniforms: person = a, week = b.
   LatinHypercube = 60,      // a = point, b = dimension: sort key of the stratum permutation, position in stratum

@@ -207,6 +207,29 @@ TEST_CASE("coordination: without benefits the offending hazard is multiplied by 
                        std::sqrt(expected));
 }
 
+TEST_CASE("coordination: a release from prison loses benefits and enrolment again, never the ID",
+          "[coordination][invariants]") {
+  auto p = pwt::small_params(pwt::sized(6000, 2000), 104, 68);
+  // Everything missing at every release, obtained after exactly one community week.
+  for (auto& q : p.coordination.items) q = {1.0, 1, 0};
+  pwt::Run r(p);
+  r.run();
+  // Weeks without: the ID only in the week of the index release; benefits and
+  // enrolment also in the week of every later release from prison.
+  const auto& c = r.sim.coordination();
+  std::int64_t id = 0, benefits = 0, enrolment = 0, released_again = 0;
+  for (std::size_t i = 0; i < r.sim.population().size(); ++i) {
+    REQUIRE(c.item(kEntitlementId).weeks_without[i] <= 1);  // 0 if never in the community since
+    id += c.item(kEntitlementId).weeks_without[i];
+    benefits += c.item(kEntitlementBenefits).weeks_without[i];
+    enrolment += c.item(kEntitlementEnrolment).weeks_without[i];
+    released_again += r.sim.justice().returns_to_prison[i] > 0 ? 1 : 0;
+  }
+  CHECK(benefits > id + released_again / 2);
+  CHECK(enrolment > id + released_again / 2);
+  CHECK(r.total(&pw::WeekCounts::prison_admissions_new_sentence) > 0);
+}
+
 TEST_CASE("coordination: results are identical for 1 and 4 threads", "[coordination][determinism]") {
   auto p = pwt::small_params(3000, 60, 67);
   p.programmes = {coordination_programme("post_release", 200, 6)};
