@@ -348,6 +348,7 @@ TEST_CASE("report: figures and a Markdown summary of a compare file", "[experime
   }
   const auto md = pwt::read_text(report / "summary.md");
   CHECK_THAT(md, Contains("rnr-treatment") && Contains("return to prison by y2") && Contains("![Costs](costs.png)"));
+  CHECK_THAT(md, Contains("| scenario | benefit-cost ratio | public cost per arrest averted (USD) |"));
   // The Python loader's paired differences are the C++ ones (the CSV of compare).
   const auto csv = dir / "c.csv";
   REQUIRE(pwt::run_cli(dir, "compare " + kBaseline + " " + kTreatment + " --people 800 --weeks 104 --reps 2 -q -o " +
