@@ -103,7 +103,7 @@ WeekCounts Simulation::step() {
   BlockCounts c = par_.reduce_ranges<BlockCounts>(n, [&](std::size_t b, std::size_t e) {
     BlockCounts block;
     block.week += justice_->releases(b, e, week_);
-    coordination_->releases(b, e, week_);
+    block.week += coordination_->releases(b, e, week_);
     block.programmes += programmes_->progress(b, e, week_);
     PersonWeekDraws draws;
     const auto& custody = justice_->state().custody;

@@ -1,6 +1,7 @@
 #include "models/coordination/coordination_model.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -32,6 +33,7 @@ void CoordinationModel::setup(std::size_t n) {
     it.weeks_without.assign(n, 0);
   }
   in_prison_.assign(n, 0);
+  covered_at_setup_.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     const auto id = static_cast<std::uint32_t>(i);
     const auto missing = rng_.uniform4(id, kSetupWeek, Purpose::CoordinationSetup, 0);
@@ -43,17 +45,26 @@ void CoordinationModel::setup(std::size_t n) {
     }
     for (std::size_t k = 0; k < items_.size(); ++k) {
       const auto& q = p_.items[k];
-      if (missing[k] < q.missing_at_release && covered[k] >= q.before_release && !prepared) {
-        items_[k].held[i] = 0;
-        items_[k].first_week[i] = kNever;
+      if (missing[k] < q.missing_at_release && !prepared) {
+        if (covered[k] < q.before_release) {
+          covered_at_setup_[i] |= static_cast<std::uint8_t>(1u << k);  // the lever's work, costed in week 0
+        } else {
+          items_[k].held[i] = 0;
+          items_[k].first_week[i] = kNever;
+        }
       }
     }
   }
 }
 
-void CoordinationModel::releases(std::size_t begin, std::size_t end, int week) {
+WeekCounts CoordinationModel::releases(std::size_t begin, std::size_t end, int week) {
+  WeekCounts c;
   const auto w = static_cast<std::uint32_t>(week);
+  std::array<std::int64_t, 3> covered_now{};
   for (std::size_t i = begin; i < end; ++i) {
+    if (week == 0) {
+      for (std::size_t k = 0; k < 3; ++k) covered_now[k] += (covered_at_setup_[i] >> k) & 1u;
+    }
     const auto custody = justice_.custody[i];
     if (custody == static_cast<std::uint8_t>(Custody::Prison)) {
       in_prison_[i] = 1;
@@ -65,9 +76,18 @@ void CoordinationModel::releases(std::size_t begin, std::size_t end, int week) {
     const auto covered = rng_.uniform4(static_cast<std::uint32_t>(i), w, Purpose::CoordinationWeek, 2);
     for (const std::size_t k : {std::size_t{kEntitlementBenefits}, std::size_t{kEntitlementEnrolment}}) {
       const auto& q = p_.items[k];
-      if (missing[k] < q.missing_at_release && covered[k] >= q.before_release) items_[k].held[i] = 0;
+      if (missing[k] >= q.missing_at_release) continue;
+      if (covered[k] < q.before_release) {
+        ++covered_now[k];
+      } else {
+        items_[k].held[i] = 0;
+      }
     }
   }
+  c.ids_issued_before_release = covered_now[kEntitlementId];
+  c.benefits_filed_before_release = covered_now[kEntitlementBenefits];
+  c.enrolled_before_release = covered_now[kEntitlementEnrolment];
+  return c;
 }
 
 WeekCounts CoordinationModel::update(std::size_t begin, std::size_t end, int week) {

@@ -70,7 +70,9 @@ class CoordinationModel {
   void setup(std::size_t people);
 
   // Per-person step right after the releases of week t (see the header comment).
-  void releases(std::size_t begin, std::size_t end, int week);
+  // Counts the persons the pre-release levers covered at this week's releases
+  // (week 0: the index release of the whole cohort).
+  WeekCounts releases(std::size_t begin, std::size_t end, int week);
   // Per-person phase over persons [begin, end) for week t (see the header comment).
   // Counts the end-of-week stocks of persons in the community without each entitlement.
   WeekCounts update(std::size_t begin, std::size_t end, int week);
@@ -100,6 +102,7 @@ class CoordinationModel {
   std::vector<Attached> programmes_;
   std::array<EntitlementState, 3> items_;
   std::vector<std::uint8_t> in_prison_;  // in prison at the last releases step
+  std::vector<std::uint8_t> covered_at_setup_;  // bit k: entitlement k covered by its lever before the index release
   float offending_without_benefits_ = 1.0f;
 };
 

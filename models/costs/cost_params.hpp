@@ -20,6 +20,7 @@ struct CostParams {
   double transitional_bed_week = 0, shelter_bed_week = 0, voucher_week = 0, public_housing_week = 0;
   double tax_credit_per_hire = 0, bond_per_hire = 0;
   double tax_rate_on_earnings = 0;
+  double id_issued_before_release = 0, benefits_filed_before_release = 0, enrolled_before_release = 0;
 
   template <class V>
   void visit(V& v) {
@@ -111,6 +112,24 @@ struct CostParams {
       {.path = "costs.bond_per_hire", .unit = Unit::Money, .def = 100, .lo = 0, .hi = 1e6,
        .description = "public cost of one fidelity bond (six months of cover)",
        .source = "assumption: the Federal Bonding Program buys $5,000 bonds for about $100"});
+    v(id_issued_before_release,
+      {.path = "costs.id_issued_before_release", .unit = Unit::Money, .def = 100, .lo = 0, .hi = 1e5,
+       .description = "public cost of issuing one state ID before release (coordination.id.issued_before_release): "
+                      "fees for the ID and the birth certificate, and staff time",
+       .source = "assumption: state ID card fees of about $10-50 and a certified birth certificate of about $20 "
+                 "(CSG Justice Center 2016 on fee waivers), plus one to two hours of corrections staff time"});
+    v(benefits_filed_before_release,
+      {.path = "costs.benefits_filed_before_release", .unit = Unit::Money, .def = 100, .lo = 0, .hi = 1e5,
+       .description = "public cost of filing one person's Medicaid and SNAP applications before release "
+                      "(coordination.benefits.filed_before_release); the benefits themselves are transfers, not "
+                      "counted",
+       .source = "assumption: two to three hours of a benefits navigator's time (Burns et al. 2021 describe the "
+                 "Wisconsin pre-release enrolment assistance but give no unit cost)"});
+    v(enrolled_before_release,
+      {.path = "costs.enrolled_before_release", .unit = Unit::Money, .def = 150, .lo = 0, .hi = 1e5,
+       .description = "public cost of enrolling one person with community services by in-reach before release "
+                      "(coordination.enrolment.before_release)",
+       .source = "assumption: one provider intake visit and its scheduling"});
     v(tax_rate_on_earnings,
       {.path = "costs.tax_rate_on_earnings", .unit = Unit::Probability, .def = 0.15,
        .description = "share of earnings returned to the public purse as payroll, income and sales taxes (counted "

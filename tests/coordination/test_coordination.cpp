@@ -8,6 +8,7 @@
 
 #include <cmath>
 
+#include "models/costs/costs.hpp"
 #include "tests/sim_support.hpp"
 
 using pw::kEntitlementBenefits;
@@ -228,6 +229,30 @@ TEST_CASE("coordination: a release from prison loses benefits and enrolment agai
   CHECK(benefits > id + released_again / 2);
   CHECK(enrolment > id + released_again / 2);
   CHECK(r.total(&pw::WeekCounts::prison_admissions_new_sentence) > 0);
+}
+
+TEST_CASE("coordination: the levers' work is counted at each release and charged to the programmes category",
+          "[coordination][costs]") {
+  auto p = pwt::small_params(pwt::sized(8000, 3000), 104, 69);
+  p.coordination.items[kEntitlementId] = {0.5, 6, 1.0};        // every missing ID issued before release
+  p.coordination.items[kEntitlementBenefits] = {0.64, 8, 0.4};
+  p.coordination.items[kEntitlementEnrolment] = {0.6, 6, 0.0};  // no in-reach
+  pwt::Run r(p);
+  r.run();
+  const auto& w = r.sim.weekly();
+  const auto n = static_cast<std::int64_t>(r.sim.population().size());
+  pwt::check_proportion("IDs issued before the index release", w[0].ids_issued_before_release, n, 0.5);
+  pwt::check_proportion("benefits filed before the index release", w[0].benefits_filed_before_release, n, 0.64 * 0.4);
+  CHECK(r.total(&pw::WeekCounts::enrolled_before_release) == 0);
+  // IDs are never lost, so they are issued only before the index release; benefits again at later releases.
+  CHECK(r.total(&pw::WeekCounts::ids_issued_before_release) == w[0].ids_issued_before_release);
+  CHECK(r.total(&pw::WeekCounts::benefits_filed_before_release) > w[0].benefits_filed_before_release);
+  const auto costs = pw::compute_costs(w, p.costs);
+  for (std::size_t t = 0; t < w.size(); ++t) {
+    const double expected = static_cast<double>(w[t].ids_issued_before_release) * p.costs.id_issued_before_release +
+                            static_cast<double>(w[t].benefits_filed_before_release) * p.costs.benefits_filed_before_release;
+    REQUIRE(costs.weekly[pw::kCostProgrammes][t] == Approx(expected));
+  }
 }
 
 TEST_CASE("coordination: results are identical for 1 and 4 threads", "[coordination][determinism]") {
