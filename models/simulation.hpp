@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "models/community/community.hpp"
+#include "models/coordination/coordination_model.hpp"
 #include "models/housing/housing_model.hpp"
 #include "models/justice/justice_model.hpp"
 #include "models/labour/labour_model.hpp"
@@ -70,6 +71,7 @@ class Simulation {
   [[nodiscard]] const LabourModel& labour() const { return *labour_; }
   [[nodiscard]] const HousingModel& housing() const { return *housing_; }
   [[nodiscard]] const NetworkModel& network() const { return *network_; }
+  [[nodiscard]] const CoordinationModel& coordination() const { return *coordination_; }
   [[nodiscard]] const Situation& situation() const { return situation_; }
   // The reporting groups each person belongs to (built once, at construction).
   [[nodiscard]] const GroupIndex& groups() const { return groups_; }
@@ -99,6 +101,7 @@ class Simulation {
   std::unique_ptr<NetworkModel> network_;
   std::unique_ptr<LabourModel> labour_;
   std::unique_ptr<HousingModel> housing_;
+  std::unique_ptr<CoordinationModel> coordination_;
   std::unique_ptr<SituationEffects> situation_effects_;
   Situation situation_;
   GroupIndex groups_;
