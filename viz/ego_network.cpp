@@ -15,6 +15,7 @@ constexpr float kRing1Alone = 0.85f;   // ring-1 radius without a second ring
 constexpr float kRing1WithPeers = 0.55f;
 constexpr float kRing2 = 0.97f;
 constexpr float kFan = 0.8f;           // share of a peer's slot its ring-2 fan spans
+constexpr float kFanUnitsPerNode = 0.4f;  // a peer's slot widens with its fan: units per ring-2 node
 
 // Position of a type around the circle (family first, antisocial last, next to the released peers).
 int type_rank(TieType t) {
@@ -82,37 +83,18 @@ EgoNetwork extract_ego(const TieSource& source, std::uint32_t person, bool secon
     ego.edges.push_back({0, it->second, t.type, t.strength, t.formed_week, 1});
   }
 
-  // Slots around the circle: one per ring-1 node, plus one empty slot between two groups.
-  const int ring1 = static_cast<int>(group_of_node.size());
-  int groups = 0;
-  for (int k = 0; k < ring1; ++k) groups += k == 0 || group_of_node[static_cast<std::size_t>(k)] != group_of_node[static_cast<std::size_t>(k - 1)];
-  const int slots = ring1 + (groups > 1 ? groups : 0);
-  const float slot = slots > 0 ? 2 * std::numbers::pi_v<float> / static_cast<float>(slots) : 0;
-  const bool with_peers = second_ring && ego.released_peers > 0;
-  const float r1 = with_peers ? kRing1WithPeers : kRing1Alone;
-  std::vector<float> angle(ego.nodes.size(), 0);
-  int s = 0;
-  for (int k = 0; k < ring1; ++k) {
-    if (k > 0 && groups > 1 && group_of_node[static_cast<std::size_t>(k)] != group_of_node[static_cast<std::size_t>(k - 1)]) ++s;
-    const float a = -std::numbers::pi_v<float> / 2 + (static_cast<float>(s) + 0.5f) * slot;
-    auto& node = ego.nodes[static_cast<std::size_t>(k + 1)];
-    angle[static_cast<std::size_t>(k + 1)] = a;
-    node.x = r1 * std::cos(a);
-    node.y = r1 * std::sin(a);
-    ++s;
-  }
-  if (!with_peers) return ego;
-
   // Ring 2: each released peer's own ties, in ring-1 order of the peers.
+  const int ring1 = static_cast<int>(group_of_node.size());
+  const bool with_peers = second_ring && ego.released_peers > 0;
+  std::vector<std::vector<int>> fan(ego.nodes.size());  // ring-2 nodes placed around ring-1 node k
   std::vector<TieRecord> theirs;
-  for (int k = 1; k <= ring1; ++k) {
+  for (int k = 1; k <= ring1 && with_peers; ++k) {
     const EgoNode peer = ego.nodes[static_cast<std::size_t>(k)];
     if (!peer.released()) continue;
     theirs.clear();
     source.out_ties(peer.vertex, theirs);
     std::stable_sort(theirs.begin(), theirs.end(),
                      [&](const TieRecord& a, const TieRecord& b) { return tie_before(a, b, source.people); });
-    std::vector<std::pair<int, TieRecord>> fresh_nodes;
     for (const auto& t : theirs) {
       if (t.target == person) continue;  // the tie to the person, already drawn
       const auto it = index.find(t.target);
@@ -127,16 +109,45 @@ EgoNetwork extract_ego(const TieSource& source, std::uint32_t person, bool secon
       const int n = static_cast<int>(ego.nodes.size());
       index.emplace(t.target, n);
       ego.nodes.push_back({t.target, p.kind, p.neighbourhood, 2, 0, 0});
-      fresh_nodes.emplace_back(n, t);
+      fan[static_cast<std::size_t>(k)].push_back(n);
       ego.edges.push_back({k, n, t.type, t.strength, t.formed_week, 2});
     }
-    const auto m = static_cast<float>(fresh_nodes.size());
-    for (std::size_t j = 0; j < fresh_nodes.size(); ++j) {
-      const float a = angle[static_cast<std::size_t>(k)] + slot * kFan * ((static_cast<float>(j) + 0.5f) / m - 0.5f);
-      auto& node = ego.nodes[static_cast<std::size_t>(fresh_nodes[j].first)];
-      node.x = kRing2 * std::cos(a);
-      node.y = kRing2 * std::sin(a);
+  }
+
+  // Slots around the circle: one unit per ring-1 node (a peer with a large fan
+  // gets more), and one empty unit between two groups.
+  auto new_group = [&](int k) {
+    return k > 0 && group_of_node[static_cast<std::size_t>(k)] != group_of_node[static_cast<std::size_t>(k - 1)];
+  };
+  std::vector<float> width(static_cast<std::size_t>(ring1), 1.0f);
+  float units = 0;
+  for (int k = 0; k < ring1; ++k) {
+    const auto m = static_cast<float>(fan[static_cast<std::size_t>(k + 1)].size());
+    width[static_cast<std::size_t>(k)] = std::max(1.0f, kFanUnitsPerNode * m);
+    units += width[static_cast<std::size_t>(k)] + (new_group(k) ? 1.0f : 0.0f);
+  }
+  const bool gaps = ring1 > 0 && group_of_node.front() != group_of_node.back();
+  if (gaps) units += 1;  // the gap between the last group and the first
+  const float unit = units > 0 ? 2 * std::numbers::pi_v<float> / units : 0;
+  const float r1 = with_peers ? kRing1WithPeers : kRing1Alone;
+  float at = -std::numbers::pi_v<float> / 2;  // the top, running clockwise (y down)
+  if (gaps) at += 0.5f * unit;
+  for (int k = 0; k < ring1; ++k) {
+    if (new_group(k)) at += unit;
+    const float w = width[static_cast<std::size_t>(k)] * unit;
+    const float a = at + 0.5f * w;
+    auto& node = ego.nodes[static_cast<std::size_t>(k + 1)];
+    node.x = r1 * std::cos(a);
+    node.y = r1 * std::sin(a);
+    const auto& f = fan[static_cast<std::size_t>(k + 1)];
+    const auto m = static_cast<float>(f.size());
+    for (std::size_t j = 0; j < f.size(); ++j) {
+      const float b = a + w * kFan * ((static_cast<float>(j) + 0.5f) / m - 0.5f);
+      auto& outer = ego.nodes[static_cast<std::size_t>(f[j])];
+      outer.x = kRing2 * std::cos(b);
+      outer.y = kRing2 * std::sin(b);
     }
+    at += w;
   }
   return ego;
 }

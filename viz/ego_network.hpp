@@ -14,8 +14,9 @@
 // circle, grouped by tie type in the order family, prosocial, mentor,
 // co-worker, antisocial (a gap between groups), starting at the top and
 // running clockwise; within a type, by the week the tie formed, then vertex
-// id. A peer's ring-2 nodes sit on an outer circle in a fan centred on the
-// peer's angle, inside the peer's angular slot, so positions never coincide.
+// id. Each ring-1 node has an angular slot (a released peer's slot widens
+// with the number of its ring-2 nodes); a peer's ring-2 nodes sit on an outer
+// circle in a fan inside the peer's slot, so positions never coincide.
 // The same graph gives the same positions.
 //
 // When: live, on the runner's worker thread after each week's step (the graph

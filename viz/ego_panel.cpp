@@ -98,8 +98,23 @@ bool current_ego(App& app, EgoNetwork& ego, std::string& why) {
   return true;
 }
 
+// A horizontal rule as wide as the side column (ImGui::Separator would cross the whole window).
+void rule(float width) {
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float y = p.y + ImGui::GetStyle().ItemSpacing.y * 0.5f;
+  ImGui::GetWindowDrawList()->AddLine({p.x, y}, {p.x + width, y}, ImGui::GetColorU32(ImGuiCol_Separator));
+  ImGui::Dummy({width, ImGui::GetStyle().ItemSpacing.y});
+}
+
+// Text on a small box of the canvas colour, so lines under it do not hide it.
+void label(ImDrawList* dl, ImVec2 at, const std::string& text) {
+  const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+  dl->AddRectFilled({at.x - 2, at.y}, {at.x + size.x + 2, at.y + size.y}, ImGui::GetColorU32(ImGuiCol_FrameBg, 0.85f), 3);
+  dl->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
+}
+
 // Counts by type, the antisocial share and the legend, in a column beside the graph.
-void side_column(App& app, const EgoNetwork& ego) {
+void side_column(App& app, const EgoNetwork& ego, float width) {
   const bool pres = app.look.presentation;
   const float fs = ImGui::GetFontSize();
   if (app.replay()) {
@@ -116,7 +131,7 @@ void side_column(App& app, const EgoNetwork& ego) {
     ImGui::RadioButton("B", &which, 1);
     app.ego_of_b = which == 1;
   }
-  ImGui::Separator();
+  rule(width);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   static constexpr TieType kOrder[] = {TieType::Family, TieType::Prosocial, TieType::Mentor, TieType::Coworker,
                                        TieType::Antisocial};
@@ -137,7 +152,7 @@ void side_column(App& app, const EgoNetwork& ego) {
     ImGui::SetTooltip("antisocial strength over all tie strength; the offending hazard is multiplied by\n"
                       "exp(1.0 x (share - 0.40)) (docs/network.md)");
   }
-  ImGui::Separator();
+  rule(width);
   // Node legend.
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   auto legend = [&](int shape, const char* label) {
@@ -149,7 +164,7 @@ void side_column(App& app, const EgoNetwork& ego) {
       dl->AddRectFilled({c.x - r, c.y - r}, {c.x + r, c.y + r}, tie_colour(TieType::Antisocial, pres));
       dl->AddRect({c.x - r, c.y - r}, {c.x + r, c.y + r}, text, 0, 0, 1.5f);
     }
-    if (shape == 2) dl->AddCircleFilled(c, r, tie_colour(TieType::Family, pres));
+    if (shape == 2) dl->AddCircleFilled(c, r, ImGui::GetColorU32(ImGuiCol_TextDisabled));
     if (shape == 3) dl->AddCircleFilled(c, r * 0.7f, tie_colour(TieType::Antisocial, pres, 0.45f));
     ImGui::Dummy({fs * 1.6f, fs});
     ImGui::SameLine();
@@ -158,6 +173,7 @@ void side_column(App& app, const EgoNetwork& ego) {
   legend(0, "this person");
   legend(1, "released peer (click)");
   legend(2, "community member");
+  ImGui::TextDisabled("  (coloured by their tie)");
   if (app.ego_second_ring) legend(3, "a peer's tie (faint)");
   ImGui::TextDisabled("thicker = stronger tie");
   ImGui::Checkbox("peers' own ties", &app.ego_second_ring);
@@ -184,7 +200,7 @@ void draw_ego_network(App& app, ImVec2 size) {
   const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(origin, {origin.x + side, origin.y + side}, ImGui::GetColorU32(ImGuiCol_FrameBg), 4);
-  const float node_r = fs * (pres ? 0.32f : 0.38f);
+  const float node_r = std::clamp(side * 0.016f, fs * (pres ? 0.32f : 0.38f), fs * 0.75f);
   const float margin = node_r * 2.5f;
   const ImVec2 centre{origin.x + side * 0.5f, origin.y + side * 0.5f};
   const float scale = side * 0.5f - margin;
@@ -242,22 +258,22 @@ void draw_ego_network(App& app, ImVec2 size) {
   for (std::size_t k = 1; k < ego.nodes.size(); ++k) {
     const EgoNode& n = ego.nodes[k];
     if (!n.released() || n.ring != 1) continue;
-    const auto label = fmt::format("#{}", n.vertex);
-    const ImVec2 p = at(n), ts = ImGui::CalcTextSize(label.c_str());
+    const auto tag = fmt::format("#{}", n.vertex);
+    const ImVec2 p = at(n), ts = ImGui::CalcTextSize(tag.c_str());
     const float len = std::max(1e-3f, std::hypot(n.x, n.y));
     const float ox = n.x / len, oy = n.y / len;
     const ImVec2 q{p.x + ox * (node_r + 3 + ts.x * 0.5f) - ts.x * 0.5f, p.y + oy * (node_r + 3 + ts.y * 0.5f) - ts.y * 0.5f};
-    dl->AddText(q, text, label.c_str());
+    label(dl, q, tag);
   }
   // The person.
   dl->AddCircleFilled(centre, node_r * 1.5f, text);
   const auto me = fmt::format("#{}", ego.person);
   const ImVec2 ms = ImGui::CalcTextSize(me.c_str());
-  dl->AddText({centre.x - ms.x * 0.5f, centre.y + node_r * 1.6f}, text, me.c_str());
+  label(dl, {centre.x - ms.x * 0.5f, centre.y + node_r * 1.6f}, me);
   if (ego.ties() == 0) {
     const char* none = "no ties";
     const ImVec2 ns = ImGui::CalcTextSize(none);
-    dl->AddText({centre.x - ns.x * 0.5f, centre.y - node_r * 1.6f - ns.y}, text, none);
+    label(dl, {centre.x - ns.x * 0.5f, centre.y - node_r * 1.6f - ns.y}, none);
   }
 
   if (hover >= 0) {
@@ -288,7 +304,7 @@ void draw_ego_network(App& app, ImVec2 size) {
 
   ImGui::SameLine(0, fs);
   ImGui::BeginGroup();
-  side_column(app, ego);
+  side_column(app, ego, side_w - fs);
   ImGui::EndGroup();
 }
 
@@ -300,9 +316,10 @@ void draw_network_view(App& app) {
   app.person_id_input = std::clamp(app.person_id_input, 0, static_cast<int>(std::max<long long>(1, people) - 1));
   ImGui::SameLine();
   if (ImGui::Button("Show")) app.select_person(static_cast<std::uint32_t>(app.person_id_input));
-  ImGui::SameLine();
-  ImGui::TextDisabled(app.replay() ? "(from the file's network snapshot at or before the week cursor)"
-                                   : "(replicate 0; the Person tab shows their life course)");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", app.replay() ? "From the file's network snapshot at or before the week cursor."
+                                        : "Replicate 0 after the latest week; the Person tab shows their life course.");
+  ImGui::PopStyleColor();
   if (!app.person_chosen) {
     ImGui::TextWrapped("Choose a person by id (or in the Person tab) to draw their ego network.");
     return;
