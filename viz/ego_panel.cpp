@@ -74,7 +74,7 @@ bool current_ego(App& app, EgoNetwork& ego, std::string& why) {
   }
   const int week = snapshot_at_or_before(weeks, app.replay_week);
   if (week < 0) {
-    why = fmt::format("No network snapshot at or before week {}: the first is after week {}. Move the week cursor "
+    why = fmt::format("No network snapshot at or before week {}: the first was taken after week {}. Move the week cursor "
                       "to {} or later.",
                       app.replay_week, weeks.front(), weeks.front());
     return false;

@@ -128,9 +128,11 @@ void draw_person_view(App& app) {
               f.id, f.sex == 0 ? "man" : "woman", f.age, f.prior_arrests, kOffence[static_cast<std::size_t>(f.offence)],
               kRisk[static_cast<std::size_t>(f.risk_level)],
               f.supervised_at_release ? "released to supervision" : "released unconditionally", f.group);
+  ImGui::PushTextWrapPos(0.0f);
   ImGui::TextDisabled("neighbourhood %d; at release %d family and %d prosocial ties (the ego network below is this "
                       "week's)",
                       f.neighbourhood, f.family_ties, f.prosocial_ties);
+  ImGui::PopTextWrapPos();
   if (h.first_week > 0) ImGui::TextDisabled("recorded from week %d (chosen then); restart to see it from release", h.first_week);
 
   // Lanes.
