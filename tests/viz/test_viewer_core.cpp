@@ -216,6 +216,13 @@ TEST_CASE("viewer person view: the recorded life course is the simulation's, wee
     expected[0].push_back(pw::viz::person_week(sim, 100));
     expected[1].push_back(pw::viz::person_week(sim, 7));
   }
+  // The ties recorded are the network's summary, and they change over the weeks for some of the sample.
+  CHECK(expected[0].back().ties == sim.network().summary().count[100]);
+  int changed = 0;
+  for (std::uint32_t i = 0; i < kPeople; i += 50) {
+    changed += sim.network().summary().count[i] != sim.network().initial_ties()[i];
+  }
+  CHECK(changed > 0);
   const std::uint32_t ids[2] = {100, 7};
   for (int k = 0; k < 2; ++k) {
     pw::viz::PersonHistory h;
@@ -227,6 +234,8 @@ TEST_CASE("viewer person view: the recorded life course is the simulation's, wee
       CHECK(h.weeks[t].custody == expected[static_cast<std::size_t>(k)][t].custody);
       CHECK(h.weeks[t].arrests == expected[static_cast<std::size_t>(k)][t].arrests);
       CHECK(h.weeks[t].supervision == expected[static_cast<std::size_t>(k)][t].supervision);
+      CHECK(h.weeks[t].ties == expected[static_cast<std::size_t>(k)][t].ties);
+      CHECK(h.weeks[t].antisocial_share == expected[static_cast<std::size_t>(k)][t].antisocial_share);
     }
   }
   // The sample: every 50th person, with their own facts.
