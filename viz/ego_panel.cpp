@@ -126,6 +126,8 @@ void side_column(App& app, const EgoNetwork& ego, float width) {
   }
   if (!app.replay() && app.b) {
     int which = app.ego_of_b ? 1 : 0;
+    ImGui::TextUnformatted("network in");
+    ImGui::SameLine();
     ImGui::RadioButton("A", &which, 0);
     ImGui::SameLine();
     ImGui::RadioButton("B", &which, 1);
