@@ -32,8 +32,8 @@
 //     lists); a new antisocial tie goes to a member of the neighbourhood the
 //     person lives in; a job start adds a co-worker tie to the workplace (the
 //     oldest goes beyond max_coworker_ties); every offender's released peers
-//     get one more "peer offended" for week t + 1; the summaries of every
-//     changed person are rebuilt.
+//     get one more "peer offended" for week t + 1; the summary rows of every
+//     changed person are updated with each tie added or removed.
 //   match (barrier): free volunteer places (volunteers / volunteers_per_mentee)
 //     go to unmatched people in the community at or above mentors.min_risk and
 //     within intake_window of their latest release, highest risk score first,
@@ -118,18 +118,20 @@ class NetworkModel {
  private:
   void build_initial_ties(Parallel& par);
   void pair_released_peers(const std::vector<std::uint8_t>& stubs);
-  void apply_one(const TieChange& ch, int week, std::vector<std::uint32_t>& touched, WeekCounts& counts);
+  void apply_one(const TieChange& ch, int week, WeekCounts& counts);
+  // Adds or removes one stored tie and updates person i's summary row to match
+  // (the summary is kept incrementally; the graph invariants test checks it).
+  void link(std::size_t i, NetworkVertex v, const TieProps& tie);
+  void unlink(std::size_t i, NetworkVertex v, TieType type, float strength);
   // Removes n ties of `type` from person i (all if n >= their number): the
-  // oldest co-worker ties, otherwise those with the lowest keyed draws
-  // (index offset + position); `strain` > 0 instead weakens every family tie.
-  void remove_ties(std::size_t i, TieType type, int n, int week, std::uint16_t offset,
-                   std::vector<std::uint32_t>& touched);
+  // oldest co-worker ties, otherwise those with the lowest keyed draws (index
+  // offset + position); a tie between released persons leaves both lists.
+  void remove_ties(std::size_t i, TieType type, int n, int week, std::uint16_t offset);
   void break_ties_at_admission(std::size_t i, int week, WeekCounts& counts);
   void remove_mentor(std::size_t i);
   void add_antisocial_tie(std::size_t i, int week);
   void add_coworker_tie(std::size_t i, int week);
-  void match_mentors(int week, std::vector<MentorCandidate>& candidates, std::vector<std::uint32_t>& touched,
-                     WeekCounts& counts);
+  void match_mentors(int week, std::vector<MentorCandidate>& candidates, WeekCounts& counts);
   [[nodiscard]] std::uint16_t living_in(std::size_t i) const;
   [[nodiscard]] bool away(std::size_t i) const { return living_in(i) != community_.neighbourhood[i]; }
 

@@ -43,12 +43,16 @@ void check_graph_invariants(const pw::Simulation& sim) {
     }
     std::vector<std::size_t> targets;
     std::array<int, pw::kTieTypes> count{};
+    std::array<double, pw::kTieTypes> strength{};
+    int released = 0;
     for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) {
       const auto t = boost::target(*e, g);
       REQUIRE(t != v);
       targets.push_back(t);
       const auto& tie = g[*e];
       ++count[static_cast<std::size_t>(tie.type)];
+      strength[static_cast<std::size_t>(tie.type)] += tie.strength;
+      released += t < n ? 1 : 0;
       REQUIRE(tie.strength > 0.0f);
       REQUIRE(tie.strength <= 1.0f);
       if (t < n) {
@@ -59,7 +63,12 @@ void check_graph_invariants(const pw::Simulation& sim) {
     }
     std::sort(targets.begin(), targets.end());
     REQUIRE(std::adjacent_find(targets.begin(), targets.end()) == targets.end());
-    for (int k = 0; k < pw::kTieTypes; ++k) REQUIRE(summary.count[v][static_cast<std::size_t>(k)] == count[static_cast<std::size_t>(k)]);
+    // The summary is kept incrementally by the batch: it must equal the graph.
+    for (std::size_t k = 0; k < pw::kTieTypes; ++k) {
+      REQUIRE(summary.count[v][k] == count[k]);
+      REQUIRE(summary.strength[v][k] == Approx(strength[k]).margin(1e-4));
+    }
+    REQUIRE(summary.released_peers[v] == released);
     REQUIRE(count[static_cast<int>(TieType::Coworker)] <= sim.params().network.dynamics.max_coworker_ties);
     REQUIRE(count[static_cast<int>(TieType::Mentor)] <= sim.params().network.mentors.volunteers_per_mentee);
     REQUIRE(count[static_cast<int>(TieType::Family)] <= 60);
