@@ -60,8 +60,13 @@ void NetworkModel::decide(std::size_t begin, std::size_t end, int week, NetworkF
       offences_seen_[i] = js.offences[i];
       if (summary_.released_peers[i] > 0) ch.flags |= kChangeOffended;  // only peers need to know
     }
-    const bool admitted = js.last_admission_week[i] == week;
-    if (admitted) ch.flags |= kChangeAdmitted;
+    // An admission since the last decision (this week's phases, or last week's
+    // court-diversion barrier, which sentences after this phase has run).
+    const bool admitted = js.last_admission_week[i] != admission_seen_[i];
+    if (admitted) {
+      admission_seen_[i] = js.last_admission_week[i];
+      ch.flags |= kChangeAdmitted;
+    }
     if (summary_.mentored(i) && (admitted || week + 1 >= mentor_until_[i])) ch.flags |= kChangeMentorEnds;
     if (js.custody[i] == static_cast<std::uint8_t>(Custody::Community)) {
       const bool working = labour_ && labour_->working[i] != 0;

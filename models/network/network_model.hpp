@@ -22,8 +22,9 @@
 //     antisocial_formation x idle x home factors (at most one a week);
 //     former co-worker ties fade at coworker_decay (per tie, as a
 //     probability) once the job has ended. The processes run on event
-//     clocks (keyed Exp(1) budgets), so a week with no event draws nothing. Flags: admitted to
-//     prison this week; offended this week; started a job this week; a mentor
+//     clocks (keyed Exp(1) budgets), so a week with no event draws nothing.
+//     Flags: admitted to prison since the last decision (this week, or in
+//     last week's court-diversion barrier); offended this week; started a job this week; a mentor
 //     match ends (its term is over or the person was admitted).
 //   apply (barrier, persons in id order): admissions weaken family ties by
 //     family_strain and break family and prosocial ties with family_break and
@@ -153,6 +154,7 @@ class NetworkModel {
   std::vector<std::array<std::uint8_t, kTieTypes>> initial_count_;
   std::vector<std::uint8_t> next_peers_offended_;
   std::vector<std::uint16_t> offences_seen_;     // the justice offence counter at the last decision
+  std::vector<std::int16_t> admission_seen_;     // last_admission_week at the last decision
   std::vector<std::int16_t> mentor_until_;
   // Antisocial community members of neighbourhood k: vertices pool_begin_[k] .. pool_begin_[k + 1].
   std::vector<NetworkVertex> pool_begin_;

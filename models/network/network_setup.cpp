@@ -61,6 +61,7 @@ void NetworkModel::setup(Parallel& par) {
   summary_.resize(n);
   next_peers_offended_.assign(n, 0);
   offences_seen_.assign(n, 0);
+  admission_seen_.assign(n, kNever);
   mentor_until_.assign(n, kNever);
   fade_clock_.resize(n);
   form_clock_.resize(n);
