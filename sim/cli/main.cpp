@@ -91,6 +91,31 @@ struct ExperimentCli {
   bool quiet = false;
 };
 
+// Runs an experiment command's body on this MPI rank and turns its exceptions
+// into a message and an exit code: bad input (2) is said by rank 0 only, as
+// every rank meets it alike; any other failure (1) ends every rank, so a
+// failure of rank 0 alone does not leave the workers waiting.
+template <class Body>
+int with_experiment_errors(pw::MpiSession& mpi, Body body) {
+  const auto fail = [&](const std::string& message, int code) {
+    if (mpi.root()) std::cerr << "error: " << message << "\n";
+    return code;
+  };
+  try {
+    return body();
+  } catch (const pw::ScenarioError& e) {
+    return fail(e.what(), kInvalidInput);
+  } catch (const pw::ProfileError& e) {
+    return fail(e.what(), kInvalidInput);
+  } catch (const pw::ExperimentInputError& e) {
+    return fail(e.what(), kInvalidInput);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    if (mpi.size() > 1) mpi.abort(1);
+    return 1;
+  }
+}
+
 // make_plan() -> ExperimentPlan; answer(plan) prints the result and writes the CSV.
 template <class MakePlan, class Answer>
 int experiment_command(ExperimentCli cli, const std::string& what, MakePlan make_plan, Answer answer) {
@@ -100,13 +125,7 @@ int experiment_command(ExperimentCli cli, const std::string& what, MakePlan make
   mallopt(M_MMAP_THRESHOLD, 64 << 20);
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
   pw::MpiSession mpi;
-  const auto fail = [&](const std::string& message, int code) {
-    // Every rank builds the same plan, so bad input fails on all of them alike:
-    // rank 0 says why, the others just return.
-    if (mpi.root()) std::cerr << "error: " << message << "\n";
-    return code;
-  };
-  try {
+  return with_experiment_errors(mpi, [&] {
     const pw::ExperimentPlan plan = make_plan();
     const auto started = std::chrono::steady_clock::now();
     const auto result = pw::run_experiment(plan, cli.run, mpi);
@@ -121,18 +140,7 @@ int experiment_command(ExperimentCli cli, const std::string& what, MakePlan make
     answer(plan, cli);
     std::cout << "wrote " << cli.run.output.string() << "\n";
     return 0;
-  } catch (const pw::ScenarioError& e) {
-    return fail(e.what(), kInvalidInput);
-  } catch (const pw::ProfileError& e) {
-    return fail(e.what(), kInvalidInput);
-  } catch (const pw::ExperimentInputError& e) {
-    return fail(e.what(), kInvalidInput);
-  } catch (const std::exception& e) {
-    // A failure of rank 0 alone must not leave the workers waiting.
-    std::cerr << "error: " << e.what() << "\n";
-    if (mpi.size() > 1) mpi.abort(1);
-    return 1;
-  }
+  });
 }
 
 int compare_command(const pw::CompareOptions& options, const ExperimentCli& cli) {
@@ -168,11 +176,7 @@ int sweep_command(const pw::SweepOptions& options, const ExperimentCli& cli) {
 // `pathways calibrate`: ABC over the spec's parameters; rank 0 prints the posterior and the fit.
 int calibrate_command(const pw::CalibrateOptions& options, bool quiet) {
   pw::MpiSession mpi;
-  const auto fail = [&](const std::string& message, int code) {
-    if (mpi.root()) std::cerr << "error: " << message << "\n";
-    return code;
-  };
-  try {
+  return with_experiment_errors(mpi, [&] {
     const auto started = std::chrono::steady_clock::now();
     const auto r = pw::run_calibration(options, mpi);
     if (!r.root) return r.exit_code;
@@ -184,23 +188,13 @@ int calibrate_command(const pw::CalibrateOptions& options, bool quiet) {
                                "run and file {:.1f} s)\n",
                                r.evaluated,
                                r.resumed > 0 ? fmt::format(", {} resumed from the journal", r.resumed) : std::string(),
-                               mpi.size(), secs, r.seconds, r.seconds > 0 ? 60.0 * static_cast<double>(r.evaluated) / r.seconds : 0.0,
-                               r.fit_seconds);
+                               mpi.size(), secs, r.seconds,
+                               r.seconds > 0 ? 60.0 * static_cast<double>(r.evaluated) / r.seconds : 0.0, r.fit_seconds);
     }
     if (!quiet) std::cout << pw::format_calibration(pw::read_calibration(r.output));
     std::cout << "wrote " << r.output.string() << " and " << r.scenario_out.string() << "\n";
     return 0;
-  } catch (const pw::ScenarioError& e) {
-    return fail(e.what(), kInvalidInput);
-  } catch (const pw::ProfileError& e) {
-    return fail(e.what(), kInvalidInput);
-  } catch (const pw::ExperimentInputError& e) {
-    return fail(e.what(), kInvalidInput);
-  } catch (const std::exception& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    if (mpi.size() > 1) mpi.abort(1);
-    return 1;
-  }
+  });
 }
 
 // `pathways report`: runs results/report.py with Debian's Python (or $PATHWAYS_PYTHON).

@@ -405,10 +405,7 @@ CalibrationRun run_calibration(const CalibrateOptions& o, MpiSession& mpi) {
   for (int r = 0; r < spec.replicates; ++r) {
     Simulation sim(fitted.params, profile, static_cast<std::uint32_t>(r), par);
     sim.run_to_end();
-    writer.write_programmes(r, sim);
-    writer.write_reintegration(r, sim);
-    writer.write_costs(r, compute_costs(sim.weekly(), fitted.params.costs, programme_costs_by_week(sim)));
-    writer.write_replicate(r, sim.weekly(), cumulative_tables(sim));
+    write_replicate_results(writer, r, sim);
     const auto v = simulated_values(evaluator.points, sim);
     for (std::size_t i = 0; i < v.size(); ++i) model[i] += v[i] / spec.replicates;
   }

@@ -123,46 +123,21 @@ CalibrationSpec read_calibration_spec(const std::filesystem::path& file, int peo
     for (const auto& e : *params) {
       const auto& pt = *e.as_table();
       rd.unknown_keys(pt, kParameterKeys, "parameter.");
-      const auto path = rd.get<std::string>(pt, "path", "a string (parameter path)");
-      const auto lo = rd.get<double>(pt, "lo", "a number, in the parameter's internal unit");
-      const auto hi = rd.get<double>(pt, "hi", "a number, in the parameter's internal unit");
-      const bool log_scale = rd.get<bool>(pt, "log", "true or false").value_or(false);
-      if (!path || !lo || !hi) {
-        rd.issue(e, "parameter", "each [[parameter]] needs path, lo and hi");
-        continue;
-      }
-      const auto info = lookup_parameter(*path);
-      if (info.programme) {
+      const auto ranged = read_parameter_range(rd, e, pt, "calibrated");
+      if (!ranged) continue;
+      const std::string& path = ranged->dimension.path;
+      if (ranged->programme) {
         rd.issue(e, "parameter.path", fmt::format("\"{}\": programme keys cannot be calibrated (the fitted values are "
                                                   "written back as scalar scenario keys); fit a scalar parameter",
-                                                  *path));
+                                                  path));
         continue;
       }
-      if (!info.found) {
-        rd.issue(e, "parameter.path", fmt::format("unknown parameter \"{}\"{}", *path,
-                                                  info.nearest.empty() ? "" : fmt::format("; did you mean \"{}\"?", info.nearest)));
+      if (!seen.insert(path).second) {
+        rd.issue(e, "parameter.path", fmt::format("\"{}\" is listed twice", path));
         continue;
       }
-      if (info.info.type == ValueType::Text || info.info.type == ValueType::Boolean) {
-        rd.issue(e, "parameter.path", fmt::format("\"{}\" is not numeric and cannot be calibrated", *path));
-        continue;
-      }
-      if (!seen.insert(*path).second) {
-        rd.issue(e, "parameter.path", fmt::format("\"{}\" is listed twice", *path));
-        continue;
-      }
-      if (*lo < info.info.lo || *hi > info.info.hi) {
-        rd.issue(e, "parameter", fmt::format("{}: range [{}, {}] leaves the parameter's range [{}, {}] ({})", *path, *lo,
-                                             *hi, info.info.lo, info.info.hi, unit_name(info.info.unit)));
-      }
-      methods::Dimension dim{*path, *lo, *hi, log_scale};
-      try {
-        methods::validate(dim);
-      } catch (const std::invalid_argument& err) {
-        rd.issue(e, "parameter", err.what());
-      }
-      s.dimensions.push_back(dim);
-      s.parameter_info.push_back(info.info);
+      s.dimensions.push_back(ranged->dimension);
+      s.parameter_info.push_back(ranged->info);
     }
   }
 

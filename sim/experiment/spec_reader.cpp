@@ -106,4 +106,37 @@ PathInfo lookup_parameter(const std::string& path) {
   return out;
 }
 
+std::optional<RangedParameter> read_parameter_range(SpecReader& rd, const toml::node& e, const toml::table& pt,
+                                                    const std::string& verb) {
+  const auto path = rd.get<std::string>(pt, "path", "a string (parameter path)");
+  const auto lo = rd.get<double>(pt, "lo", "a number, in the parameter's internal unit");
+  const auto hi = rd.get<double>(pt, "hi", "a number, in the parameter's internal unit");
+  const bool log_scale = rd.get<bool>(pt, "log", "true or false").value_or(false);
+  if (!path || !lo || !hi) {
+    rd.issue(e, "parameter", "each [[parameter]] needs path, lo and hi");
+    return std::nullopt;
+  }
+  const auto found = lookup_parameter(*path);
+  if (!found.found) {
+    rd.issue(e, "parameter.path", fmt::format("unknown parameter \"{}\"{}", *path,
+                                              found.nearest.empty() ? "" : fmt::format("; did you mean \"{}\"?", found.nearest)));
+    return std::nullopt;
+  }
+  if (found.info.type == ValueType::Text || found.info.type == ValueType::Boolean) {
+    rd.issue(e, "parameter.path", fmt::format("\"{}\" is not numeric and cannot be {}", *path, verb));
+    return std::nullopt;
+  }
+  if (*lo < found.info.lo || *hi > found.info.hi) {
+    rd.issue(e, "parameter", fmt::format("{}: range [{}, {}] leaves the parameter's range [{}, {}] ({})", *path, *lo, *hi,
+                                         found.info.lo, found.info.hi, unit_name(found.info.unit)));
+  }
+  RangedParameter out{{*path, *lo, *hi, log_scale}, found.info, found.programme};
+  try {
+    methods::validate(out.dimension);
+  } catch (const std::invalid_argument& err) {
+    rd.issue(e, "parameter", err.what());
+  }
+  return out;
+}
+
 }  // namespace pw

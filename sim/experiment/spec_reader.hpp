@@ -15,6 +15,7 @@
 #include <toml++/toml.h>
 #include <vector>
 
+#include "sim/experiment/methods/dimension.hpp"
 #include "sim/params/param.hpp"
 #include "sim/params/scenario_loader.hpp"
 
@@ -63,5 +64,18 @@ struct PathInfo {
   std::string nearest;     // "did you mean", when not found
 };
 PathInfo lookup_parameter(const std::string& path);
+
+// One [[parameter]] table's path, lo, hi and log, checked against the schema.
+struct RangedParameter {
+  methods::Dimension dimension;
+  ParamInfo info;
+  bool programme = false;  // a programme[NAME].key path
+};
+// Issues (on rd) for missing keys, an unknown path ("did you mean"), a
+// non-numeric parameter (`verb`: "swept", "calibrated"), a range outside the
+// parameter's own or an invalid range. Returns nothing when the table names
+// no usable parameter; a parameter with a bad range is still returned.
+std::optional<RangedParameter> read_parameter_range(SpecReader& rd, const toml::node& node, const toml::table& table,
+                                                    const std::string& verb);
 
 }  // namespace pw

@@ -106,41 +106,15 @@ ExperimentPlan plan_sweep(const SweepOptions& o) {
     for (const auto& e : *params) {
       const auto& pt = *e.as_table();
       rd.unknown_keys(pt, kParameterKeys, "parameter.");
-      const auto path = rd.get<std::string>(pt, "path", "a string (parameter path)");
-      const auto lo = rd.get<double>(pt, "lo", "a number, in the parameter's internal unit");
-      const auto hi = rd.get<double>(pt, "hi", "a number, in the parameter's internal unit");
       const auto lv = rd.get<std::int64_t>(pt, "levels", "an integer");
-      const bool log_scale = rd.get<bool>(pt, "log", "true or false").value_or(false);
-      if (!path || !lo || !hi) {
-        rd.issue(e, "parameter", "each [[parameter]] needs path, lo and hi");
-        continue;
-      }
-      const auto info = lookup_parameter(*path);
-      if (!info.found) {
-        rd.issue(e, "parameter.path", fmt::format("unknown parameter \"{}\"{}", *path,
-                                                  info.nearest.empty() ? "" : fmt::format("; did you mean \"{}\"?", info.nearest)));
-        continue;
-      }
-      if (info.info.type == ValueType::Text || info.info.type == ValueType::Boolean) {
-        rd.issue(e, "parameter.path", fmt::format("\"{}\" is not numeric and cannot be swept", *path));
-        continue;
-      }
-      if (*lo < info.info.lo || *hi > info.info.hi) {
-        rd.issue(e, "parameter", fmt::format("{}: range [{}, {}] leaves the parameter's range [{}, {}] ({})", *path, *lo,
-                                             *hi, info.info.lo, info.info.hi, unit_name(info.info.unit)));
-      }
-      methods::Dimension dim{*path, *lo, *hi, log_scale};
-      try {
-        methods::validate(dim);
-      } catch (const std::invalid_argument& err) {
-        rd.issue(e, "parameter", err.what());
-      }
+      const auto ranged = read_parameter_range(rd, e, pt, "swept");
+      if (!ranged) continue;
       if (design == "grid" && (!lv || *lv < 1 || *lv > 1000)) {
         rd.issue(e, "parameter.levels", "a grid needs levels = 1 to 1000 for every parameter");
       }
       levels.push_back(lv ? static_cast<int>(*lv) : 1);
-      sd.dimensions.push_back(dim);
-      infos.push_back(info.info);
+      sd.dimensions.push_back(ranged->dimension);
+      infos.push_back(ranged->info);
     }
   }
   if (!rd.issues.empty()) throw ScenarioError(rd.issues);
