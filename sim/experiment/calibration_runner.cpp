@@ -128,7 +128,8 @@ std::string inputs_hash(const CalibrationSpec& spec, const LoadedScenario& base,
 }
 
 std::string relative_to(const std::filesystem::path& target, const std::filesystem::path& dir) {
-  const auto rel = std::filesystem::relative(std::filesystem::absolute(target), std::filesystem::absolute(dir));
+  const auto from = std::filesystem::absolute(dir.empty() ? std::filesystem::path(".") : dir);
+  const auto rel = std::filesystem::relative(std::filesystem::absolute(target), from);
   return rel.empty() ? std::filesystem::absolute(target).string() : rel.generic_string();
 }
 
