@@ -10,6 +10,7 @@
 #include "models/justice/justice_params.hpp"
 #include "models/labour/labour_params.hpp"
 #include "models/needs/needs.hpp"
+#include "models/network/network_params.hpp"
 #include "models/population/population_params.hpp"
 #include "models/programmes/programme_params.hpp"
 #include "models/programmes/programme_spec.hpp"
@@ -57,6 +58,7 @@ struct ModelParams {
   NeedsParams needs;
   JusticeParams justice;
   CommunityParams community;
+  NetworkParams network;
   LabourParams labour;
   HousingParams housing;
   CostParams costs;
@@ -73,6 +75,7 @@ struct ModelParams {
     needs.visit(v);
     justice.visit(v);
     community.visit(v);
+    network.visit(v);
     labour.visit(v);
     housing.visit(v);
     costs.visit(v);

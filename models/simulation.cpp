@@ -22,16 +22,18 @@ struct BlockCounts {
   ProgrammeCounts programmes;
   LabourFlows labour;
   HousingFlows housing;
+  NetworkFlows network;
   BlockCounts& operator+=(const BlockCounts& o) {
     week += o.week;
     programmes += o.programmes;
     labour += o.labour;
     housing += o.housing;
+    network += o.network;
     return *this;
   }
 };
 
-constexpr std::array<std::string_view, 11> kPhaseNames = {
+constexpr std::array<std::string_view, 13> kPhaseNames = {
     "releases",                // MODEL §3 steps 1 and 8 (returns from prison)
     "programme_progress",      // MODEL §3 step 2: drop-out, completion, joining waiting lists
     "labour",                  // MODEL §3 step 3: work, separations, search, screening
@@ -39,10 +41,12 @@ constexpr std::array<std::string_view, 11> kPhaseNames = {
     "situation",               // MODEL §4: work and housing multipliers of offending and violations
     "offending",               // MODEL §3 step 7
     "courts_and_supervision",  // MODEL §3 step 8
+    "network",                 // MODEL §3 step 5: each person's tie changes decided (after the week's events)
     "census",                  // MODEL §3 step 9: end-of-week stocks
     "court_diversion",         // MODEL §3 step 8: barrier, problem-solving court places
     "programme_allocation",    // MODEL §3 step 2: barrier, places for week t + 1
     "hiring_and_housing",      // MODEL §3 steps 3-4: barriers, vacancies (work from t + 1), beds and vouchers
+    "network_batch",           // MODEL §3 step 5: barrier, tie changes applied, mentors matched (read from t + 1)
 };
 }  // namespace
 
@@ -62,10 +66,13 @@ Simulation::Simulation(const ModelParams& params, const PopulationProfile& profi
                                                   risk_, *justice_, rng_);
   programmes_->setup(par_);
   community_ = make_community(population_, params_.community, rng_, par_);
-  labour_ = std::make_unique<LabourModel>(params_.labour, population_, needs_, community_, justice_->state(), rng_);
+  network_ = std::make_unique<NetworkModel>(params_.network, params_.community, population_, risk_, community_, rng_);
+  network_->setup(par_);
+  labour_ = std::make_unique<LabourModel>(params_.labour, population_, needs_, community_, network_->summary(),
+                                          justice_->state(), rng_);
   labour_->setup();
   housing_ = std::make_unique<HousingModel>(params_.housing, population_, needs_, risk_, community_,
-                                            justice_->state(), labour_->state().working, rng_);
+                                            network_->summary(), justice_->state(), labour_->state().working, rng_);
   housing_->setup();
   labour_->attach_housing(&housing_->states());
   {
@@ -75,9 +82,16 @@ Simulation::Simulation(const ModelParams& params, const PopulationProfile& profi
       if (spec.kind == "transitional_jobs" && spec.phase == "post_release") tj.push_back(&programmes_->status(p));
     }
     labour_->attach_transitional_jobs(std::move(tj));
+    std::vector<const std::vector<std::uint8_t>*> community_programmes;
+    for (std::size_t p = 0; p < programmes_->size(); ++p)
+      if (programmes_->specs()[p].phase == "post_release") community_programmes.push_back(&programmes_->status(p));
+    network_->attach(&justice_->state(), &labour_->state(), &labour_->employers(), &housing_->states(),
+                     &housing_->state().bed_hood, std::move(community_programmes));
+    programmes_->attach_mentors(&network_->summary(), params_.network.mentors.completion_bonus);
   }
   situation_effects_ = std::make_unique<SituationEffects>(params_.labour.effects, params_.housing.effects,
-                                                          params_.justice.drug_court, params_.justice.mental_health_court);
+                                                          params_.justice.drug_court, params_.justice.mental_health_court,
+                                                          params_.network);
   situation_.resize(population_.size());
   justice_->set_situation(&situation_);
   groups_ = build_group_index(*this);
@@ -97,9 +111,11 @@ WeekCounts Simulation::step() {
     block.week += labour_->work(b, e, week_, draws, block.labour);
     block.week += housing_->transitions(b, e, week_, draws, block.housing);
     situation_effects_->update(b, e, week_, population_, labour_->state().working, housing_->states(),
-                              justice_->state().court_programme, situation_);
+                              justice_->state().court_programme, network_->summary(), situation_);
     block.week += justice_->offending(b, e, week_, draws);
     block.week += justice_->courts_and_supervision(b, e, week_);
+    network_->decide(b, e, week_, block.network);
+    block.week += network_->census(b, e);
     block.week += justice_->census(b, e);
     block.week += housing_->census(b, e, block.housing);
     return block;
@@ -109,6 +125,7 @@ WeekCounts Simulation::step() {
   programmes_->allocate(week_, c.programmes);
   labour_->hire(week_, c.labour, c.week);
   housing_->allocate(week_, c.housing, c.week);
+  network_->apply(week_, c.network, c.week);
   if (week_ + 1 == week_ending_month(static_cast<int>(monthly_.size()) + 1)) {
     monthly_.push_back(month_census(*this, par_));
   }

@@ -21,6 +21,7 @@
 #include "models/justice/risk_assessment.hpp"
 #include "models/model_params.hpp"
 #include "models/needs/needs.hpp"
+#include "models/network/network_model.hpp"
 #include "models/population/attributes.hpp"
 #include "models/population/profile.hpp"
 #include "models/programmes/programmes_model.hpp"
@@ -57,6 +58,7 @@ class Simulation {
   [[nodiscard]] const Community& community() const { return community_; }
   [[nodiscard]] const LabourModel& labour() const { return *labour_; }
   [[nodiscard]] const HousingModel& housing() const { return *housing_; }
+  [[nodiscard]] const NetworkModel& network() const { return *network_; }
   [[nodiscard]] const Situation& situation() const { return situation_; }
   // The reporting groups each person belongs to (built once, at construction).
   [[nodiscard]] const GroupIndex& groups() const { return groups_; }
@@ -79,6 +81,7 @@ class Simulation {
   std::unique_ptr<JusticeModel> justice_;
   std::unique_ptr<ProgrammesModel> programmes_;
   Community community_;
+  std::unique_ptr<NetworkModel> network_;
   std::unique_ptr<LabourModel> labour_;
   std::unique_ptr<HousingModel> housing_;
   std::unique_ptr<SituationEffects> situation_effects_;

@@ -14,7 +14,7 @@ namespace pw {
 namespace {
 
 // The first rule whose prefix matches wins; order from specific to general.
-constexpr std::array<LeverRule, 36> kLeverRules = {{
+constexpr std::array<LeverRule, 41> kLeverRules = {{
     {"justice.offending.substance_use_effect", LeverTiming::Live, "every person's hazard is recomputed from their current needs"},
     {"justice.offending.mental_health_effect", LeverTiming::Live, "every person's hazard is recomputed from their current needs"},
     {"justice.offending.antisocial_cognition_effect", LeverTiming::Live, "every person's hazard is recomputed from their current needs"},
@@ -47,6 +47,11 @@ constexpr std::array<LeverRule, 36> kLeverRules = {{
     {"housing.stocks.vouchers_per_1000", LeverTiming::Live, "the stock is resized; places held are kept"},
     {"housing.stocks.public_per_1000", LeverTiming::Live, "the stock is resized; places held are kept"},
     {"housing.", LeverTiming::Live, "releases, moves and allocations from this week on"},
+    {"network.initial.", LeverTiming::Restart, "the ties at release are built at set-up"},
+    {"network.output.", LeverTiming::Restart, "an output setting of the results file"},
+    {"network.dynamics.", LeverTiming::Live, "tie changes decided from this week on"},
+    {"network.mentors.", LeverTiming::Live, "matches from this week on; a smaller pool stops new matches, matches made stand"},
+    {"network.influence.", LeverTiming::Live, "the network multipliers of offending are recomputed"},
     {"programme.kind", LeverTiming::Restart, "a programme's kind is fixed at set-up"},
     {"programme.phase", LeverTiming::Restart, "a programme's phase is fixed at set-up"},
     {"programme.uptake", LeverTiming::Restart, "willingness to take part is drawn at set-up"},
@@ -157,10 +162,15 @@ void Simulation::set_parameter(const std::string& path, const ParamValue& value)
     housing_->resize_stocks();
   }
   const bool court_monitoring = path.size() > 18 && path.compare(path.size() - 18, 18, ".monitoring_effect") == 0;
-  if (path.rfind("labour.effects.", 0) == 0 || path.rfind("housing.effects.", 0) == 0 || court_monitoring) {
+  if (path.rfind("labour.effects.", 0) == 0 || path.rfind("housing.effects.", 0) == 0 || court_monitoring ||
+      path.rfind("network.influence.", 0) == 0 || path == "network.mentors.offending_effect") {
     situation_effects_ = std::make_unique<SituationEffects>(params_.labour.effects, params_.housing.effects,
-                                                          params_.justice.drug_court, params_.justice.mental_health_court);
+                                                          params_.justice.drug_court, params_.justice.mental_health_court,
+                                                          params_.network);
   }
+  if (path.rfind("network.dynamics.", 0) == 0) network_->refresh_rates();
+  if (path == "network.mentors.completion_bonus")
+    programmes_->attach_mentors(&network_->summary(), params_.network.mentors.completion_bonus);
   if (is_need_effect(path)) {
     par_.for_ranges(population_.size(), [&](std::size_t b, std::size_t e) {
       for (std::size_t i = b; i < e; ++i) justice_->refresh_from_needs(i);

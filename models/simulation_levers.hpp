@@ -25,11 +25,14 @@
 //              three incentive uplifts, labour.effects.* and housing.effects.*
 //              (the situation multipliers are rebuilt), housing.* including the
 //              bed, voucher and public-housing stocks (resized; places held are
-//              kept, a smaller stock only stops new entries).
+//              kept, a smaller stock only stops new entries);
+//              network.dynamics.*, network.mentors.* (a smaller pool stops
+//              new matches; matches made stand) and network.influence.*.
 //   Restart    everything else: simulation.*, population.*, needs.*,
 //              justice.risk.*, the static terms of the offending hazard
 //              (base rate, frailty, age, sex, priors, onset), budget.*,
-//              labour.employers.* and the incentive take-up and coverage
+//              labour.employers.*, network.initial.*, network.output.*,
+//              and the incentive take-up and coverage
 //              shares (drawn at set-up),
 //              programmes.pre_release_window, a programme's kind/phase/uptake,
 //              every key of a pre-release programme, and any path not listed

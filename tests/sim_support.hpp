@@ -25,8 +25,16 @@ struct Run {
   }
 };
 
-// Removes the effects of work and housing on offending and technical violations.
+// Removes the effects of the community network on offending.
+inline void no_network_effects(pw::ModelParams& p) {
+  p.network.influence.antisocial_effect = 0;
+  p.network.influence.co_offending_effect = 0;
+  p.network.mentors.offending_effect = 0;
+}
+
+// Removes the effects of work, housing and the network on offending and technical violations.
 inline void no_situation_effects(pw::ModelParams& p) {
+  no_network_effects(p);
   p.labour.effects.employment_effect_older = 0;
   p.labour.effects.employment_effect_younger = 0;
   p.housing.effects.shelter_offending = 0;

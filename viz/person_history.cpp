@@ -17,8 +17,8 @@ PersonFacts person_facts(const Simulation& sim, std::uint32_t id) {
   f.prior_arrests = p.prior_arrests[id];
   const auto& c = sim.community();
   f.neighbourhood = c.neighbourhood[id];
-  f.family_ties = c.family_ties[id];
-  f.prosocial_ties = c.prosocial_ties[id];
+  f.family_ties = sim.network().initial_ties()[id][static_cast<std::size_t>(TieType::Family)];
+  f.prosocial_ties = sim.network().initial_ties()[id][static_cast<std::size_t>(TieType::Prosocial)];
   return f;
 }
 

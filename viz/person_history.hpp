@@ -40,7 +40,7 @@ struct PersonFacts {
   int sex = 0, group = 0, risk_level = 0, offence = 0, supervised_at_release = 0;
   float age = 0;
   int prior_arrests = 0;
-  int neighbourhood = 0, family_ties = 0, prosocial_ties = 0;  // counts only: the network itself is not built yet
+  int neighbourhood = 0, family_ties = 0, prosocial_ties = 0;  // at release (models/network)
 };
 
 struct PersonHistory {

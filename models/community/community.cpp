@@ -8,8 +8,6 @@
 namespace pw {
 
 namespace {
-constexpr double kReferenceAge = 35.0, kReferenceSqrtPriors = 3.0;
-constexpr int kMaxTies = 60;
 }  // namespace
 
 std::vector<Neighbourhood> make_neighbourhoods(const CommunityParams& p) {
@@ -39,8 +37,6 @@ Community make_community(const Population& pop, const CommunityParams& p, const 
   c.neighbourhoods = make_neighbourhoods(p);
   const std::size_t n = pop.size();
   c.neighbourhood.resize(n);
-  c.family_ties.resize(n);
-  c.prosocial_ties.resize(n);
   std::vector<double> cum;
   double acc = 0;
   for (const auto& h : c.neighbourhoods) cum.push_back(acc += h.release_weight);
@@ -50,13 +46,6 @@ Community make_community(const Population& pop, const CommunityParams& p, const 
       const auto it = std::upper_bound(cum.begin(), cum.end(), u[0] * acc);
       c.neighbourhood[i] = static_cast<std::uint16_t>(std::min<std::ptrdiff_t>(
           it - cum.begin(), static_cast<std::ptrdiff_t>(cum.size()) - 1));
-      const double history = p.ties_history_effect * (std::sqrt(static_cast<double>(pop.prior_arrests[i])) -
-                                                      kReferenceSqrtPriors);
-      const double age = p.family_ties_age_effect * (pop.age_at_release[i] - kReferenceAge) / 10.0;
-      const double family_mean = p.family_ties_mean * std::exp(age + history);
-      const double prosocial_mean = p.prosocial_ties_mean * std::exp(history);
-      c.family_ties[i] = static_cast<std::uint8_t>(poisson_inverse(family_mean, u[1], kMaxTies));
-      c.prosocial_ties[i] = static_cast<std::uint8_t>(poisson_inverse(prosocial_mean, u[2], kMaxTies));
     }
   });
   return c;

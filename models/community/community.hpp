@@ -7,10 +7,9 @@
 //     disadvantaged last), a share of the releases proportional to
 //     exp(return_concentration * d_k), a relative employer density
 //     exp(job_density_gradient * d_k), and a stigma on [0, 1];
-//   - person i lives in one neighbourhood and has Poisson counts of family and
-//     prosocial ties (the community network of a later version replaces these
-//     counts with a graph; the labour and housing code reads only the counts).
-// Units: counts; stigma is the share by which local attitudes harden a record
+//   - person i returns to one neighbourhood (their "old neighbourhood").
+// Who a person can turn to is the community network (models/network).
+// Units: stigma is the share by which local attitudes harden a record
 // check's rejection probability.
 #pragma once
 
@@ -33,9 +32,7 @@ struct Neighbourhood {
 
 struct Community {
   std::vector<Neighbourhood> neighbourhoods;
-  std::vector<std::uint16_t> neighbourhood;  // per person
-  std::vector<std::uint8_t> family_ties;     // per person, capped at 60
-  std::vector<std::uint8_t> prosocial_ties;  // per person, capped at 60
+  std::vector<std::uint16_t> neighbourhood;  // per person: the neighbourhood they return to
 
   [[nodiscard]] std::size_t size() const { return neighbourhood.size(); }
   [[nodiscard]] double stigma_of(std::size_t person) const { return neighbourhoods[neighbourhood[person]].stigma; }
@@ -44,7 +41,7 @@ struct Community {
 // The neighbourhoods alone (no persons): deterministic, no draws.
 std::vector<Neighbourhood> make_neighbourhoods(const CommunityParams& params);
 
-// Neighbourhoods, then each person's neighbourhood and ties (keyed draws).
+// Neighbourhoods, then each person's neighbourhood (keyed draws).
 Community make_community(const Population& pop, const CommunityParams& params, const Rng& rng, Parallel& par);
 
 }  // namespace pw

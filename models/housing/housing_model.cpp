@@ -52,9 +52,9 @@ HousingFlows& HousingFlows::operator+=(const HousingFlows& o) {
 }
 
 HousingModel::HousingModel(const HousingParams& params, const Population& pop, const Needs& needs,
-                           const RiskAssessment& risk, const Community& community, const JusticeState& justice,
-                           const std::vector<std::uint8_t>& working, const Rng& rng)
-    : p_(params), pop_(pop), needs_(needs), risk_(risk), community_(community), justice_(justice),
+                           const RiskAssessment& risk, const Community& community, const TieSummary& ties,
+                           const JusticeState& justice, const std::vector<std::uint8_t>& working, const Rng& rng)
+    : p_(params), pop_(pop), needs_(needs), risk_(risk), community_(community), ties_(ties), justice_(justice),
       working_(working), rng_(rng) {}
 
 void HousingModel::resize_stocks() {
@@ -93,8 +93,11 @@ std::int64_t HousingModel::shelter_capacity() const {
 }
 
 bool HousingModel::family_offers(std::size_t i, double u) const {
-  const int ties = community_.family_ties[i];
-  return ties > 0 && u < 1.0 - std::pow(1.0 - p_.entry.family_accept_per_tie, ties);
+  const double family = ties_.family_support(i), friends = ties_.of(i, TieType::Prosocial);
+  if (family <= 0 && friends <= 0) return false;
+  const double none = std::pow(1.0 - p_.entry.family_accept_per_tie, family) *
+                      std::pow(1.0 - p_.entry.friend_accept_per_tie, friends);
+  return u < 1.0 - none;
 }
 
 bool HousingModel::landlord_accepts(std::size_t i, double u) const {

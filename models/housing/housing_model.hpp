@@ -6,8 +6,10 @@
 //     - admitted to prison since last week's phase (even for a term that has
 //       already ended): housing is lost (state None); beds are freed.
 //     - released (state None, in the community): back to an own home with
-//       housing.entry.own_at_release, else to family with probability
-//       1 - (1 - family_accept_per_tie)^family_ties, else onto the street while
+//       housing.entry.own_at_release, else to family or friends with probability
+//       1 - (1 - family_accept_per_tie)^F (1 - friend_accept_per_tie)^P, where F
+//       and P are the summed strengths of the person's family and prosocial
+//       ties (models/network), else onto the street while
 //       asking for a transitional bed, a shelter bed, public housing (unless
 //       excluded) and a voucher (if vouchers_at_release).
 //     - own home: lost at own_loss_rate (x unemployed_loss_factor without a
@@ -42,6 +44,7 @@
 #include <vector>
 
 #include "models/community/community.hpp"
+#include "models/network/network_graph.hpp"
 #include "models/housing/housing_params.hpp"
 #include "models/housing/housing_state.hpp"
 #include "models/justice/justice_model.hpp"
@@ -92,8 +95,8 @@ struct HousingFlows {
 class HousingModel {
  public:
   HousingModel(const HousingParams& params, const Population& pop, const Needs& needs, const RiskAssessment& risk,
-               const Community& community, const JusticeState& justice, const std::vector<std::uint8_t>& working,
-               const Rng& rng);
+               const Community& community, const TieSummary& ties, const JusticeState& justice,
+               const std::vector<std::uint8_t>& working, const Rng& rng);
 
   void setup();
   // Per-person phase "housing" over persons [begin, end).
@@ -131,6 +134,7 @@ class HousingModel {
   const Needs& needs_;
   const RiskAssessment& risk_;
   const Community& community_;
+  const TieSummary& ties_;  // the network as left by last week's batch
   const JusticeState& justice_;
   const std::vector<std::uint8_t>& working_;
   const Rng& rng_;

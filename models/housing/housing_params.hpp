@@ -14,6 +14,7 @@ namespace pw {
 struct HousingEntryParams {
   double own_at_release = 0;       // returns to an own or rented home
   double family_accept_per_tie = 0;  // each family tie independently offers a place
+  double friend_accept_per_tie = 0;  // each prosocial tie independently offers a place
   template <class V>
   void visit(V& v) {
     v(own_at_release, {.path = "housing.entry.own_at_release", .unit = Unit::Probability, .def = 0.17,
@@ -25,6 +26,11 @@ struct HousingEntryParams {
                                              "(or after a housing loss)",
                               .source = "assumption; with community.family_ties_mean it puts about 60% with family "
                                         "or friends two weeks after release (reentry RCT cohort 2023, MODEL.md §6)"});
+    v(friend_accept_per_tie, {.path = "housing.entry.friend_accept_per_tie", .unit = Unit::Probability, .def = 0.2,
+                              .description = "probability that each prosocial friend offers a place to live (a tie of "
+                                             "strength s counts as s ties)",
+                              .source = "assumption: friends house returning people less often than family (Visher "
+                                        "& Travis 2003)"});
   }
 };
 

@@ -23,6 +23,15 @@ namespace pw {
 enum class RiskLevel : std::uint8_t { Low = 0, Moderate = 1, High = 2, VeryHigh = 3 };
 inline constexpr std::string_view kRiskNames[4] = {"low", "moderate", "high", "very_high"};
 
+// The RiskLevel named `name` (one of kRiskNames; anything else is Low: the
+// parameter schema has already rejected it).
+inline int risk_level_of(std::string_view name) {
+  for (int k = 0; k < 4; ++k) {
+    if (kRiskNames[k] == name) return k;
+  }
+  return 0;
+}
+
 struct RiskAssessment {
   std::vector<std::uint8_t> score;  // points, 0-14
   std::vector<std::uint8_t> level;  // RiskLevel

@@ -26,6 +26,10 @@ struct WeekCounts {
   std::int64_t housed_own = 0, with_family = 0, in_transitional = 0, in_shelter = 0, on_street = 0,
                transitional_beds_held = 0, shelter_beds_held = 0, voucher_holders = 0, public_tenants = 0, housing_losses = 0, housing_lost_to_prison = 0,
                transitional_entries = 0, shelter_entries = 0, vouchers_issued = 0;
+  // Network (models/network): ties of persons in the community as they stood during the week, and the week's batch.
+  std::int64_t family_ties = 0, prosocial_ties = 0, antisocial_ties = 0, mentor_ties = 0, coworker_ties = 0,
+               mentored = 0, antisocial_share_micro = 0, antisocial_ties_formed = 0, antisocial_ties_faded = 0,
+               family_prosocial_ties_broken = 0, mentor_matches = 0;
 
   WeekCounts& operator+=(const WeekCounts& o) {
     for (const auto& f : kFields) this->*(f.member) += o.*(f.member);
@@ -37,10 +41,10 @@ struct WeekCounts {
     std::int64_t WeekCounts::*member;
     std::string_view description;
   };
-  static const std::array<Field, 50> kFields;
+  static const std::array<Field, 61> kFields;
 };
 
-inline const std::array<WeekCounts::Field, 50> WeekCounts::kFields = {{
+inline const std::array<WeekCounts::Field, 61> WeekCounts::kFields = {{
     {"in_community", &WeekCounts::in_community, "persons in the community at the end of the week"},
     {"in_jail", &WeekCounts::in_jail, "persons held in jail awaiting court at the end of the week"},
     {"in_prison", &WeekCounts::in_prison, "persons in prison at the end of the week"},
@@ -96,6 +100,19 @@ inline const std::array<WeekCounts::Field, 50> WeekCounts::kFields = {{
     {"transitional_entries", &WeekCounts::transitional_entries, "entries to transitional beds"},
     {"shelter_entries", &WeekCounts::shelter_entries, "entries to shelter beds"},
     {"vouchers_issued", &WeekCounts::vouchers_issued, "housing vouchers issued this week"},
+    {"family_ties", &WeekCounts::family_ties, "family ties of persons in the community (during the week)"},
+    {"prosocial_ties", &WeekCounts::prosocial_ties, "prosocial ties of persons in the community"},
+    {"antisocial_ties", &WeekCounts::antisocial_ties, "antisocial ties of persons in the community"},
+    {"mentor_ties", &WeekCounts::mentor_ties, "ties to volunteer mentors of persons in the community"},
+    {"coworker_ties", &WeekCounts::coworker_ties, "co-worker ties (current or former workplaces) of persons in the community"},
+    {"mentored", &WeekCounts::mentored, "persons in the community with a volunteer mentor"},
+    {"antisocial_share_micro", &WeekCounts::antisocial_share_micro,
+     "sum over persons in the community of their antisocial share (strength of antisocial ties over all), x 1e6"},
+    {"antisocial_ties_formed", &WeekCounts::antisocial_ties_formed, "new antisocial ties this week"},
+    {"antisocial_ties_faded", &WeekCounts::antisocial_ties_faded, "antisocial ties that faded this week"},
+    {"family_prosocial_ties_broken", &WeekCounts::family_prosocial_ties_broken,
+     "family and prosocial ties broken by an admission to prison this week"},
+    {"mentor_matches", &WeekCounts::mentor_matches, "new matches with volunteer mentors this week (start next week)"},
 }};
 
 }  // namespace pw

@@ -26,8 +26,9 @@ LabourFlows& LabourFlows::operator+=(const LabourFlows& o) {
 }
 
 LabourModel::LabourModel(const LabourParams& params, const Population& pop, const Needs& needs,
-                         const Community& community, const JusticeState& justice, const Rng& rng)
-    : p_(params), pop_(pop), needs_(needs), community_(community), justice_(justice), rng_(rng) {}
+                         const Community& community, const TieSummary& ties, const JusticeState& justice,
+                         const Rng& rng)
+    : p_(params), pop_(pop), needs_(needs), community_(community), ties_(ties), justice_(justice), rng_(rng) {}
 
 void LabourModel::setup() {
   const std::size_t n = pop_.size();
@@ -45,10 +46,7 @@ void LabourModel::setup() {
     separation_by_tenure_[t] =
         sp.late_rate + (sp.early_rate - sp.late_rate) * std::exp(-static_cast<double>(t) / sp.tenure_scale);
   }
-  referral_by_ties_.resize(2 * 255 + 1);
-  for (std::size_t k = 0; k < referral_by_ties_.size(); ++k) {
-    referral_by_ties_[k] = 1.0 - std::pow(1.0 - p_.search.referral_per_tie, static_cast<double>(k));
-  }
+  log_no_referral_per_tie_ = std::log1p(-std::min(p_.search.referral_per_tie, 1.0 - 1e-12));
   s_.certificate.resize(n);
   s_.working.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
@@ -148,9 +146,8 @@ WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, const
     if (!transitional_job && event >= search) continue;
     const auto u = rng_.uniform4(static_cast<std::uint32_t>(i), w, Purpose::LabourWeek);  // lanes 2 and 3
     ++c.job_searches;
-    const int ties = community_.family_ties[i] + community_.prosocial_ties[i];
     const bool referral =
-        transitional_job || u[2] < referral_by_ties_[static_cast<std::size_t>(ties)];
+        transitional_job || u[2] < 1.0 - std::exp(log_no_referral_per_tie_ * ties_.support(i));
     std::size_t e = 0;
     const auto k = community_.neighbourhood[i];
     const auto local_n = employers_.offset[k + 1u] - employers_.offset[k];

@@ -17,8 +17,10 @@
 //       probability search.rate x unstable_housing_factor (in a shelter or on
 //       the street) x supervision_factor (on supervision) x
 //       exp(substance_use_effect x substance-use need), capped at 1. A search
-//       is a referral through family or prosocial ties with probability
-//       1 - (1 - referral_per_tie)^ties, else an application to an employer in
+//       is a referral through the network with probability
+//       1 - (1 - referral_per_tie)^S, where S is the summed strength of the
+//       person's family, prosocial, mentor and co-worker ties (a full tie is
+//       1; models/network), else an application to an employer in
 //       the person's neighbourhood (local_share) or anywhere.
 //       The application is screened now, from the employer's fixed traits:
 //         record check: an employer who checks records rejects with
@@ -51,6 +53,7 @@
 #include "models/labour/employers.hpp"
 #include "models/labour/labour_params.hpp"
 #include "models/needs/needs.hpp"
+#include "models/network/network_graph.hpp"
 #include "models/person_week_draws.hpp"
 #include "models/population/attributes.hpp"
 #include "sim/core/rng.hpp"
@@ -91,6 +94,7 @@ struct LabourFlows {
 class LabourModel {
  public:
   LabourModel(const LabourParams& params, const Population& pop, const Needs& needs, const Community& community,
+              const TieSummary& ties,
               const JusticeState& justice, const Rng& rng);
   // The housing column (models/housing) that job search reads; nullptr: everyone stably housed.
   void attach_housing(const std::vector<std::uint8_t>* housing) { housing_ = housing; }
@@ -122,6 +126,7 @@ class LabourModel {
   const Population& pop_;
   const Needs& needs_;
   const Community& community_;
+  const TieSummary& ties_;  // the network as left by last week's batch
   const JusticeState& justice_;
   const std::vector<std::uint8_t>* housing_ = nullptr;
   std::vector<const std::vector<std::uint8_t>*> transitional_jobs_;
@@ -129,9 +134,9 @@ class LabourModel {
   Employers employers_;
   LabourState s_;
   // Precomputed at set-up: the weekly separation rate by tenure in weeks
-  // (the last entry serves every longer tenure), and the referral
-  // probability by number of ties.
-  std::vector<double> separation_by_tenure_, referral_by_ties_;
+  // (the last entry serves every longer tenure), and log(1 - referral_per_tie).
+  std::vector<double> separation_by_tenure_;
+  double log_no_referral_per_tie_ = 0;
 };
 
 }  // namespace pw

@@ -9,13 +9,6 @@ namespace pw {
 namespace {
 constexpr double kMicro = 1e6;
 
-int risk_level_of(const std::string& name) {
-  for (int k = 0; k < 4; ++k) {
-    if (kRiskNames[k] == name) return k;
-  }
-  return 0;
-}
-
 struct Candidate {
   double key;
   double draw;
@@ -90,8 +83,9 @@ double ProgrammesModel::completion_probability(std::size_t p, std::size_t i) con
                           (r[kAntisocialCognition] > 0 && needs_.antisocial_cognition[i] > 0.5f) ||
                           (r[kEmployability] > 0 && needs_.employability[i] < 0.5f);
   const bool adapted = s.adapted_for_group >= 0 && pop_.group[i] == s.adapted_for_group;
+  const bool mentored = ties_ != nullptr && ties_->mentored(i);
   return std::min(1.0, s.completion_probability + (need_match ? params_.need_match_bonus : 0.0) +
-                           (adapted ? params_.cultural_adaptation_bonus : 0.0));
+                           (adapted ? params_.cultural_adaptation_bonus : 0.0) + (mentored ? mentor_bonus_ : 0.0));
 }
 
 void ProgrammesModel::finish(std::size_t p, std::size_t i, bool completed, double group_antisocial_mean) {

@@ -28,6 +28,7 @@
 #include "models/justice/justice_model.hpp"
 #include "models/justice/risk_assessment.hpp"
 #include "models/needs/needs.hpp"
+#include "models/network/network_graph.hpp"
 #include "models/population/attributes.hpp"
 #include "models/programmes/programme_params.hpp"
 #include "models/programmes/programme_spec.hpp"
@@ -63,6 +64,13 @@ class ProgrammesModel {
 
   // Uptake decisions and the pre-release programmes; before week 0.
   void setup(Parallel& par);
+
+  // The network's summary: a course that ends while the participant has a
+  // volunteer mentor completes with `mentor_bonus` added to its probability.
+  void attach_mentors(const TieSummary* ties, double mentor_bonus) {
+    ties_ = ties;
+    mentor_bonus_ = mentor_bonus;
+  }
 
   // Per-person phase (see the header comment). Returns counts per programme.
   ProgrammeCounts progress(std::size_t begin, std::size_t end, int week);
@@ -101,6 +109,8 @@ class ProgrammesModel {
   const RiskAssessment& risk_;
   JusticeModel& justice_;
   const Rng& rng_;
+  const TieSummary* ties_ = nullptr;
+  double mentor_bonus_ = 0;
   std::vector<std::vector<std::uint8_t>> status_;  // [programme][person] ProgrammeStatus
   std::vector<std::vector<std::int16_t>> since_;   // week of joining the list, or of starting
   std::vector<double> group_antisocial_mean_;      // of participants, as of the last allocation

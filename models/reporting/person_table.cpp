@@ -58,8 +58,30 @@ void for_each_person_column(const Simulation& sim, const std::function<void(cons
                    j.first_admission_week));
   const auto& cm = sim.community();
   c.push_back(ints("neighbourhood", "neighbourhood index (0 = least disadvantaged)", cm.neighbourhood));
-  c.push_back(ints("family_ties", "family members the person can turn to", cm.family_ties));
-  c.push_back(ints("prosocial_ties", "prosocial friends who can refer to jobs", cm.prosocial_ties));
+  const auto& net = sim.network();
+  const auto& summary = net.summary();
+  for (int t = 0; t < kTieTypes; ++t) {
+    std::vector<std::int32_t> at_release(p.size()), at_end(p.size());
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      at_release[i] = net.initial_ties()[i][static_cast<std::size_t>(t)];
+      at_end[i] = summary.count[i][static_cast<std::size_t>(t)];
+    }
+    const std::string type(kTieNames[static_cast<std::size_t>(t)]);
+    if (t != static_cast<int>(TieType::Mentor) && t != static_cast<int>(TieType::Coworker))
+      c.push_back({type + "_ties_at_release", type + " ties at release", std::move(at_release)});
+    c.push_back({type + "_ties_at_end", type + " ties at the end of follow-up", std::move(at_end)});
+  }
+  {
+    std::vector<float> share(p.size());
+    std::vector<std::int32_t> mentored(p.size());
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      share[i] = summary.antisocial_share(i);
+      mentored[i] = net.mentor_until()[i] != kNever ? 1 : 0;
+    }
+    c.push_back(reals("antisocial_share_at_end", "strength of antisocial ties over all ties at the end of follow-up",
+                      share));
+    c.push_back({"ever_mentored", "1 if matched with a volunteer mentor during follow-up", std::move(mentored)});
+  }
   const auto& l = sim.labour().state();
   c.push_back(ints("certificate", "1 if the person holds a certificate of rehabilitation", l.certificate));
   c.push_back(ints("first_job_week", "first week worked after release, -1 if none", l.first_job_week));

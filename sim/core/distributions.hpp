@@ -48,4 +48,22 @@ inline int poisson_inverse(double mean, double u, int cap) {
   return k;
 }
 
+// Binomial count of n trials of probability p by inversion of u in (0, 1), with
+// the same orientation as poisson_inverse (small u, more successes). Returns 0
+// without evaluating a power when u >= n p (since 1 - (1 - p)^n <= n p).
+inline int binomial_inverse(int n, double p, double u) {
+  if (n <= 0 || u >= n * p) return 0;
+  if (p >= 1.0) return n;
+  const double v = 1.0 - u, odds = p / (1.0 - p);
+  double pk = std::pow(1.0 - p, n), cdf = pk;
+  int k = 0;
+  while (v > cdf && k < n) {
+    pk *= odds * (n - k) / (k + 1);
+    ++k;
+    cdf += pk;
+  }
+  return k;
+}
+
+
 }  // namespace pw

@@ -45,6 +45,16 @@ enum class Purpose : std::uint16_t {
   HousingWeek = 34,         // weekly, only after a housing event: lanes 2 landlord screening, 3 family offer
                             // (0-1 unused); index 1: lanes 0 allocation tie-break, 1 seeks a shelter
 
+  // Community network (models/network); numbers 35-39 are left for other sub-models.
+  NetworkSetup = 40,        // set-up, per person: index 0 lane 0 antisocial ties; index 1 + j lane 0 the
+                            // neighbourhood antisocial member of the j-th tie (linear probing on a repeat)
+  NetworkPairing = 41,      // set-up, per person: index = stub: sort key pairing released antisocial peers
+  NetworkWeek = 42,         // weekly, per person in the community: lanes 0 antisocial ties fading, 1 a new
+                            // antisocial tie, 2 co-worker ties fading
+  NetworkApply = 43,        // weekly batch, per person: index = the tie's position: which ties fade or break;
+                            // index 1000 lane 0 the antisocial member a new tie goes to
+  MentorMatch = 44,         // weekly, per candidate: lanes 0 tie-break, 1 duration of the match
+
   // Experiment methods (sim/experiment/methods), through KeyedUniforms: person = a, week = b.
   LatinHypercube = 60,      // a = point, b = dimension: sort key of the stratum permutation, position in stratum
   SobolBootstrap = 61,      // a = bootstrap replicate, b = 0: resampled base rows

@@ -1,5 +1,6 @@
 #include "sim/experiment/run_scenario.hpp"
 
+#include <cmath>
 #include <fmt/format.h>
 
 
@@ -61,6 +62,10 @@ std::vector<double> programme_costs_by_week(const Simulation& sim) {
                static_cast<double>(sim.weekly()[w].in_mental_health_court) *
                    justice.mental_health_court.cost_per_participant_week;
   }
+  // Volunteer mentors: coordination and support per mentee-week (volunteers are unpaid).
+  for (std::size_t w = 0; w < cost.size(); ++w) {
+    cost[w] += static_cast<double>(sim.weekly()[w].mentored) * sim.params().network.mentors.cost_per_mentee_week;
+  }
   for (std::size_t p = 0; p < specs.size() && !cost.empty(); ++p) {
     cost[0] += static_cast<double>(sim.programmes().pre_release()[p].participant_weeks) * specs[p].cost_per_participant_week;
   }
@@ -111,7 +116,11 @@ std::filesystem::path run_scenario(const RunOptions& o) {
   Progress progress("replicate", h.replicates, 0, o.progress);
   for (int r = 0; r < h.replicates; ++r) {
     Simulation sim(s.params, profile, static_cast<std::uint32_t>(r), par);
-    sim.run_to_end();
+    const int every = static_cast<int>(std::lround(s.params.network.output.snapshot_every));
+    while (!sim.finished()) {
+      sim.step();
+      if (r == 0 && every > 0 && sim.week() % every == 0) writer.write_network_snapshot(sim);
+    }
     write_replicate_results(writer, r, sim);
     if (o.persons == PersonsOutput::All || (o.persons == PersonsOutput::FirstReplicate && r == 0)) {
       writer.write_persons(r, sim);

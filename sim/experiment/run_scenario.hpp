@@ -37,8 +37,9 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
 
 class Simulation;
 
-// Programme and problem-solving-court spending per week so far (USD 2023):
-// participant-weeks times the cost per participant-week; pre-release courses,
+// Programme, problem-solving-court and volunteer-mentor spending per week so
+// far (USD 2023): participant-weeks (mentee-weeks) times the cost per
+// participant-week (network.mentors.cost_per_mentee_week); pre-release courses,
 // delivered before release, count in week 0. Also used by the viewer.
 std::vector<double> programme_costs_by_week(const Simulation& sim);
 

@@ -9,6 +9,7 @@
 
 #include "sim/io/h5_util.hpp"
 #include "sim/io/programme_results.hpp"
+#include "sim/io/network_results.hpp"
 #include "sim/io/reintegration_results.hpp"
 
 #ifndef PATHWAYS_VERSION
@@ -118,6 +119,7 @@ void ResultsWriter::begin_scenario(const ScenarioHeader& h, const ParamTable& pa
   g.createGroup("persons");
   create_programme_datasets(g, h.programmes, h.replicates, h.weeks);
   create_reintegration_datasets(g, h.groups, h.replicates, months_in_horizon(h.weeks));
+  create_network_datasets(g, h.replicates, months_in_horizon(h.weeks));
 }
 
 void ResultsWriter::write_replicate(int replicate, const std::vector<WeekCounts>& weekly, const CumulativeTables& t) {
@@ -150,7 +152,10 @@ void ResultsWriter::write_programmes(int replicate, const Simulation& sim) {
 
 void ResultsWriter::write_reintegration(int replicate, const Simulation& sim) {
   write_reintegration_replicate(*scenario_, replicate, sim);
+  write_network_replicate(*scenario_, replicate, sim);
 }
+
+void ResultsWriter::write_network_snapshot(const Simulation& sim) { pw::write_network_snapshot(*scenario_, sim); }
 
 void ResultsWriter::write_costs(int replicate, const CostSeries& c) {
   if (c.weeks() != static_cast<std::size_t>(header_.weeks)) {
@@ -189,7 +194,7 @@ void copy_rows(const H5::Group& from, H5::Group& to, const std::string& prefix, 
   for (hsize_t i = 0; i < from.getNumObjs(); ++i) {
     const std::string name = from.getObjnameByIdx(i);
     const std::string path = prefix + name;
-    if (path == "persons") continue;
+    if (path == "persons" || path == "network_snapshots") continue;
     const auto type = from.childObjType(name);
     if (type == H5O_TYPE_GROUP) {
       auto child_to = to.openGroup(name);

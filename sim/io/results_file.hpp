@@ -70,7 +70,10 @@ class ResultsWriter {
   void write_costs(int replicate, const CostSeries& costs);
   void write_programmes(int replicate, const Simulation& sim);
   // Work and housing tables by group (sim/io/reintegration_results.hpp).
+  // Work, housing and network outcomes of one replicate.
   void write_reintegration(int replicate, const Simulation& sim);
+  // The network's edge list as it stands now (network_snapshots/week_<W>).
+  void write_network_snapshot(const Simulation& sim);
   // Copies replicate 0 of a one-replicate results file of the same scenario
   // (a task file) into row `replicate` of the current scenario: every
   // [replicates x n] dataset, and persons/replicate_0 as persons/replicate_<replicate>.

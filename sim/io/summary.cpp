@@ -11,6 +11,7 @@
 #include "sim/io/comparison.hpp"
 #include "sim/io/h5_util.hpp"
 #include "sim/io/programme_results.hpp"
+#include "sim/io/network_results.hpp"
 #include "sim/io/reintegration_results.hpp"
 #include "sim/io/sweep_results.hpp"
 
@@ -98,6 +99,10 @@ nlohmann::json summarise_results(const std::filesystem::path& file) {
       if (auto r = summarise_reintegration(g, reps); !r.employment.empty()) {
         s["employment"] = std::move(r.employment);
         s["housing"] = std::move(r.housing);
+      }
+      if (auto n = summarise_network(g, reps); !n.network.empty()) {
+        s["network"] = std::move(n.network);
+        s["concentration"] = std::move(n.concentration);
       }
       out["scenarios"][name] = s;
     }

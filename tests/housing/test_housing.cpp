@@ -18,11 +18,13 @@ constexpr auto h8(Housing h) { return static_cast<std::uint8_t>(h); }
 TEST_CASE("housing: on release, own home and family places follow the configured probabilities", "[housing][stats]") {
   auto p = pwt::small_params(pwt::sized(20000, 8000), 1, 21);
   Run r(p);
-  const auto& ties = r.sim.community().family_ties;
+  const auto& ties = r.sim.network().summary();
   double family_expected = 0, family_var = 0;
   const double own = p.housing.entry.own_at_release;
-  for (const auto k : ties) {
-    const double q = (1 - own) * (1.0 - std::pow(1.0 - p.housing.entry.family_accept_per_tie, k));
+  for (std::size_t i = 0; i < ties.size(); ++i) {
+    const double q = (1 - own) * (1.0 - std::pow(1.0 - p.housing.entry.family_accept_per_tie, ties.family_support(i)) *
+                                            std::pow(1.0 - p.housing.entry.friend_accept_per_tie,
+                                                     ties.of(i, pw::TieType::Prosocial)));
     family_expected += q;
     family_var += q * (1 - q);
   }
@@ -136,6 +138,7 @@ TEST_CASE("housing and labour: allocation is identical for 1 and 2 threads", "[h
 TEST_CASE("housing: shelter and street raise offending and violations through the situation", "[housing][invariants]") {
   auto p = pwt::small_params(4000, 10, 25);
   p.labour.employers.positions_per_person = 0.0;  // no work: only housing matters
+  pwt::no_network_effects(p);
   Run r(p);
   for (int t = 0; t < 10; ++t) r.sim.step();
   const auto& sit = r.sim.situation();

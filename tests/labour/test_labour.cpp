@@ -94,7 +94,7 @@ TEST_CASE("labour: search, referral and separation reproduce their configured ra
   p.labour.employers.positions_per_person = 2.0;  // never binding
   Run r(p);
   const auto& ls = r.sim.labour().state();
-  const auto& ties = r.sim.community();
+  const auto& ties = r.sim.network().summary();
   double expected_referrals = 0, var_referrals = 0;
   double expected_separations = 0, var_separations = 0;
   std::int64_t unemployed_weeks = 0;
@@ -112,8 +112,7 @@ TEST_CASE("labour: search, referral and separation reproduce their configured ra
         var_separations += rate * (1 - rate);
       } else {
         ++unemployed;
-        const double q = 1.0 - std::pow(1.0 - p.labour.search.referral_per_tie,
-                                        ties.family_ties[i] + ties.prosocial_ties[i]);
+        const double q = 1.0 - std::pow(1.0 - p.labour.search.referral_per_tie, static_cast<double>(ties.support(i)));
         p_ref_sum += q;
         p_ref_var += q * q;
       }
@@ -177,6 +176,7 @@ TEST_CASE("labour: with incentives the record check uses the lifted willingness"
 
 TEST_CASE("labour: work lowers the offending hazard only at or above the age threshold", "[labour][invariants]") {
   auto p = pwt::small_params(5000, 20, 16);
+  pwt::no_network_effects(p);  // only work and housing act here
   Run r(p);
   for (int t = 0; t < 20; ++t) r.sim.step();
   const auto& sit = r.sim.situation();
