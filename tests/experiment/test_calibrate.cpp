@@ -29,7 +29,7 @@ const std::string kOtherTargets = (pwt::kSourceDir / "data/calibration/other-tar
 
 // A small spec fitting the job-search rate to the two month-8 employment targets.
 std::string small_spec(const std::string& extra = "") {
-  return "scenario = \"" + kBaseline + "\"\nparticles = 8\ngenerations = 3\npeople = 800\nweeks = 52\nseed = 3\n" +
+  return "scenario = \"" + kBaseline + "\"\nparticles = 8\ngenerations = 3\npeople = 500\nweeks = 52\nseed = 3\n" +
          "min_acceptance_rate = 0.1\n" + extra + "[[targets]]\nfile = \"" + kOtherTargets +
          "\"\nrows = [\"ever_employed_by_month_8\", \"employed_at_month_8\"]\n"
          "[[parameter]]\npath = \"labour.search.rate\"\nlo = 0.02\nhi = 0.9\nlog = true\n";
