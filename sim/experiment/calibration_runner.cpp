@@ -240,6 +240,7 @@ CalibrationRun run_calibration(const CalibrateOptions& o, MpiSession& mpi) {
   std::uint64_t done = 0;  // evaluations simulated here or on other ranks, in this invocation
   std::uint64_t mine_done = 0;
   std::mutex journal_mutex;
+  std::uint32_t shown_generation = 0;  // of the progress label
   const auto started = std::chrono::steady_clock::now();
 
   const methods::AbcBatchSimulator simulate_batch = [&](const std::vector<methods::AbcProposal>& batch) {
@@ -266,6 +267,10 @@ CalibrationRun run_calibration(const CalibrateOptions& o, MpiSession& mpi) {
       if (static_cast<int>(j % static_cast<std::size_t>(mpi.size())) == mpi.rank()) mine.push_back(missing[j]);
     }
     if (budget == 0) progress.set_total(static_cast<long>(done + missing.size()));
+    if (spec.method == CalibrationMethod::Smc && n > 0 && batch.front().generation != shown_generation) {
+      shown_generation = batch.front().generation;  // a new generation: its tolerance is reported after its first batch
+      progress.set_label(fmt::format("generation {}: 0/{} particles; evaluations", shown_generation, spec.particles));
+    }
     const auto record = [&](std::size_t k, double distance) {  // rank 0, under the mutex
       journal->store(task_of(batch[k]), journal_entry(batch[k], distance));
       progress.update(static_cast<long>(++done));
@@ -308,10 +313,10 @@ CalibrationRun run_calibration(const CalibrateOptions& o, MpiSession& mpi) {
     return d;
   };
   const auto on_batch = [&](const methods::AbcProgress& p) {
-    progress.set_label(spec.method == CalibrationMethod::Smc
-                           ? fmt::format("generation {} (tolerance {:.3g} pp): {}/{} particles; evaluations", p.generation,
-                                         p.tolerance, p.accepted, p.wanted)
-                           : std::string("rejection ABC: evaluations"));
+    if (spec.method == CalibrationMethod::Smc) {
+      progress.set_label(fmt::format("generation {} (tolerance {:.3g} pp): {}/{} particles; evaluations", p.generation,
+                                     p.tolerance, p.accepted, p.wanted));
+    }
   };
 
   methods::AbcResult result;
