@@ -32,6 +32,8 @@ struct Result {
   std::uint64_t checksum = 0;   // hash of every weekly count (same for every thread count)
   double other_cores = 0;       // CPU used by other processes during the (best) run, in cores
   double speedup = 0;           // loop time of 1 thread / this loop time (0: no 1-thread row)
+  double network_share = 0;     // CPU time in the network phases / CPU time of the loop (best run)
+  double network_batch_s = 0;   // CPU time of the network batch (serial), seconds
 
   [[nodiscard]] double person_weeks() const { return double(people) * weeks; }
   [[nodiscard]] double mpw_loop() const { return person_weeks() / loop_s / 1e6; }

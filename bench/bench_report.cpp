@@ -54,6 +54,11 @@ void print_table(const Options& o, const std::vector<Result>& rows) {
   }
   std::cout << "Mpw/s = million person-weeks per second; bytes/person = (peak RSS - base RSS) / people.\n";
   for (const auto& r : rows) {
+    std::cout << fmt::format("Network phases at {} people, {} thread(s): {:.1f}% of the loop's CPU time "
+                             "(batch, serial: {:.2f} CPU s)\n",
+                             r.people, r.threads, 100.0 * r.network_share, r.network_batch_s);
+  }
+  for (const auto& r : rows) {
     if (r.other_cores > kBusyCores)
       std::cout << fmt::format(
           "WARNING: other processes used {:.2f} cores during the run at {} people, {} thread(s): "
@@ -96,6 +101,8 @@ void print_json(const Options& o, const std::vector<Result>& rows) {
                           {"peak_rss_mib", r.peak_rss_mib},
                           {"bytes_per_person", r.bytes_per_person},
                           {"other_processes_cores", r.other_cores},
+                          {"network_cpu_share", r.network_share},
+                          {"network_batch_s", r.network_batch_s},
                           {"checksum", fmt::format("{:016x}", r.checksum)}};
     row["speedup_vs_1_thread"] = r.speedup > 0 ? nlohmann::json(r.speedup) : nlohmann::json(nullptr);
     j["runs"].push_back(row);

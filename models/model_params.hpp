@@ -4,6 +4,7 @@
 #pragma once
 
 #include "models/community/community_params.hpp"
+#include "models/coordination/coordination_params.hpp"
 #include "models/costs/budget_params.hpp"
 #include "models/costs/cost_params.hpp"
 #include "models/housing/housing_params.hpp"
@@ -61,6 +62,7 @@ struct ModelParams {
   NetworkParams network;
   LabourParams labour;
   HousingParams housing;
+  CoordinationParams coordination;
   CostParams costs;
   BudgetParams budget;
   ProgrammeParams programme_kinds;
@@ -78,6 +80,7 @@ struct ModelParams {
     network.visit(v);
     labour.visit(v);
     housing.visit(v);
+    coordination.visit(v);
     costs.visit(v);
     budget.visit(v);
     programme_kinds.visit(v);

@@ -1,6 +1,7 @@
 #include "models/simulation.hpp"
 
 #include <array>
+#include <ctime>
 
 #include "models/population/synthesis.hpp"
 #include "models/reporting/outcome_tables.hpp"
@@ -8,6 +9,13 @@
 namespace pw {
 
 namespace {
+// CPU time of the calling thread, nanoseconds (for NetworkTiming; robust to other processes).
+std::int64_t thread_cpu_ns() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<std::int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
 // The week, in order. "Week t" means: every phase sees the state left by the
 // phases before it in week t; a phase reads only state as it stood when the
 // phase began and writes only its own persons' rows.
@@ -33,14 +41,16 @@ struct BlockCounts {
   }
 };
 
-constexpr std::array<std::string_view, 13> kPhaseNames = {
+constexpr std::array<std::string_view, 14> kPhaseNames = {
     "releases",                // MODEL §3 steps 1 and 8 (returns from prison)
     "programme_progress",      // MODEL §3 step 2: drop-out, completion, joining waiting lists
     "labour",                  // MODEL §3 step 3: work, separations, search, screening
     "housing",                 // MODEL §3 step 4: entry, loss, exits, requests for places
     "situation",               // MODEL §4: work and housing multipliers of offending and violations
+                               // (and, models/coordination, the multiplier while without benefits)
     "offending",               // MODEL §3 step 7
     "courts_and_supervision",  // MODEL §3 step 8
+    "coordination",            // resolution §7: IDs, benefits and enrolment obtained at the end of the week
     "network",                 // MODEL §3 step 5: each person's tie changes decided (after the week's events)
     "census",                  // MODEL §3 step 9: end-of-week stocks
     "court_diversion",         // MODEL §3 step 8: barrier, problem-solving court places
@@ -75,6 +85,17 @@ Simulation::Simulation(const ModelParams& params, const PopulationProfile& profi
                                             network_->summary(), justice_->state(), labour_->state().working, rng_);
   housing_->setup();
   labour_->attach_housing(&housing_->states());
+  coordination_ = std::make_unique<CoordinationModel>(params_.coordination, justice_->state(), rng_);
+  for (std::size_t p = 0; p < programmes_->size(); ++p) {
+    const auto& spec = programmes_->specs()[p];
+    if (spec.kind == "interagency_coordination") {
+      coordination_->attach_programme(&programmes_->status(p), spec.phase == "pre_release");
+    }
+  }
+  coordination_->setup(population_.size());
+  labour_->attach_id(&coordination_->id_column());
+  housing_->attach_id(&coordination_->id_column());
+  programmes_->attach_enrolment(&coordination_->enrolment_column());
   {
     std::vector<const std::vector<std::uint8_t>*> tj;
     for (std::size_t p = 0; p < programmes_->size(); ++p) {
@@ -104,6 +125,7 @@ WeekCounts Simulation::step() {
   BlockCounts c = par_.reduce_ranges<BlockCounts>(n, [&](std::size_t b, std::size_t e) {
     BlockCounts block;
     block.week += justice_->releases(b, e, week_);
+    block.week += coordination_->releases(b, e, week_);
     block.programmes += programmes_->progress(b, e, week_);
     PersonWeekDraws draws;
     const auto& custody = justice_->state().custody;
@@ -112,10 +134,14 @@ WeekCounts Simulation::step() {
     block.week += housing_->transitions(b, e, week_, draws, block.housing);
     situation_effects_->update(b, e, week_, population_, labour_->state().working, housing_->states(),
                               justice_->state().court_programme, network_->summary(), situation_);
+    coordination_->apply_to_offending(b, e, situation_);
     block.week += justice_->offending(b, e, week_, draws);
     block.week += justice_->courts_and_supervision(b, e, week_);
+    block.week += coordination_->update(b, e, week_);
+    const std::int64_t t0 = network_timing_ ? thread_cpu_ns() : 0;
     network_->decide(b, e, week_, block.network);
     block.week += network_->census(b, e);
+    if (network_timing_) network_timing_->per_person_ns += thread_cpu_ns() - t0;
     block.week += justice_->census(b, e);
     block.week += housing_->census(b, e, block.housing);
     return block;
@@ -125,7 +151,11 @@ WeekCounts Simulation::step() {
   programmes_->allocate(week_, c.programmes);
   labour_->hire(week_, c.labour, c.week);
   housing_->allocate(week_, c.housing, c.week);
-  network_->apply(week_, c.network, c.week);
+  {
+    const std::int64_t t0 = network_timing_ ? thread_cpu_ns() : 0;
+    network_->apply(week_, c.network, c.week);
+    if (network_timing_) network_timing_->batch_ns += thread_cpu_ns() - t0;
+  }
   if (week_ + 1 == week_ending_month(static_cast<int>(monthly_.size()) + 1)) {
     monthly_.push_back(month_census(*this, par_));
   }

@@ -8,11 +8,14 @@
 // barrier phases after the per-person phases.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
 
 #include "models/community/community.hpp"
+#include "models/coordination/coordination_model.hpp"
 #include "models/housing/housing_model.hpp"
 #include "models/justice/justice_model.hpp"
 #include "models/labour/labour_model.hpp"
@@ -30,6 +33,15 @@
 #include "sim/core/rng.hpp"
 
 namespace pw {
+
+// CPU time spent in the network's phases, for the benchmark (bench/): the
+// per-person phase "network" and its census, summed over blocks and threads,
+// and the batch (serial). Thread CPU nanoseconds, so other processes on the
+// machine do not inflate them. Off unless enable_network_timing().
+struct NetworkTiming {
+  std::atomic<std::int64_t> per_person_ns{0};
+  std::int64_t batch_ns = 0;
+};
 
 class Simulation {
  public:
@@ -59,6 +71,7 @@ class Simulation {
   [[nodiscard]] const LabourModel& labour() const { return *labour_; }
   [[nodiscard]] const HousingModel& housing() const { return *housing_; }
   [[nodiscard]] const NetworkModel& network() const { return *network_; }
+  [[nodiscard]] const CoordinationModel& coordination() const { return *coordination_; }
   [[nodiscard]] const Situation& situation() const { return situation_; }
   // The reporting groups each person belongs to (built once, at construction).
   [[nodiscard]] const GroupIndex& groups() const { return groups_; }
@@ -66,6 +79,10 @@ class Simulation {
   [[nodiscard]] const std::vector<MonthCensus>& monthly() const { return monthly_; }
 
   static std::vector<std::string_view> phase_names();
+
+  // Starts timing the network phases (NetworkTiming); a few clock reads per block of persons.
+  void enable_network_timing() { network_timing_ = std::make_unique<NetworkTiming>(); }
+  [[nodiscard]] const NetworkTiming* network_timing() const { return network_timing_.get(); }
 
   // Levers: changes one parameter from the current week on (between steps).
   // See models/simulation_levers.hpp for the paths accepted and which are live.
@@ -84,6 +101,7 @@ class Simulation {
   std::unique_ptr<NetworkModel> network_;
   std::unique_ptr<LabourModel> labour_;
   std::unique_ptr<HousingModel> housing_;
+  std::unique_ptr<CoordinationModel> coordination_;
   std::unique_ptr<SituationEffects> situation_effects_;
   Situation situation_;
   GroupIndex groups_;
@@ -91,6 +109,7 @@ class Simulation {
   int week_ = 0;
   std::vector<WeekCounts> weekly_;
   std::vector<ProgrammeCounts> programme_weekly_;
+  std::unique_ptr<NetworkTiming> network_timing_;
 };
 
 }  // namespace pw

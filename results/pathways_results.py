@@ -232,7 +232,86 @@ def measures(path, scenario=None):
         rows.append(pd.DataFrame({"measure": name, "group": "all", "period": "follow-up", "unit": "per person",
                                   "replicate": totals.index.values, "value": totals.values}))
     rows += _reintegration_measures(path, scenario)
+    rows += _coordination_measures(path, scenario)
     return pd.concat(rows, ignore_index=True)
+
+
+COORDINATION_SERIES = ("has_id_pct", "benefits_pct", "enrolled_pct", "formally_employed_pct")
+
+
+def _coordination_measures(path, scenario):
+    # As read_coordination_measures in sim/io/outcome_measures.cpp: group "all" at months 1, 3, 8, 12.
+    rows = []
+    with h5py.File(path, "r") as f:
+        g = _group(f, scenario)
+        if "coordination" not in g:
+            return rows
+        reps = _reps(g)
+        c = g["coordination"]["all"]
+        for name in COORDINATION_SERIES:
+            m = c[name][:reps, :]
+            for month in (1, 3, 8, 12):
+                if month > m.shape[1]:
+                    continue
+                rows.append(pd.DataFrame({"measure": name, "group": "all",
+                                          "period": "y1" if month == 12 else f"m{month}", "unit": "pct",
+                                          "replicate": np.arange(reps), "value": m[:, month - 1].astype(float)}))
+    return rows
+
+
+SPENDING_MEASURES = ("cost_programmes_per_person", "cost_housing_per_person", "cost_employment_incentives_per_person")
+SAVING_MEASURES = ("cost_prison_per_person", "cost_jail_per_person", "cost_supervision_per_person",
+                   "cost_courts_per_person", "cost_victim_per_person", "cost_taxes_on_earnings_per_person")
+
+
+def fieller_ratio(x, y, level=0.95):
+    """Ratio of means mean(x) / mean(y) over paired replicates with Fieller's interval, as
+    sim/experiment/ratio_stats.cpp: (estimate, lo, hi, kind) with kind "bounded", "unbounded"
+    (lo = -inf, hi = inf: the denominator's interval includes zero) or "undefined" (NaN)."""
+    from scipy import stats
+
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    n = len(x)
+    xm, ym = x.mean(), y.mean()
+    est = xm / ym if ym != 0 else np.nan
+    if n < 2 or ym == 0:
+        return est, np.nan, np.nan, "undefined"
+    sxx, syy = x.var(ddof=1), y.var(ddof=1)
+    sxy = ((x - xm) * (y - ym)).sum() / (n - 1)
+    q = stats.t.ppf(0.5 + level / 2, n - 1) ** 2 / n
+    a = ym * ym - q * syy
+    b = -2.0 * (xm * ym - q * sxy)
+    c = xm * xm - q * sxx
+    if a <= 0:
+        return est, -np.inf, np.inf, "unbounded"
+    root = np.sqrt(max(0.0, b * b - 4 * a * c))
+    return est, (-b - root) / (2 * a), (-b + root) / (2 * a), "bounded"
+
+
+def cost_effectiveness(path, level=0.95):
+    """Per alternative: benefit_cost_ratio and public_cost_per_arrest_averted with Fieller
+    intervals (the rows of `pathways compare --csv` with these measure names):
+    scenario, measure, group, period, unit, n, mean (the ratio), lo, hi, interval."""
+    names = scenario_order(path)
+    base = measures(path, names[0])
+    rows = []
+
+    def changes(alt, measure):
+        pick = lambda m: m[(m.measure == measure) & (m.group == "all")].set_index("replicate").value
+        return (pick(alt) - pick(base)).sort_index().values
+
+    for name in names[1:]:
+        alt = measures(path, name)
+        spent = sum(changes(alt, m) for m in SPENDING_MEASURES)
+        saved = -sum(changes(alt, m) for m in SAVING_MEASURES)
+        for measure, unit, x, y in (
+                ("benefit_cost_ratio", "ratio (Fieller interval)", saved, spent),
+                ("public_cost_per_arrest_averted", "USD 2023 per arrest averted (Fieller interval)",
+                 changes(alt, "cost_public_per_person"), -changes(alt, "arrests_per_person"))):
+            est, lo, hi, kind = fieller_ratio(x, y, level)
+            rows.append({"scenario": name, "measure": measure, "group": "all", "period": "follow-up", "unit": unit,
+                         "n": len(x), "mean": est, "lo": lo, "hi": hi, "interval": kind})
+    return pd.DataFrame(rows)
 
 
 def _reintegration_measures(path, scenario):
@@ -269,7 +348,8 @@ def _reintegration_measures(path, scenario):
 def paired_differences(path, level=0.95):
     """Each alternative minus the baseline, paired by replicate, with a Student t interval
     (the same numbers as `pathways compare --csv`): scenario, measure, group, period, unit, n,
-    baseline_mean, scenario_mean, mean, sd, lo, hi."""
+    baseline_mean, scenario_mean, mean, sd, lo, hi; then the rows of cost_effectiveness() (the ratio
+    in mean, Fieller bounds in lo and hi)."""
     from scipy import stats
 
     names = scenario_order(path)
@@ -290,7 +370,9 @@ def paired_differences(path, level=0.95):
         return pd.DataFrame()
     cols = ["scenario", "measure", "group", "period", "unit", "n", "baseline_mean", "scenario_mean", "mean",
             "sd", "lo", "hi"]
-    return pd.concat(out, ignore_index=True)[cols]
+    # The cost-effectiveness ratios follow, as in the CSV (no baseline/scenario means or sd).
+    return pd.concat(out + [cost_effectiveness(path, level).drop(columns="interval")], ignore_index=True)[
+        [c for c in cols]]
 
 
 def sweep_design(path):

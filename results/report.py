@@ -341,6 +341,18 @@ def fmt_interval(row, decimals):
     return f"{row['mean']:+,.{decimals}f} [{row.lo:+,.{decimals}f}, {row.hi:+,.{decimals}f}]{star}"
 
 
+def fmt_ratio(row, decimals):
+    """A cost-effectiveness ratio with its Fieller interval, honest when it has no finite bounds."""
+    if np.isnan(row["mean"]):
+        return "undefined"
+    est = f"{row['mean']:,.{decimals}f}"
+    if np.isinf(row.lo) or np.isinf(row.hi):
+        return f"{est} (95% interval unbounded: the denominator could be zero)"
+    if np.isnan(row.lo):
+        return f"{est} (no interval)"
+    return f"{est} [{row.lo:,.{decimals}f}, {row.hi:,.{decimals}f}]"
+
+
 def summary_markdown(path, ex, figures):
     info = ex["info"]
     lines = [f"# Pathways report: `{os.path.basename(path)}`", ""]
@@ -388,6 +400,18 @@ def summary_markdown(path, ex, figures):
             if ("return_prison", last) in s.index:
                 best.append((s.loc[("return_prison", last)]["mean"], name, s.loc[("return_prison", last)]))
         lines.append("")
+        ratios = d[d.measure.isin(["benefit_cost_ratio", "public_cost_per_arrest_averted"])]
+        if len(ratios):
+            lines += ["Cost-effectiveness (ratios of the mean paired differences, 95% Fieller intervals over "
+                      "replicates): the benefit-cost ratio is what a scenario saves in custody, supervision, courts "
+                      "and victim costs plus the taxes it gains, over what it spends more on programmes, housing and "
+                      "hiring incentives; public cost per arrest averted is negative when the scenario saves money.",
+                      "", "| scenario | benefit-cost ratio | public cost per arrest averted (USD) |", "|---|---|---|"]
+            for name in dict.fromkeys(ratios.scenario):
+                r = ratios[ratios.scenario == name].set_index("measure")
+                cell = lambda m, dec: fmt_ratio(r.loc[m], dec) if m in r.index else "-"  # noqa: E731
+                lines.append(f"| {name} | {cell('benefit_cost_ratio', 2)} | {cell('public_cost_per_arrest_averted', 0)} |")
+            lines.append("")
         if best:
             best.sort()
             m, name, r = best[0]

@@ -32,9 +32,17 @@ inline void no_network_effects(pw::ModelParams& p) {
   p.network.mentors.offending_effect = 0;
 }
 
-// Removes the effects of work, housing and the network on offending and technical violations.
+// Everyone holds an ID, benefits and an enrolment with services from release,
+// and lacking benefits would change nothing (models/coordination).
+inline void no_coordination(pw::ModelParams& p) {
+  for (auto& item : p.coordination.items) item.missing_at_release = 0;
+  p.coordination.benefits_offending_effect = 0;
+}
+
+// Removes the effects of work, housing, missing benefits and the network on offending and technical violations.
 inline void no_situation_effects(pw::ModelParams& p) {
   no_network_effects(p);
+  p.coordination.benefits_offending_effect = 0;
   p.labour.effects.employment_effect_older = 0;
   p.labour.effects.employment_effect_younger = 0;
   p.housing.effects.shelter_offending = 0;

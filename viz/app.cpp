@@ -55,6 +55,25 @@ void App::load_replay() {
   if (replay_.size() > 1) replay_b = 1;
   replay_week = options.replay_week >= 0 ? options.replay_week : replay_[0].weeks_done;
   for (auto& r : replay_) r.events.clear();
+  for (const auto& r : replay_) {
+    try {
+      snapshot_weeks.push_back(pw::viz::snapshot_weeks(options.input, r.name));
+    } catch (const std::exception& e) {
+      snapshot_weeks.emplace_back();
+      snapshot_error = e.what();
+    }
+  }
+}
+
+void App::select_person(std::uint32_t id) {
+  person_id = id;
+  person_id_input = static_cast<int>(id);
+  person_chosen = true;
+  if (a) {
+    a->track_person(id);
+    a->show_ego(id);
+  }
+  if (b) b->show_ego(id);
 }
 
 void App::start_live() {
@@ -294,7 +313,7 @@ void App::frame(double frame_ms) {
         ImGui::EndTabItem();
       }
       if (tab("Ego network", View::Network)) {
-        draw_network_placeholder(*this);
+        draw_network_view(*this);
         ImGui::EndTabItem();
       }
       select_view = false;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "viz/assignment.hpp"
+#include "viz/network_snapshot.hpp"
 #include "viz/person_history.hpp"
 #include "viz/run_data.hpp"
 #include "viz/sim_runner.hpp"
@@ -66,6 +67,15 @@ class App {
   std::uint32_t person_id = 0;
   bool person_chosen = false;
   int like_sex = -1, like_risk = -1, like_offence = -1, like_group = -1;
+  bool ego_second_ring = true;         // draw the released peers' own ties faintly
+  bool ego_of_b = false;               // live A/B: draw B's ego network instead of A's
+  // Replay: snapshot weeks per replayed scenario, and the snapshot drawn now.
+  std::vector<std::vector<int>> snapshot_weeks;
+  std::string snapshot_error;
+  int snapshot_scenario = -1;
+  std::shared_ptr<const NetworkSnapshot> snapshot;
+  // Selects a person in the person and ego network views (live: recorded from now on).
+  void select_person(std::uint32_t id);
   unsigned random_draws = 0;
   int seed = 0;
   float speed = 52;
@@ -104,6 +114,9 @@ void draw_controls_panel(App& app);
 void draw_policy_panel(App& app);
 void draw_charts(App& app, const std::vector<const RunData*>& runs, bool difference);
 void draw_person_view(App& app);
-void draw_network_placeholder(App& app);
+// The ego network of app.person_id in a box of `size` (graph, counts by type, legend).
+void draw_ego_network(App& app, ImVec2 size);
+// The "Ego network" tab: a person chooser and a large ego network.
+void draw_network_view(App& app);
 
 }  // namespace pw::viz

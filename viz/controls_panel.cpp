@@ -117,8 +117,8 @@ void replay_controls(App& app) {
   ImGui::SliderFloat("speed", &app.speed, 1, 520, "%.0f weeks/s", ImGuiSliderFlags_Logarithmic);
   ImGui::Separator();
   ImGui::TextWrapped(
-      "A results file holds weekly totals, not weekly lives: the person view and the levers need a live run "
-      "(pathways-viewer SCENARIO.toml).");
+      "A results file holds weekly totals, not weekly lives: a person's life course and the levers need a live run "
+      "(pathways-viewer SCENARIO.toml). The ego network is drawn from the file's network snapshots, if it has any.");
 }
 
 }  // namespace
@@ -130,15 +130,6 @@ void draw_controls_panel(App& app) {
     live_controls(app);
   }
   ImGui::Separator();
-}
-
-void draw_network_placeholder(App&) {
-  ImGui::TextWrapped(
-      "Ego network: not available yet (placeholder).\n\n"
-      "The model gives each person counts of family and prosocial ties (shown in the person view) but no network: "
-      "there are no contacts to draw yet. When the social-network sub-model exists, this panel will draw the selected "
-      "person's ego network as a small graph: the person at the centre, their ties around them, coloured by tie type "
-      "and by each contact's custody state, week by week.");
 }
 
 }  // namespace pw::viz

@@ -40,6 +40,9 @@ PersonWeek person_week(const Simulation& sim, std::uint32_t id) {
     w.programme[p] = sim.programmes().status(p)[id];
   }
   w.needs = {n.substance_use[id], n.mental_health[id], n.antisocial_cognition[id], n.employability[id]};
+  const TieSummary& ties = sim.network().summary();
+  w.ties = ties.count[id];
+  w.antisocial_share = ties.antisocial_share(id);
   return w;
 }
 

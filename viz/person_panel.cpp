@@ -70,11 +70,7 @@ void chooser(App& app) {
   ImGui::InputInt("person id", &id_input, 1, 100);
   id_input = std::clamp(id_input, 0, static_cast<int>(std::max<long long>(1, app.data_a.people) - 1));
   ImGui::SameLine();
-  if (ImGui::Button("Show")) {
-    app.person_id = static_cast<std::uint32_t>(id_input);
-    app.person_chosen = true;
-    app.a->track_person(app.person_id);
-  }
+  if (ImGui::Button("Show")) app.select_person(static_cast<std::uint32_t>(id_input));
   ImGui::TextDisabled("or a random person like:");
   static const char* const sexes[] = {"male", "female"};
   static const char* const groups[] = {"group 0", "group 1"};
@@ -98,9 +94,7 @@ void chooser(App& app) {
       app.message = "nobody in the recorded sample fits; widen the choice";
     } else {
       std::mt19937 pick(++app.random_draws);
-      app.person_id = fits[std::uniform_int_distribution<std::size_t>(0, fits.size() - 1)(pick)];
-      app.person_id_input = static_cast<int>(app.person_id);
-      app.person_chosen = true;
+      app.select_person(fits[std::uniform_int_distribution<std::size_t>(0, fits.size() - 1)(pick)]);
       app.message.clear();
     }
   }
@@ -110,8 +104,10 @@ void chooser(App& app) {
 
 void draw_person_view(App& app) {
   if (app.replay() || !app.a) {
-    ImGui::TextWrapped("The person view needs a live run: a results file holds weekly totals and each person's "
-                       "summary, not their week-by-week life course. Start pathways-viewer SCENARIO.toml.");
+    ImGui::TextWrapped("A person's week-by-week life course needs a live run (pathways-viewer SCENARIO.toml): a "
+                       "results file holds weekly totals and each person's summary. Their ego network is drawn from "
+                       "the file's network snapshot, if it has one.");
+    draw_network_view(app);
     return;
   }
   chooser(app);
@@ -132,8 +128,11 @@ void draw_person_view(App& app) {
               f.id, f.sex == 0 ? "man" : "woman", f.age, f.prior_arrests, kOffence[static_cast<std::size_t>(f.offence)],
               kRisk[static_cast<std::size_t>(f.risk_level)],
               f.supervised_at_release ? "released to supervision" : "released unconditionally", f.group);
-  ImGui::TextDisabled("neighbourhood %d; ties: %d family, %d prosocial (counts; the ego network is not built yet)",
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("neighbourhood %d; at release %d family and %d prosocial ties (the ego network below is this "
+                      "week's)",
                       f.neighbourhood, f.family_ties, f.prosocial_ties);
+  ImGui::PopTextWrapPos();
   if (h.first_week > 0) ImGui::TextDisabled("recorded from week %d (chosen then); restart to see it from release", h.first_week);
 
   // Lanes.
@@ -166,7 +165,7 @@ void draw_person_view(App& app) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
   const float events_h = lane_h * 1.6f;
-  const float total_h = lane_h * static_cast<float>(lanes.size()) + events_h + fs * 1.5f;
+  const float total_h = lane_h * static_cast<float>(lanes.size() + 1) + events_h + fs * 1.5f;
   ImGui::InvisibleButton("timeline", {width, total_h});
   const bool hovered = ImGui::IsItemHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -191,8 +190,21 @@ void draw_person_view(App& app) {
       k = e;
     }
   }
+  // Ties lane: the antisocial share of tie strength, week by week, as a bar from the lane's foot.
+  const float ty = origin.y + lane_h * static_cast<float>(lanes.size());
+  dl->AddText({origin.x, ty + (lane_h - fs) * 0.5f}, text, "antisocial share");
+  dl->AddRectFilled({x0, ty + 2}, {x1, ty + lane_h - 2}, ImGui::GetColorU32(ImGuiCol_FrameBg));
+  const ImU32 antisocial = app.look.presentation ? IM_COL32(205, 0, 0, 255) : IM_COL32(240, 70, 60, 255);
+  for (std::size_t k = 0; k < h.weeks.size(); ++k) {
+    const int week = h.first_week + static_cast<int>(k);
+    const float share = std::clamp(h.weeks[k].antisocial_share, 0.0f, 1.0f);
+    if (share <= 0) continue;
+    dl->AddRectFilled({wx(week), ty + lane_h - 2 - share * (lane_h - 4)}, {std::max(wx(week + 1), wx(week) + 1), ty + lane_h - 2},
+                      antisocial);
+  }
+  dl->AddLine({x0, ty + lane_h * 0.5f}, {x1, ty + lane_h * 0.5f}, ImGui::GetColorU32(ImGuiCol_TextDisabled), 1.0f);
   // Events lane: arrests (triangles), convictions (ring), violations (x), returns (red bar).
-  const float ey = origin.y + lane_h * static_cast<float>(lanes.size());
+  const float ey = ty + lane_h;
   dl->AddText({origin.x, ey + (events_h - fs) * 0.5f}, text, "events");
   dl->AddRectFilled({x0, ey + 2}, {x1, ey + events_h - 2}, ImGui::GetColorU32(ImGuiCol_FrameBg));
   const float mid = ey + events_h * 0.5f, r = fs * 0.35f;
@@ -234,6 +246,8 @@ void draw_person_view(App& app) {
       if (w.employed) ImGui::Text("wage: %d USD a week", w.wage);
       ImGui::Text("so far: %d arrests, %d convictions, %d violations, %d returns to prison", w.arrests, w.convictions,
                   w.violations, w.returns);
+      ImGui::Text("ties: %d family, %d prosocial, %d antisocial, %d mentor, %d co-worker; antisocial share %.2f",
+                  w.ties[0], w.ties[1], w.ties[2], w.ties[3], w.ties[4], w.antisocial_share);
       ImGui::EndTooltip();
     }
   }
@@ -257,8 +271,9 @@ void draw_person_view(App& app) {
   fits("working"), swatch(kWork[1].colour, "working");
   for (std::size_t s = 2; s < kProgramme.size(); ++s) fits(kProgramme[s].name), swatch(kProgramme[s].colour, kProgramme[s].name);
   ImGui::NewLine();
-  ImGui::TextWrapped("events: red triangle = arrest, ring = conviction, orange x = technical violation, red bar = "
-                      "return to prison");
+  ImGui::TextWrapped("antisocial share: antisocial tie strength over all (bar height; the line marks one half). "
+                     "events: red triangle = arrest, ring = conviction, orange x = technical violation, red bar = "
+                     "return to prison");
 
   // Needs over time.
   PlotSpec spec;
@@ -274,7 +289,15 @@ void draw_person_view(App& app) {
     lines[n].x0 = static_cast<float>(h.first_week);
     for (const auto& w : h.weeks) lines[n].mean.push_back(w.needs[n]);
   }
-  plot("needs", spec, lines, {0, std::max(fs * 12, ImGui::GetContentRegionAvail().y)});
+  // The ego network (left) and the needs (right), side by side below the timeline.
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float row_h = std::max(fs * 14, avail.y);
+  const float ego_w = std::min(avail.x * 0.58f, row_h + fs * 15);
+  ImGui::BeginGroup();
+  draw_ego_network(app, {ego_w, row_h});
+  ImGui::EndGroup();
+  ImGui::SameLine(0, fs);
+  plot("needs", spec, lines, {0, row_h});
 }
 
 }  // namespace pw::viz

@@ -1,12 +1,17 @@
-// viewer_png_check FILE [MIN_WIDTH MIN_HEIGHT]: exits 0 when FILE is a PNG of
-// at least that size whose pixels are far from uniform (a real rendered
-// frame, not a blank or a single colour); used by the viewer's CTest tests.
+// viewer_png_check FILE [MIN_WIDTH MIN_HEIGHT [RRGGBB:MIN_PIXELS ...]]: exits 0
+// when FILE is a PNG of at least that size whose pixels are far from uniform (a
+// real rendered frame, not a blank or a single colour) and, for each
+// RRGGBB:MIN_PIXELS, holds at least MIN_PIXELS pixels within 6 of that colour
+// in each channel (something the test expects was drawn, e.g. the ego
+// network's antisocial ties); used by the viewer's CTest tests.
 #include <stb_image.h>
 
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
+#include <string>
+#include <vector>
 
 int main(int argc, char** argv) {
   if (argc < 2) {
@@ -20,6 +25,21 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s: not a readable image: %s\n", argv[1], stbi_failure_reason());
     return 1;
   }
+  struct Wanted {
+    int r, g, b;
+    long long min_pixels, found = 0;
+    std::string text;
+  };
+  std::vector<Wanted> wanted;
+  for (int a = 4; a < argc; ++a) {
+    unsigned rgb = 0;
+    long long m = 0;
+    if (std::sscanf(argv[a], "%6x:%lld", &rgb, &m) != 2) {
+      std::fprintf(stderr, "%s: expected RRGGBB:MIN_PIXELS\n", argv[a]);
+      return 2;
+    }
+    wanted.push_back({static_cast<int>(rgb >> 16), static_cast<int>((rgb >> 8) & 255), static_cast<int>(rgb & 255), m, 0, argv[a]});
+  }
   double sum = 0, sum2 = 0;
   std::set<unsigned> colours;
   const long long count = static_cast<long long>(w) * h;
@@ -29,6 +49,9 @@ int main(int argc, char** argv) {
     sum += lum;
     sum2 += lum * lum;
     if (colours.size() < 100000) colours.insert((p[0] << 16) | (p[1] << 8) | p[2]);
+    for (auto& c : wanted) {
+      c.found += std::abs(p[0] - c.r) <= 6 && std::abs(p[1] - c.g) <= 6 && std::abs(p[2] - c.b) <= 6;
+    }
   }
   stbi_image_free(px);
   const double mean = sum / count, sd = std::sqrt(std::max(0.0, sum2 / count - mean * mean));
@@ -40,6 +63,13 @@ int main(int argc, char** argv) {
   if (sd < 10 || colours.size() < 50) {
     std::fprintf(stderr, "near-uniform image: nothing was drawn\n");
     return 1;
+  }
+  for (const auto& c : wanted) {
+    std::printf("colour %s: %lld pixels\n", c.text.c_str(), c.found);
+    if (c.found < c.min_pixels) {
+      std::fprintf(stderr, "colour %s: only %lld pixels (expected at least %lld)\n", c.text.c_str(), c.found, c.min_pixels);
+      return 1;
+    }
   }
   return 0;
 }

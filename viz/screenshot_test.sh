@@ -2,7 +2,8 @@
 # CTest driver for the viewer's headless tests: runs pathways-viewer under
 # xvfb-run (Mesa software GL) with --frames/--screenshot, then checks that the
 # PNG is a real frame (viewer_png_check). Exits 77 (CTest SKIP_RETURN_CODE)
-# when xvfb-run is not installed.
+# when xvfb-run is not installed. PNG_CHECK_COLOURS (e.g. "F0463C:200") adds
+# colours the frame must contain (see png_check.cpp).
 #   screenshot_test.sh VIEWER CHECKER OUT.png [viewer arguments...]
 set -euo pipefail
 viewer=$1 checker=$2 out=$3
@@ -13,4 +14,5 @@ if ! command -v xvfb-run >/dev/null 2>&1; then
 fi
 rm -f "$out"
 xvfb-run -a -s "-screen 0 1920x1080x24" "$viewer" "$@" --screenshot "$out"
-"$checker" "$out" 800 500
+# shellcheck disable=SC2086
+"$checker" "$out" 800 500 ${PNG_CHECK_COLOURS:-}

@@ -228,6 +228,36 @@ std::vector<PersonFacts> SimRunner::sample_facts() const {
   return f;
 }
 
+void SimRunner::show_ego(std::uint32_t id) {
+  {
+    std::lock_guard lock(mutex_);
+    if (ego_person_ == static_cast<std::int64_t>(id)) return;
+    ego_person_ = id;
+    ego_stale_ = true;
+  }
+  wake_.notify_all();
+}
+
+bool SimRunner::ego_network(EgoNetwork& out) const {
+  std::lock_guard lock(mutex_);
+  if (!ego_.valid) return false;
+  out = ego_;
+  return true;
+}
+
+void SimRunner::refresh_ego() {
+  std::int64_t id = -1;
+  {
+    std::lock_guard lock(mutex_);
+    id = ego_person_;
+    ego_stale_ = false;
+  }
+  if (sims_.empty() || id < 0 || static_cast<std::size_t>(id) >= sims_[0]->population().size()) return;
+  EgoNetwork ego = extract_ego(*sims_[0], static_cast<std::uint32_t>(id), true);
+  std::lock_guard lock(mutex_);
+  ego_ = std::move(ego);
+}
+
 void SimRunner::build() {
   const auto start = std::chrono::steady_clock::now();
   ModelParams p;
@@ -265,6 +295,8 @@ void SimRunner::build() {
   status_.playing = playing_;
   status_.building = false;
   status_.build_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ego_ = EgoNetwork{};
+  ego_stale_ = true;
   progressed_.notify_all();
 }
 
@@ -314,7 +346,7 @@ void SimRunner::worker() {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [&] {
         const bool can_step = !status_.finished && (playing_ || step_requests_ > 0);
-        return stop_ || rebuild_ || can_step || change_due() || !track_requests_.empty();
+        return stop_ || rebuild_ || can_step || change_due() || !track_requests_.empty() || ego_stale_;
       });
       if (stop_) return;
       if (rebuild_) {
@@ -370,6 +402,7 @@ void SimRunner::worker() {
       for (auto id : tracks) persons_->track(id, *sims_[0]);
     }
     if (do_step) step_all();
+    refresh_ego();
   }
 }
 

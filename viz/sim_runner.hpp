@@ -20,6 +20,7 @@
 
 #include "models/population/profile.hpp"
 #include "sim/experiment/run_scenario.hpp"
+#include "viz/ego_network.hpp"
 #include "viz/person_history.hpp"
 #include "viz/run_data.hpp"
 
@@ -85,6 +86,11 @@ class SimRunner {
   void track_person(std::uint32_t id);
   bool person_history(std::uint32_t id, PersonHistory& out) const;
   [[nodiscard]] std::vector<PersonFacts> sample_facts() const;
+  // The person whose ego network (replicate 0, with their released peers' ties)
+  // the worker extracts after every week; extracted at once when it changes.
+  void show_ego(std::uint32_t id);
+  // Copies the latest ego network of the person given to show_ego; false before the first.
+  bool ego_network(EgoNetwork& out) const;
 
  private:
   struct Pending {
@@ -96,6 +102,7 @@ class SimRunner {
   void worker();
   void build();
   void step_all();
+  void refresh_ego();  // worker: extracts ego_ for ego_person_ from replicate 0
 
   RunnerConfig config_;
   mutable std::mutex mutex_;  // guards everything below, except sims_ (worker only)
@@ -111,6 +118,9 @@ class SimRunner {
   RunData data_;
   RunnerStatus status_;
   std::unique_ptr<PersonRecorder> persons_;
+  std::int64_t ego_person_ = -1;  // -1: none asked for
+  bool ego_stale_ = false;        // ego_person_ changed since ego_ was extracted
+  EgoNetwork ego_;
 
   std::unique_ptr<Parallel> par_;                  // worker only
   std::vector<std::unique_ptr<Simulation>> sims_;  // worker only

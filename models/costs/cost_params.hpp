@@ -3,7 +3,7 @@
 // Every price is a Money parameter: US dollars at kPriceBaseYear (2023) prices.
 // Scenarios may write any price year ("33274 USD 2015"); it is converted at load
 // with the CPI-U. The defaults below are already in 2023 dollars, converted from
-// the cited figure with CPI-U annual averages (2008 215.303, 2011 224.939,
+// the cited figure with CPI-U annual averages (1993 144.5, 2008 215.303, 2011 224.939,
 // 2015 237.017, 2023 304.702); a year of custody is 365 days, a week 7.
 // Costs are undiscounted.
 #pragma once
@@ -20,6 +20,7 @@ struct CostParams {
   double transitional_bed_week = 0, shelter_bed_week = 0, voucher_week = 0, public_housing_week = 0;
   double tax_credit_per_hire = 0, bond_per_hire = 0;
   double tax_rate_on_earnings = 0;
+  double id_issued_before_release = 0, benefits_filed_before_release = 0, enrolled_before_release = 0;
 
   template <class V>
   void visit(V& v) {
@@ -54,15 +55,20 @@ struct CostParams {
        .source = "assumption (order of magnitude of a felony case); replace with local marginal costs, e.g. the police "
                  "and court costs of the WSIPP benefit-cost technical documentation"});
     v(victim_violent,
-      {.path = "costs.victim_violent", .unit = Unit::Money, .def = 119683, .lo = 0, .hi = 1e8,
-       .description = "cost to the victim of one violent offence, detected or not: tangible losses and pain and "
-                      "suffering",
-       .source = "McCollister, French & Fang (2010), Drug Alcohol Depend 108:98-109, table 5, 2008 dollars, victim "
-                 "(tangible) + intangible cost, leaving out their criminal-justice cost (costed here by category) and "
-                 "crime-career cost (not a victim cost): aggravated assault 8,700 + 95,023 = 103,723; robbery 3,299 + "
-                 "22,575 = 25,874; weighted 75.4% / 24.6% as FBI UCR 2019 offences known (821,182 aggravated assaults, "
-                 "267,988 robberies) = $84,568 in 2008 dollars = $119,683 in 2023 dollars; homicide and rape are left "
-                 "out (conservative)"});
+      {.path = "costs.victim_violent", .unit = Unit::Money, .def = 32471, .lo = 0, .hi = 1e8,
+       .description = "cost to the victim of one violent offence, detected or not (one NCVS violent victimization: "
+                      "rape or sexual assault, robbery, aggravated or simple assault, attempts included): tangible "
+                      "losses and pain and suffering",
+       .source = "Miller, Cohen & Wiersema (1996), Victim Costs and Consequences: A New Look, NIJ, table 2, losses per "
+                 "victimization in 1993 dollars (tangible + quality of life): rape and sexual assault 87,000; robbery "
+                 "or attempt 8,000; assault or attempt 9,400; weighted as NCVS 2019 violent victimizations (Morgan & "
+                 "Truman 2020, NCJ 255113: 459k rape/sexual assault, 534k robbery, 4,820k aggravated and simple "
+                 "assault) = $15,399 in 1993 dollars = $32,471 in 2023 dollars (CPI-U 1993 144.5). The weights must "
+                 "be victimizations because justice.offending.detection_violent is the NCVS reporting rate of all "
+                 "violent victimizations (simple assault included) x clearance: an offence here is a victimization, "
+                 "most of them simple assaults. Until 2026-11 the default was 119,683 (McCollister, French & Fang "
+                 "2010: aggravated assault and robbery only, weighted as UCR offences known), which priced every "
+                 "simple assault as an aggravated one. Homicide is left out (conservative)"});
     v(victim_property,
       {.path = "costs.victim_property", .unit = Unit::Money, .def = 1834, .lo = 0, .hi = 1e8,
        .description = "cost to the victim of one property offence, detected or not: tangible losses and pain and "
@@ -106,6 +112,24 @@ struct CostParams {
       {.path = "costs.bond_per_hire", .unit = Unit::Money, .def = 100, .lo = 0, .hi = 1e6,
        .description = "public cost of one fidelity bond (six months of cover)",
        .source = "assumption: the Federal Bonding Program buys $5,000 bonds for about $100"});
+    v(id_issued_before_release,
+      {.path = "costs.id_issued_before_release", .unit = Unit::Money, .def = 100, .lo = 0, .hi = 1e5,
+       .description = "public cost of issuing one state ID before release (coordination.id.issued_before_release): "
+                      "fees for the ID and the birth certificate, and staff time",
+       .source = "assumption: state ID card fees of about $10-50 and a certified birth certificate of about $20 "
+                 "(CSG Justice Center 2016 on fee waivers), plus one to two hours of corrections staff time"});
+    v(benefits_filed_before_release,
+      {.path = "costs.benefits_filed_before_release", .unit = Unit::Money, .def = 100, .lo = 0, .hi = 1e5,
+       .description = "public cost of filing one person's Medicaid and SNAP applications before release "
+                      "(coordination.benefits.filed_before_release); the benefits themselves are transfers, not "
+                      "counted",
+       .source = "assumption: two to three hours of a benefits navigator's time (Burns et al. 2021 describe the "
+                 "Wisconsin pre-release enrolment assistance but give no unit cost)"});
+    v(enrolled_before_release,
+      {.path = "costs.enrolled_before_release", .unit = Unit::Money, .def = 150, .lo = 0, .hi = 1e5,
+       .description = "public cost of enrolling one person with community services by in-reach before release "
+                      "(coordination.enrolment.before_release)",
+       .source = "assumption: one provider intake visit and its scheduling"});
     v(tax_rate_on_earnings,
       {.path = "costs.tax_rate_on_earnings", .unit = Unit::Probability, .def = 0.15,
        .description = "share of earnings returned to the public purse as payroll, income and sales taxes (counted "

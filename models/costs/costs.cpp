@@ -34,7 +34,10 @@ CostSeries compute_costs(const std::vector<WeekCounts>& weekly, const CostParams
     c.weekly[kCostCourts][t] = d(w.arrests) * p.courts_per_arrest;
     c.weekly[kCostVictim][t] = d(w.offences_violent) * p.victim_violent + d(w.offences_property) * p.victim_property +
                                d(w.offences_drug) * p.victim_drug + d(w.offences_public_order) * p.victim_public_order;
-    c.weekly[kCostProgrammes][t] = programme_costs.empty() ? 0.0 : programme_costs[t];
+    c.weekly[kCostProgrammes][t] = (programme_costs.empty() ? 0.0 : programme_costs[t]) +
+                                   d(w.ids_issued_before_release) * p.id_issued_before_release +
+                                   d(w.benefits_filed_before_release) * p.benefits_filed_before_release +
+                                   d(w.enrolled_before_release) * p.enrolled_before_release;
     c.weekly[kCostHousing][t] = d(w.transitional_beds_held) * p.transitional_bed_week + d(w.shelter_beds_held) * p.shelter_bed_week +
                                 d(w.voucher_holders) * p.voucher_week + d(w.public_tenants) * p.public_housing_week;
     c.weekly[kCostIncentives][t] = d(w.tax_credits_claimed) * p.tax_credit_per_hire + d(w.bonds_issued) * p.bond_per_hire;

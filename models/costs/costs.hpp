@@ -62,7 +62,10 @@ inline constexpr std::array<CostCategory, 9> kCostCategories = {{
     {"victim",
      "offences of each type, detected or not, x costs.victim_violent, costs.victim_property, costs.victim_drug, "
      "costs.victim_public_order"},
-    {"programmes", "cost of programmes, problem-solving courts and volunteer-mentor coordination (participant-weeks x cost per week; pre-release courses in week 0)"},
+    {"programmes",
+     "cost of programmes, problem-solving courts and volunteer-mentor coordination (participant-weeks x cost per "
+     "week; pre-release courses in week 0), and of the pre-release coordination levers (IDs issued, benefits "
+     "filed, enrolments made x their costs.* prices)"},
     {"housing",
      "transitional beds held x costs.transitional_bed_week + shelter beds held x costs.shelter_bed_week + vouchers x "
      "costs.voucher_week + public-housing units x costs.public_housing_week"},

@@ -316,10 +316,13 @@ void HousingModel::allocate(int week, HousingFlows& flows, WeekCounts& c) {
   const auto then_tie = [](const HousingRequest& a, const HousingRequest& b) {
     return a.tie_break != b.tie_break ? a.tie_break < b.tie_break : a.person < b.person;
   };
+  // Vouchers and public housing need an ID (models/coordination).
+  constexpr std::uint8_t kNeedsId = kWantVoucher | kWantPublic;
+  const auto lacks_id = [&](std::uint32_t i) { return has_id_ && (*has_id_)[i] == 0; };
   const auto select = [&](std::uint8_t want, bool skip_placed) {
     std::vector<HousingRequest> v;
     for (const auto& r : reqs) {
-      if ((r.wants & want) && !(skip_placed && placed(r))) v.push_back(r);
+      if ((r.wants & want) && !(skip_placed && placed(r)) && !(want & kNeedsId && lacks_id(r.person))) v.push_back(r);
     }
     return v;
   };

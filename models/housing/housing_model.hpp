@@ -29,7 +29,8 @@
 //     there are any); whoever the barrier cannot place ends the week on the
 //     street. "Employed" means worked this week (a job or a transitional job).
 //   census (per person): beds, vouchers and public units held.
-//   allocate (barrier), only for people still in the community: vouchers (by voucher_priority), then public housing
+//   allocate (barrier), only for people still in the community (vouchers and
+//     public housing only for those with an ID, models/coordination): vouchers (by voucher_priority), then public housing
 //     (longest homeless first), then transitional beds (own neighbourhood;
 //     people on supervision first), then shelter beds (own neighbourhood,
 //     else the lowest-numbered neighbourhood with a free bed). Ties are broken
@@ -99,6 +100,9 @@ class HousingModel {
                const std::vector<std::uint8_t>& working, const Rng& rng);
 
   void setup();
+  // Who holds a valid ID (models/coordination); nullptr: everyone. Without one,
+  // no voucher or public-housing unit is allocated.
+  void attach_id(const std::vector<std::uint8_t>* has_id) { has_id_ = has_id; }
   // Per-person phase "housing" over persons [begin, end).
   WeekCounts transitions(std::size_t begin, std::size_t end, int week, const PersonWeekDraws& draws,
                          HousingFlows& flows);
@@ -140,6 +144,7 @@ class HousingModel {
   const Rng& rng_;
   std::vector<std::int64_t> transitional_beds_, shelter_beds_;  // per neighbourhood
   std::int64_t vouchers_ = 0, public_ = 0;
+  const std::vector<std::uint8_t>* has_id_ = nullptr;
   HousingState s_;
 };
 

@@ -30,6 +30,11 @@ struct WeekCounts {
   std::int64_t family_ties = 0, prosocial_ties = 0, antisocial_ties = 0, mentor_ties = 0, coworker_ties = 0,
                mentored = 0, antisocial_share_micro = 0, antisocial_ties_formed = 0, antisocial_ties_faded = 0,
                family_prosocial_ties_broken = 0, mentor_matches = 0;
+  // Documents, benefits and enrolment (models/coordination): end-of-week stocks
+  // of persons in the community without each, and formal applications refused for lack of an ID.
+  std::int64_t without_id = 0, without_benefits = 0, not_enrolled = 0, job_applications_without_id = 0;
+  // Persons whom the pre-release levers covered at a release this week (the index release counts in week 0).
+  std::int64_t ids_issued_before_release = 0, benefits_filed_before_release = 0, enrolled_before_release = 0;
 
   WeekCounts& operator+=(const WeekCounts& o) {
     for (const auto& f : kFields) this->*(f.member) += o.*(f.member);
@@ -41,10 +46,10 @@ struct WeekCounts {
     std::int64_t WeekCounts::*member;
     std::string_view description;
   };
-  static const std::array<Field, 61> kFields;
+  static const std::array<Field, 68> kFields;
 };
 
-inline const std::array<WeekCounts::Field, 61> WeekCounts::kFields = {{
+inline const std::array<WeekCounts::Field, 68> WeekCounts::kFields = {{
     {"in_community", &WeekCounts::in_community, "persons in the community at the end of the week"},
     {"in_jail", &WeekCounts::in_jail, "persons held in jail awaiting court at the end of the week"},
     {"in_prison", &WeekCounts::in_prison, "persons in prison at the end of the week"},
@@ -113,6 +118,19 @@ inline const std::array<WeekCounts::Field, 61> WeekCounts::kFields = {{
     {"family_prosocial_ties_broken", &WeekCounts::family_prosocial_ties_broken,
      "family and prosocial ties broken by an admission to prison this week"},
     {"mentor_matches", &WeekCounts::mentor_matches, "new matches with volunteer mentors this week (start next week)"},
+    {"without_id", &WeekCounts::without_id, "persons in the community at the end of the week without a valid ID"},
+    {"without_benefits", &WeekCounts::without_benefits,
+     "persons in the community at the end of the week without income benefits or health coverage"},
+    {"not_enrolled", &WeekCounts::not_enrolled,
+     "persons in the community at the end of the week not yet enrolled with community services"},
+    {"job_applications_without_id", &WeekCounts::job_applications_without_id,
+     "job applications to formal employers that failed because the applicant had no ID"},
+    {"ids_issued_before_release", &WeekCounts::ids_issued_before_release,
+     "persons issued an ID before a release this week by coordination.id.issued_before_release (week 0: the cohort)"},
+    {"benefits_filed_before_release", &WeekCounts::benefits_filed_before_release,
+     "persons whose benefits were filed before a release this week (coordination.benefits.filed_before_release)"},
+    {"enrolled_before_release", &WeekCounts::enrolled_before_release,
+     "persons enrolled with community services before a release this week (coordination.enrolment.before_release)"},
 }};
 
 }  // namespace pw

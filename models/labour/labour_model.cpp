@@ -84,7 +84,7 @@ bool LabourModel::screen(std::size_t i, std::size_t e, bool referral, int week, 
 }
 
 void LabourModel::work_week(std::size_t i, std::int64_t wage, bool formal, bool first_full_year, WeekCounts& c) {
-  s_.working[i] = 1;
+  s_.working[i] = formal ? kWorkedFormal : kWorkedInformal;
   ++c.employed;
   c.earnings_usd += wage;
   c.formal_earnings_usd += formal ? wage : 0;
@@ -165,6 +165,10 @@ WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, const
       e = std::min(static_cast<std::size_t>(std::max(0.0, v) * n_employers), employers_.size() - 1);
     }
     c.job_referrals += referral ? 1 : 0;
+    if (has_id_ && (*has_id_)[i] == 0 && !employers_.informal[e]) {
+      ++c.job_applications_without_id;  // no ID: only informal work
+      continue;
+    }
     float score = 0;
     if (!screen(i, e, referral, week, score)) continue;
     flows.applications.push_back({static_cast<std::int32_t>(e), static_cast<std::uint32_t>(i), score,

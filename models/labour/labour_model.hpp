@@ -34,6 +34,8 @@
 //           callback (statistical discrimination);
 //         interview: logit P = logit(interview_base) + skill_effect
 //           (employability - 0.5) + referral_effect [referral].
+//         no ID (models/coordination): an application to a formal employer
+//           (not informal) is refused before screening.
 //       Passing applications are written to the week's flows, with a score.
 //   hire (barrier, after every per-person phase of week t)
 //       positions freed by this week's separations are released; each
@@ -69,9 +71,12 @@ struct LabourState {
   std::vector<float> earnings;                // US dollars over the follow-up
   std::vector<float> earnings_first_full_year;  // formal (recorded) US dollars in weeks [26, 78): see kFirstFullYear*
   std::vector<std::uint8_t> certificate;      // holds a certificate of rehabilitation
-  std::vector<std::uint8_t> working;          // worked this week (a job or a transitional job)
+  std::vector<std::uint8_t> working;          // worked this week (a job or a transitional job): 0 no,
+                                              // kWorkedInformal or kWorkedFormal (recorded, taxed)
   [[nodiscard]] std::size_t size() const { return employer.size(); }
 };
+
+inline constexpr std::uint8_t kWorkedInformal = 1, kWorkedFormal = 2;
 
 // "The first full calendar year after release" (Looney & Turner 2018) begins,
 // on average over release dates, half a year after release.
@@ -103,6 +108,9 @@ class LabourModel {
   void attach_transitional_jobs(std::vector<const std::vector<std::uint8_t>*> statuses) {
     transitional_jobs_ = std::move(statuses);
   }
+  // Who holds a valid ID (models/coordination); nullptr: everyone. Without
+  // one, applications to formal employers are refused (informal work only).
+  void attach_id(const std::vector<std::uint8_t>* has_id) { has_id_ = has_id; }
 
   void setup();
   // Per-person phase "labour" over persons [begin, end).
@@ -130,6 +138,7 @@ class LabourModel {
   const JusticeState& justice_;
   const std::vector<std::uint8_t>* housing_ = nullptr;
   std::vector<const std::vector<std::uint8_t>*> transitional_jobs_;
+  const std::vector<std::uint8_t>* has_id_ = nullptr;
   const Rng& rng_;
   Employers employers_;
   LabourState s_;

@@ -7,8 +7,7 @@
 
 namespace pw {
 
-void NetworkModel::match_mentors(int week, std::vector<MentorCandidate>& candidates,
-                                 std::vector<std::uint32_t>& touched, WeekCounts& counts) {
+void NetworkModel::match_mentors(int week, std::vector<MentorCandidate>& candidates, WeekCounts& counts) {
   const auto free_places = mentor_places() - mentees_;
   if (free_places <= 0 || candidates.empty()) return;
   const auto take = std::min<std::size_t>(static_cast<std::size_t>(free_places), candidates.size());
@@ -32,7 +31,7 @@ void NetworkModel::match_mentors(int week, std::vector<MentorCandidate>& candida
         mentor = boost::add_vertex(NodeProps{NodeKind::Mentor, community_.neighbourhood[i]}, graph_);
         ++mentor_nodes_;
       }
-      boost::add_edge(i, mentor, TieProps{TieType::Mentor, strength, static_cast<std::int16_t>(week + 1)}, graph_);
+      link(i, mentor, TieProps{TieType::Mentor, strength, static_cast<std::int16_t>(week + 1)});
     }
     // Geometric duration (weeks >= 1) with mean mean_duration.
     const double u = rng_.uniform4(i, static_cast<std::uint32_t>(week), Purpose::MentorMatch)[1];
@@ -40,17 +39,16 @@ void NetworkModel::match_mentors(int week, std::vector<MentorCandidate>& candida
     mentor_until_[i] = static_cast<std::int16_t>(std::min(30000.0, week + 1 + weeks));
     ++mentees_;
     ++counts.mentor_matches;
-    touched.push_back(i);
   }
 }
 
 void NetworkModel::remove_mentor(std::size_t i) {
-  std::vector<NetworkVertex> mentors;
+  std::vector<std::pair<NetworkVertex, float>> mentors;
   for (auto [e, end] = boost::out_edges(i, graph_); e != end; ++e)
-    if (graph_[*e].type == TieType::Mentor) mentors.push_back(boost::target(*e, graph_));
+    if (graph_[*e].type == TieType::Mentor) mentors.emplace_back(boost::target(*e, graph_), graph_[*e].strength);
   if (mentors.empty()) return;
-  for (const auto m : mentors) {
-    boost::remove_edge(i, m, graph_);
+  for (const auto& [m, strength] : mentors) {
+    unlink(i, m, TieType::Mentor, strength);
     free_mentors_.push_back(m);
   }
   --mentees_;

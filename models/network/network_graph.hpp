@@ -68,12 +68,15 @@ struct TieSummary {
   // Released peers (antisocial ties between released persons) who offended
   // in the week before; capped at 255.
   std::vector<std::uint8_t> peers_offended;
+  // Antisocial ties to other released persons (capped at 255).
+  std::vector<std::uint8_t> released_peers;
 
   [[nodiscard]] std::size_t size() const { return count.size(); }
   void resize(std::size_t n) {
     count.assign(n, {});
     strength.assign(n, {});
     peers_offended.assign(n, 0);
+    released_peers.assign(n, 0);
   }
   [[nodiscard]] float of(std::size_t i, TieType t) const { return strength[i][static_cast<int>(t)]; }
   [[nodiscard]] int ties(std::size_t i, TieType t) const { return count[i][static_cast<int>(t)]; }

@@ -58,7 +58,7 @@ void NetworkModel::decide(std::size_t begin, std::size_t end, int week, NetworkF
     ch.person = static_cast<std::uint32_t>(i);
     if (js.offences[i] != offences_seen_[i]) {
       offences_seen_[i] = js.offences[i];
-      ch.flags |= kChangeOffended;
+      if (summary_.released_peers[i] > 0) ch.flags |= kChangeOffended;  // only peers need to know
     }
     const bool admitted = js.last_admission_week[i] == week;
     if (admitted) ch.flags |= kChangeAdmitted;
@@ -70,13 +70,15 @@ void NetworkModel::decide(std::size_t begin, std::size_t end, int week, NetworkF
       for (const auto* status : programmes_)
         treated |= (*status)[i] == static_cast<std::uint8_t>(ProgrammeStatus::Active);
       const bool away_now = away(i);
-      const auto u = rng_.uniform4(ch.person, w, Purpose::NetworkWeek);
-      ch.antisocial_fading = static_cast<std::uint8_t>(binomial_inverse(
-          summary_.ties(i, TieType::Antisocial), fade_p_[working][treated][away_now], u[0]));
-      ch.antisocial_new = u[1] < new_tie_p_[!working && !treated][!away_now] ? 1 : 0;
-      if (!working)
+      const int anti = summary_.ties(i, TieType::Antisocial);
+      ch.antisocial_fading = static_cast<std::uint8_t>(
+          run_clock(fade_clock_[i], anti * fade_h_[working][treated][away_now], anti, ch.person, w, 0));
+      ch.antisocial_new =
+          static_cast<std::uint8_t>(run_clock(form_clock_[i], new_tie_h_[!working && !treated][!away_now], 1, ch.person, w, 1));
+      const int coworkers = summary_.ties(i, TieType::Coworker);
+      if (!working && coworkers > 0)
         ch.coworker_fading = static_cast<std::uint8_t>(
-            binomial_inverse(summary_.ties(i, TieType::Coworker), coworker_fade_p_, u[2]));
+            run_clock(coworker_clock_[i], coworkers * coworker_fade_h_, coworkers, ch.person, w, 2));
       if (matching && !summary_.mentored(i) && mentor_until_[i] == kNever && risk_.level[i] >= min_risk) {
         const int released_at = js.custody_started_week[i] == kNever ? 0 : js.custody_until[i];
         if (week - released_at <= window)
@@ -87,6 +89,23 @@ void NetworkModel::decide(std::size_t begin, std::size_t end, int week, NetworkF
     if (ch.flags != 0 || ch.antisocial_fading != 0 || ch.antisocial_new != 0 || ch.coworker_fading != 0)
       flows.changes.push_back(ch);
   }
+}
+
+int NetworkModel::run_clock(float& c, double h, int cap, std::uint32_t i, std::uint32_t week, int lane) const {
+  c -= static_cast<float>(h);
+  if (c > 0.0f) return 0;
+  int events = 0;
+  std::uint16_t redraw = 0;
+  while (c <= 0.0f) {
+    const double u = rng_.uniform4(i, week, Purpose::NetworkWeek, redraw++)[static_cast<std::size_t>(lane)];
+    if (events < cap) ++events;
+    c += static_cast<float>(-std::log(u));
+    if (events == cap) {  // no more of these events possible this week: start a fresh clock
+      if (c <= 0.0f) c = static_cast<float>(-std::log(u));
+      break;
+    }
+  }
+  return events;
 }
 
 WeekCounts NetworkModel::census(std::size_t begin, std::size_t end) const {
@@ -101,7 +120,7 @@ WeekCounts NetworkModel::census(std::size_t begin, std::size_t end) const {
     c.mentor_ties += k[3];
     c.coworker_ties += k[4];
     c.mentored += k[3] > 0 ? 1 : 0;
-    c.antisocial_share_micro += std::lround(1e6 * summary_.antisocial_share(i));
+    c.antisocial_share_micro += static_cast<std::int64_t>(1e6f * summary_.antisocial_share(i) + 0.5f);
   }
   return c;
 }
@@ -120,32 +139,40 @@ void NetworkModel::apply(int week, NetworkFlows& flows, WeekCounts& counts) {
     }
   }
   summary_.peers_offended.swap(next_peers_offended_);
-
-  std::vector<std::uint32_t> touched;
-  for (const auto& ch : changes) apply_one(ch, week, touched, counts);
-  match_mentors(week, flows.mentor_candidates, touched, counts);
-  std::sort(touched.begin(), touched.end());
-  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-  for (const auto i : touched) summarise_ties(graph_, i, summary_);
+  for (const auto& ch : changes) apply_one(ch, week, counts);
+  match_mentors(week, flows.mentor_candidates, counts);
 }
 
-void NetworkModel::apply_one(const TieChange& ch, int week, std::vector<std::uint32_t>& touched, WeekCounts& c) {
+void NetworkModel::link(std::size_t i, NetworkVertex v, const TieProps& tie) {
+  boost::add_edge(i, v, tie, graph_);
+  const auto k = static_cast<std::size_t>(tie.type);
+  if (summary_.count[i][k] < UINT8_MAX) ++summary_.count[i][k];
+  summary_.strength[i][k] += tie.strength;
+  if (v < pop_.size() && summary_.released_peers[i] < UINT8_MAX) ++summary_.released_peers[i];
+}
+
+void NetworkModel::unlink(std::size_t i, NetworkVertex v, TieType type, float strength) {
+  boost::remove_edge(i, v, graph_);
+  const auto k = static_cast<std::size_t>(type);
+  if (summary_.count[i][k] > 0) --summary_.count[i][k];
+  // Back to exactly zero with the last tie of a type, so no rounding residue is left.
+  summary_.strength[i][k] = summary_.count[i][k] == 0 ? 0.0f : summary_.strength[i][k] - strength;
+  if (v < pop_.size() && summary_.released_peers[i] > 0) --summary_.released_peers[i];
+}
+
+void NetworkModel::apply_one(const TieChange& ch, int week, WeekCounts& c) {
   const std::size_t i = ch.person;
-  const bool changes_ties = (ch.flags & ~kChangeOffended) != 0 || ch.antisocial_fading || ch.antisocial_new ||
-                            ch.coworker_fading;
-  if (!changes_ties) return;
-  touched.push_back(ch.person);
   if (ch.flags & kChangeMentorEnds) remove_mentor(i);
   if (ch.flags & kChangeAdmitted) break_ties_at_admission(i, week, c);
   if (ch.antisocial_fading) {
-    remove_ties(i, TieType::Antisocial, ch.antisocial_fading, week, kApplyAntisocial, touched);
+    remove_ties(i, TieType::Antisocial, ch.antisocial_fading, week, kApplyAntisocial);
     c.antisocial_ties_faded += ch.antisocial_fading;
   }
   if (ch.antisocial_new) {
     add_antisocial_tie(i, week);
     c.antisocial_ties_formed += 1;
   }
-  if (ch.coworker_fading) remove_ties(i, TieType::Coworker, ch.coworker_fading, week, 0, touched);
+  if (ch.coworker_fading) remove_ties(i, TieType::Coworker, ch.coworker_fading, week, 0);
   if (ch.flags & kChangeStartedJob) add_coworker_tie(i, week);
 }
 
@@ -153,28 +180,35 @@ void NetworkModel::break_ties_at_admission(std::size_t i, int week, WeekCounts& 
   const auto& d = p_.dynamics;
   const auto id = static_cast<std::uint32_t>(i);
   const auto w = static_cast<std::uint32_t>(week);
-  std::vector<NetworkVertex> broken;
+  struct Broken {
+    NetworkVertex target;
+    TieType type;
+    float strength;
+  };
+  std::vector<Broken> broken;
   std::uint16_t family = 0, prosocial = 0;
+  const auto strain = static_cast<float>(1.0 - d.family_strain);
   for (auto [e, end] = boost::out_edges(i, graph_); e != end; ++e) {
     auto& t = graph_[*e];
     if (t.type == TieType::Family) {
-      t.strength *= static_cast<float>(1.0 - d.family_strain);
+      t.strength *= strain;
       if (rng_.uniform(id, w, Purpose::NetworkApply, kApplyFamily + family++) < d.family_break)
-        broken.push_back(boost::target(*e, graph_));
+        broken.push_back({boost::target(*e, graph_), t.type, t.strength});
     } else if (t.type == TieType::Prosocial) {
       if (rng_.uniform(id, w, Purpose::NetworkApply, kApplyProsocial + prosocial++) < d.prosocial_break)
-        broken.push_back(boost::target(*e, graph_));
+        broken.push_back({boost::target(*e, graph_), t.type, t.strength});
     }
   }
-  for (const auto v : broken) boost::remove_edge(i, v, graph_);
+  summary_.strength[i][static_cast<std::size_t>(TieType::Family)] *= strain;
+  for (const auto& b : broken) unlink(i, b.target, b.type, b.strength);
   c.family_prosocial_ties_broken += static_cast<std::int64_t>(broken.size());
 }
 
-void NetworkModel::remove_ties(std::size_t i, TieType type, int n, int week, std::uint16_t offset,
-                               std::vector<std::uint32_t>& touched) {
+void NetworkModel::remove_ties(std::size_t i, TieType type, int n, int week, std::uint16_t offset) {
   struct Candidate {
     double key;
     NetworkVertex target;
+    float strength;
   };
   std::vector<Candidate> ties;
   std::uint16_t position = 0;
@@ -186,20 +220,16 @@ void NetworkModel::remove_ties(std::size_t i, TieType type, int n, int week, std
                            : rng_.uniform(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(week),
                                           Purpose::NetworkApply, static_cast<std::uint16_t>(offset + position));
     ++position;
-    ties.push_back({key, boost::target(*e, graph_)});
+    ties.push_back({key, boost::target(*e, graph_), t.strength});
   }
   const auto k = std::min<std::size_t>(static_cast<std::size_t>(n), ties.size());
   std::partial_sort(ties.begin(), ties.begin() + static_cast<std::ptrdiff_t>(k), ties.end(),
                     [](const Candidate& a, const Candidate& b) {
                       return a.key != b.key ? a.key < b.key : a.target < b.target;
                     });
-  const auto persons = static_cast<NetworkVertex>(pop_.size());
   for (std::size_t j = 0; j < k; ++j) {
-    boost::remove_edge(i, ties[j].target, graph_);
-    if (ties[j].target < persons) {  // a tie between released persons goes from both lists
-      boost::remove_edge(ties[j].target, i, graph_);
-      touched.push_back(static_cast<std::uint32_t>(ties[j].target));
-    }
+    unlink(i, ties[j].target, type, ties[j].strength);
+    if (ties[j].target < pop_.size()) unlink(ties[j].target, i, type, ties[j].strength);  // both lists
   }
 }
 
@@ -212,7 +242,7 @@ void NetworkModel::add_antisocial_tie(std::size_t i, int week) {
   auto slot = std::min(static_cast<std::size_t>(u * static_cast<double>(pool)), pool - 1);
   for (std::size_t tries = 0; tries < pool; ++tries, slot = (slot + 1) % pool) {
     if (!boost::edge(i, first + slot, graph_).second) {
-      boost::add_edge(i, first + slot, TieProps{TieType::Antisocial, 1.0f, static_cast<std::int16_t>(week)}, graph_);
+      link(i, first + slot, TieProps{TieType::Antisocial, 1.0f, static_cast<std::int16_t>(week)});
       return;
     }
   }
@@ -229,15 +259,11 @@ void NetworkModel::add_coworker_tie(std::size_t i, int week) {
     graph_[edge].formed_week = static_cast<std::int16_t>(week);  // back at a former workplace
     return;
   }
-  boost::add_edge(i, node,
-                  TieProps{TieType::Coworker, static_cast<float>(p_.dynamics.coworker_strength),
-                           static_cast<std::int16_t>(week)},
-                  graph_);
-  int coworkers = 0;
-  for (auto [x, end] = boost::out_edges(i, graph_); x != end; ++x) coworkers += graph_[*x].type == TieType::Coworker;
-  std::vector<std::uint32_t> unused;
+  link(i, node,
+       TieProps{TieType::Coworker, static_cast<float>(p_.dynamics.coworker_strength), static_cast<std::int16_t>(week)});
+  const int coworkers = summary_.ties(i, TieType::Coworker);
   if (coworkers > p_.dynamics.max_coworker_ties)
-    remove_ties(i, TieType::Coworker, coworkers - p_.dynamics.max_coworker_ties, week, 0, unused);
+    remove_ties(i, TieType::Coworker, coworkers - p_.dynamics.max_coworker_ties, week, 0);
 }
 
 }  // namespace pw

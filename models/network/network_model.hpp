@@ -15,11 +15,14 @@
 //     released person, shared), chosen by keyed draws without repeats.
 // Week t:
 //   decide (per person, phase "network", after courts): for a person in the
-//     community, each antisocial tie fades with probability
-//     antisocial_decay x work x treatment x away factors (a Binomial number of
-//     ties, one draw); one new antisocial tie forms with probability
-//     1 - exp(-antisocial_formation x idle x home factors); former co-worker
-//     ties fade at coworker_decay once the job has ended. Flags: admitted to
+//     community, antisocial ties fade as a Poisson process of intensity
+//     k h per week, k the antisocial ties and h = -ln(1 - p), p =
+//     antisocial_decay x work x treatment x away factors (the weekly
+//     probability that one tie fades); new antisocial ties form at rate
+//     antisocial_formation x idle x home factors (at most one a week);
+//     former co-worker ties fade at coworker_decay (per tie, as a
+//     probability) once the job has ended. The processes run on event
+//     clocks (keyed Exp(1) budgets), so a week with no event draws nothing. Flags: admitted to
 //     prison this week; offended this week; started a job this week; a mentor
 //     match ends (its term is over or the person was admitted).
 //   apply (barrier, persons in id order): admissions weaken family ties by
@@ -29,8 +32,8 @@
 //     lists); a new antisocial tie goes to a member of the neighbourhood the
 //     person lives in; a job start adds a co-worker tie to the workplace (the
 //     oldest goes beyond max_coworker_ties); every offender's released peers
-//     get one more "peer offended" for week t + 1; the summaries of every
-//     changed person are rebuilt.
+//     get one more "peer offended" for week t + 1; the summary rows of every
+//     changed person are updated with each tie added or removed.
 //   match (barrier): free volunteer places (volunteers / volunteers_per_mentee)
 //     go to unmatched people in the community at or above mentors.min_risk and
 //     within intake_window of their latest release, highest risk score first,
@@ -60,7 +63,7 @@ namespace pw {
 // One person's decided changes for the week's batch.
 struct TieChange {
   std::uint32_t person = 0;
-  std::uint8_t antisocial_fading = 0, antisocial_new = 0, coworker_fading = 0;
+  std::uint8_t antisocial_fading = 0, antisocial_new = 0, coworker_fading = 0;  // events this week
   std::uint8_t flags = 0;  // kChange*
 };
 inline constexpr std::uint8_t kChangeAdmitted = 1, kChangeOffended = 2, kChangeStartedJob = 4,
@@ -115,18 +118,20 @@ class NetworkModel {
  private:
   void build_initial_ties(Parallel& par);
   void pair_released_peers(const std::vector<std::uint8_t>& stubs);
-  void apply_one(const TieChange& ch, int week, std::vector<std::uint32_t>& touched, WeekCounts& counts);
+  void apply_one(const TieChange& ch, int week, WeekCounts& counts);
+  // Adds or removes one stored tie and updates person i's summary row to match
+  // (the summary is kept incrementally; the graph invariants test checks it).
+  void link(std::size_t i, NetworkVertex v, const TieProps& tie);
+  void unlink(std::size_t i, NetworkVertex v, TieType type, float strength);
   // Removes n ties of `type` from person i (all if n >= their number): the
-  // oldest co-worker ties, otherwise those with the lowest keyed draws
-  // (index offset + position); `strain` > 0 instead weakens every family tie.
-  void remove_ties(std::size_t i, TieType type, int n, int week, std::uint16_t offset,
-                   std::vector<std::uint32_t>& touched);
+  // oldest co-worker ties, otherwise those with the lowest keyed draws (index
+  // offset + position); a tie between released persons leaves both lists.
+  void remove_ties(std::size_t i, TieType type, int n, int week, std::uint16_t offset);
   void break_ties_at_admission(std::size_t i, int week, WeekCounts& counts);
   void remove_mentor(std::size_t i);
   void add_antisocial_tie(std::size_t i, int week);
   void add_coworker_tie(std::size_t i, int week);
-  void match_mentors(int week, std::vector<MentorCandidate>& candidates, std::vector<std::uint32_t>& touched,
-                     WeekCounts& counts);
+  void match_mentors(int week, std::vector<MentorCandidate>& candidates, WeekCounts& counts);
   [[nodiscard]] std::uint16_t living_in(std::size_t i) const;
   [[nodiscard]] bool away(std::size_t i) const { return living_in(i) != community_.neighbourhood[i]; }
 
@@ -154,10 +159,21 @@ class NetworkModel {
   std::vector<std::int64_t> workplace_node_;  // per employer, -1 until its first hire
   std::vector<NetworkVertex> free_mentors_;   // volunteer nodes not matched now
   std::int64_t mentor_nodes_ = 0, mentees_ = 0;
-  // Weekly probabilities by circumstance: a tie fades [work][treatment][away]; a tie forms [idle][home].
-  double fade_p_[2][2][2] = {};
-  double new_tie_p_[2][2] = {};
-  double coworker_fade_p_ = 0;
+  // Weekly hazards by circumstance: one tie fades, -ln(1 - p) with p the
+  // weekly probability [work][treatment][away]; a tie forms [idle][home];
+  // a former co-worker tie fades.
+  double fade_h_[2][2][2] = {};
+  double new_tie_h_[2][2] = {};
+  double coworker_fade_h_ = 0;
+  // Event clocks (one per person and kind of change): the unit-exponential
+  // hazard left before the next event. Each week the person's current hazard
+  // is subtracted; at zero an event happens and a new keyed Exp(1) is added.
+  // This gives a Poisson process with the week's intensity (piecewise
+  // constant) without a random draw in the weeks when nothing happens.
+  std::vector<float> fade_clock_, form_clock_, coworker_clock_;
+  // Runs clock c down by hazard h for person i in week t; returns the number
+  // of events (at most cap). `lane` keys the redraws.
+  int run_clock(float& c, double h, int cap, std::uint32_t i, std::uint32_t week, int lane) const;
 };
 
 }  // namespace pw

@@ -21,14 +21,17 @@ struct InitialCounts {
 void summarise_ties(const NetworkGraph& g, std::size_t i, TieSummary& out) {
   std::array<std::uint8_t, kTieTypes> count{};
   std::array<float, kTieTypes> strength{};
+  int released = 0;
   for (auto [e, end] = boost::out_edges(i, g); e != end; ++e) {
     const auto& t = g[*e];
     const auto k = static_cast<int>(t.type);
     if (count[k] < UINT8_MAX) ++count[k];
     strength[k] += t.strength;
+    released += g[boost::target(*e, g)].kind == NodeKind::Released ? 1 : 0;
   }
   out.count[i] = count;
   out.strength[i] = strength;
+  out.released_peers[i] = static_cast<std::uint8_t>(std::min(released, 255));
 }
 
 NetworkModel::NetworkModel(const NetworkParams& params, const CommunityParams& community_params,
@@ -43,14 +46,14 @@ void NetworkModel::refresh_rates() {
   for (int work = 0; work < 2; ++work)
     for (int treat = 0; treat < 2; ++treat)
       for (int away = 0; away < 2; ++away)
-        fade_p_[work][treat][away] =
-            std::min(1.0, d.antisocial_decay * (work ? d.decay_work_factor : 1.0) *
-                              (treat ? d.decay_treatment_factor : 1.0) * (away ? d.decay_away_factor : 1.0));
+        fade_h_[work][treat][away] = -std::log1p(-std::min(
+            1.0 - 1e-9, d.antisocial_decay * (work ? d.decay_work_factor : 1.0) *
+                            (treat ? d.decay_treatment_factor : 1.0) * (away ? d.decay_away_factor : 1.0)));
   for (int idle = 0; idle < 2; ++idle)
     for (int home = 0; home < 2; ++home)
-      new_tie_p_[idle][home] = 1.0 - std::exp(-d.antisocial_formation * (idle ? d.formation_idle_factor : 1.0) *
-                                              (home ? d.formation_home_factor : 1.0));
-  coworker_fade_p_ = d.coworker_decay;
+      new_tie_h_[idle][home] =
+          d.antisocial_formation * (idle ? d.formation_idle_factor : 1.0) * (home ? d.formation_home_factor : 1.0);
+  coworker_fade_h_ = -std::log1p(-std::min(1.0 - 1e-9, d.coworker_decay));
 }
 
 void NetworkModel::setup(Parallel& par) {
@@ -59,6 +62,17 @@ void NetworkModel::setup(Parallel& par) {
   next_peers_offended_.assign(n, 0);
   offences_seen_.assign(n, 0);
   mentor_until_.assign(n, kNever);
+  fade_clock_.resize(n);
+  form_clock_.resize(n);
+  coworker_clock_.resize(n);
+  par.for_ranges(n, [&](std::size_t b, std::size_t e) {
+    for (std::size_t i = b; i < e; ++i) {
+      const auto u = rng_.uniform4(static_cast<std::uint32_t>(i), kSetupWeek, Purpose::NetworkWeek);
+      fade_clock_[i] = static_cast<float>(-std::log(u[0]));
+      form_clock_[i] = static_cast<float>(-std::log(u[1]));
+      coworker_clock_[i] = static_cast<float>(-std::log(u[2]));
+    }
+  });
   build_initial_ties(par);
   par.for_ranges(n, [&](std::size_t b, std::size_t e) {
     for (std::size_t i = b; i < e; ++i) summarise_ties(graph_, i, summary_);

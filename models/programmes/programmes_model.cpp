@@ -216,10 +216,12 @@ void ProgrammesModel::allocate(int week, ProgrammeCounts& counts) {
     const std::int64_t free = std::max<std::int64_t>(0, s.capacity - pc.active);
     std::int64_t micro = pc.antisocial_micro_sum, members = pc.active;
     if (free > 0 && pc.waiting > 0) {
+      const bool needs_enrolment = enrolled_ != nullptr && s.kind != "interagency_coordination";
       std::vector<Candidate> candidates;
       candidates.reserve(static_cast<std::size_t>(pc.waiting));
       for (std::size_t i = 0; i < st.size(); ++i) {
         if (st[i] != static_cast<std::uint8_t>(ProgrammeStatus::Waiting)) continue;
+        if (needs_enrolment && (*enrolled_)[i] == 0) continue;  // keeps waiting
         const double draw = rng_.uniform(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(week),
                                          Purpose::ProgrammePriority, static_cast<std::uint16_t>(p));
         candidates.push_back({priority_key(p, i), draw, static_cast<std::uint32_t>(i)});

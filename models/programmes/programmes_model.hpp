@@ -15,7 +15,9 @@
 //   allocation (a barrier after the per-person phases of week t)
 //       free places = capacity - participants; the waiting list is ordered by
 //       the priority rule (ties by a keyed draw, then person id) and the first
-//       ones start in week t + 1. The order never depends on threads.
+//       ones start in week t + 1. The order never depends on threads. Only
+//       persons enrolled with community services (models/coordination) can
+//       start, except in an interagency_coordination programme.
 // Effects: at completion, each need the kind targets falls by its reduction
 // share (x effects.strength; a drop-out keeps effects.dropout_share of it),
 // after peer contagion moved antisocial cognition toward the co-participants'
@@ -64,6 +66,10 @@ class ProgrammesModel {
 
   // Uptake decisions and the pre-release programmes; before week 0.
   void setup(Parallel& par);
+  // Who is enrolled with community services (models/coordination); nullptr:
+  // everyone. A post-release programme other than interagency_coordination
+  // starts only enrolled persons; the others keep waiting.
+  void attach_enrolment(const std::vector<std::uint8_t>* enrolled) { enrolled_ = enrolled; }
 
   // The network's summary: a course that ends while the participant has a
   // volunteer mentor completes with `mentor_bonus` added to its probability.
@@ -115,6 +121,7 @@ class ProgrammesModel {
   std::vector<std::vector<std::int16_t>> since_;   // week of joining the list, or of starting
   std::vector<double> group_antisocial_mean_;      // of participants, as of the last allocation
   std::vector<PreReleaseTotals> pre_release_;
+  const std::vector<std::uint8_t>* enrolled_ = nullptr;
 };
 
 }  // namespace pw

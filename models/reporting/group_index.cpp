@@ -103,6 +103,7 @@ MonthCensus month_census(const Simulation& sim, Parallel& par) {
   const auto& custody = sim.justice().custody;
   const auto& working = sim.labour().state().working;
   const auto& housing = sim.housing().states();
+  const auto& coordination = sim.coordination();
   const std::size_t width = index.names.size() * kCensusColumns;
   return par.reduce_ranges<MonthCensus>(sim.population().size(), [&](std::size_t b, std::size_t e) {
     MonthCensus m;
@@ -111,11 +112,18 @@ MonthCensus month_census(const Simulation& sim, Parallel& par) {
       if (custody[i] != static_cast<std::uint8_t>(Custody::Community)) continue;
       const bool employed = working[i] != 0;
       const std::size_t h = housing[i];
+      // Worked this week in a formal job (a programme transitional job is formal too).
+      const bool formal = working[i] == kWorkedFormal;
+      const bool id = coordination.has_id(i), benefits = coordination.has_benefits(i), enrolled = coordination.enrolled(i);
       for (auto k = index.offset[i]; k < index.offset[i + 1]; ++k) {
         auto* row = &m.counts[index.groups[k] * kCensusColumns];
         ++row[kCensusCommunity];
         row[kCensusEmployed] += employed ? 1 : 0;
         if (h < kHousingStates) ++row[kCensusHousing + h];
+        row[kCensusHasId] += id ? 1 : 0;
+        row[kCensusBenefits] += benefits ? 1 : 0;
+        row[kCensusEnrolled] += enrolled ? 1 : 0;
+        row[kCensusFormallyEmployed] += formal ? 1 : 0;
       }
     }
     return m;

@@ -32,10 +32,13 @@ std::vector<std::string> standard_group_names();
 GroupIndex build_group_index(const Simulation& sim);
 
 // End-of-month census, per group: persons in the community, of them who worked
-// in the month's last week (a job or a transitional job), and of them in each
-// housing state.
+// in the month's last week (a job or a transitional job), of them in each
+// housing state, and (models/coordination) of them who hold an ID, benefits,
+// an enrolment with community services, and who worked for a formal employer.
 inline constexpr std::size_t kCensusCommunity = 0, kCensusEmployed = 1, kCensusHousing = 2;
-inline constexpr std::size_t kCensusColumns = kCensusHousing + kHousingStates;
+inline constexpr std::size_t kCensusHasId = kCensusHousing + kHousingStates, kCensusBenefits = kCensusHasId + 1,
+                             kCensusEnrolled = kCensusHasId + 2, kCensusFormallyEmployed = kCensusHasId + 3;
+inline constexpr std::size_t kCensusColumns = kCensusFormallyEmployed + 1;
 
 struct MonthCensus {
   std::vector<std::int64_t> counts;  // [group * kCensusColumns + column]

@@ -96,6 +96,16 @@ void for_each_person_column(const Simulation& sim, const std::function<void(cons
   c.push_back(ints("first_shelter_week", "first week in a shelter bed, -1 if none", h.first_shelter_week));
   c.push_back(ints("first_street_week", "first week ending on the street, -1 if none", h.first_street_week));
   c.push_back(ints("weeks_homeless", "weeks in a shelter or on the street", h.weeks_homeless));
+  const auto& co = sim.coordination();
+  c.push_back(ints("id_week", "first week holding a valid ID (0 at release), -1 if never",
+                   co.item(kEntitlementId).first_week));
+  c.push_back(ints("weeks_without_id", "community weeks without a valid ID", co.item(kEntitlementId).weeks_without));
+  c.push_back(ints("benefits_week", "first week holding benefits or health coverage (0 at release), -1 if never",
+                   co.item(kEntitlementBenefits).first_week));
+  c.push_back(ints("weeks_without_benefits", "community weeks without benefits (every release counted)",
+                   co.item(kEntitlementBenefits).weeks_without));
+  c.push_back(ints("enrolment_week", "first week enrolled with community services (0 at release), -1 if never",
+                   co.item(kEntitlementEnrolment).first_week));
 }
 
 std::vector<PersonColumn> person_table(const Simulation& sim) {

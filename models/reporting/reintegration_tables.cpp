@@ -65,6 +65,10 @@ ReintegrationTables reintegration_tables(const Simulation& sim) {
       const auto& census = sim.monthly()[static_cast<std::size_t>(m - 1)];
       const auto community = census.at(g, kCensusCommunity);
       r.employed_pct.push_back(pct(census.at(g, kCensusEmployed), community));
+      const std::size_t columns[] = {kCensusHasId, kCensusBenefits, kCensusEnrolled, kCensusFormallyEmployed};
+      for (std::size_t k = 0; k < kCoordinationSeries.size(); ++k) {
+        r.coordination_pct[k].push_back(pct(census.at(g, columns[k]), community));
+      }
       for (std::size_t h = 0; h < kHousingStates; ++h) {
         r.housing_pct[h].push_back(pct(census.at(g, kCensusHousing + h), community));
       }

@@ -10,6 +10,11 @@
 //                          worked by the end of month m;
 //   housing_pct[s][m]      of the members in the community at the end of month
 //                          m, percent in housing state s (kHousingNames);
+//   coordination_pct[k][m] of the members in the community at the end of month
+//                          m, percent who hold a valid ID, income benefits or
+//                          health coverage, an enrolment with community services,
+//                          and who worked a formal job that week (kCoordinationSeries;
+//                          models/coordination);
 //   any_earnings_first_full_year_pct  percent of the cohort with any formal earnings
 //                          in weeks [26, 78), the model's "first full calendar
 //                          year after release" (Looney & Turner 2018);
@@ -37,8 +42,13 @@ namespace pw {
 
 class Simulation;
 
+// The monthly coordination series, in the order of GroupReintegration::coordination_pct.
+inline constexpr std::array<const char*, 4> kCoordinationSeries = {"has_id_pct", "benefits_pct", "enrolled_pct",
+                                                                   "formally_employed_pct"};
+
 struct GroupReintegration {
   std::vector<double> employed_pct, ever_employed_pct;
+  std::array<std::vector<double>, kCoordinationSeries.size()> coordination_pct;
   std::array<std::vector<double>, kHousingStates> housing_pct;
   double any_earnings_first_full_year_pct = 0, median_annual_earnings = 0;
   double shelter_within_24m_pct = 0, street_within_12m_pct = 0, reincarcerated_among_shelter_entrants_pct = 0;

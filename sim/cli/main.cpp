@@ -373,7 +373,7 @@ int main(int argc, char** argv) {
       run.progress = isatty(STDERR_FILENO) != 0;
       const auto loaded = pw::load_scenario(run.scenario, run.sets);
       for (const auto& p : loaded.params.programmes) {
-        if (p.kind == "interagency_coordination" || p.kind == "case_management") {
+        if (p.kind == "case_management") {
           std::cerr << "note: programme \"" << p.name << "\" (" << p.kind
                     << "): this kind changes no criminogenic need in this version, so it costs but does not "
                        "change outcomes (see docs/ODD.md)\n";

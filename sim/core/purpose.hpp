@@ -44,6 +44,11 @@ enum class Purpose : std::uint16_t {
   JobTerms = 33,            // at hire: lanes 0 wage
   HousingWeek = 34,         // weekly, only after a housing event: lanes 2 landlord screening, 3 family offer
                             // (0-1 unused); index 1: lanes 0 allocation tie-break, 1 seeks a shelter
+  CoordinationSetup = 35,   // set-up (models/coordination): index 0 lanes 0-2 missing at release (id, benefits,
+                            // enrolment); index 1 lanes 0-2 covered before release by the policy levers
+  CoordinationWeek = 36,    // weekly, only while something is missing: lanes 0-2 obtained this week (id,
+                            // benefits, enrolment); on a release from prison: index 1 lanes 1-2 missing
+                            // again (benefits, enrolment), index 2 lanes 1-2 covered before release
 
   // Community network (models/network); numbers 35-39 are left for other sub-models.
   NetworkSetup = 40,        // set-up, per person: index 0 lane 0 antisocial ties; index 1 + j lane 0 the

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -35,6 +36,10 @@ const std::map<std::string, std::string>& labels() {
       {"any_formal_earnings_pct", "formal earnings y1.5, %"},
       {"shelter_within_24m_pct", "shelter within 24m, %"},
       {"earnings_per_person", "earnings / person"},
+      {"has_id_pct", "has an ID, % in community"},
+      {"benefits_pct", "has benefits, % in comm."},
+      {"enrolled_pct", "enrolled w/ services, %"},
+      {"formally_employed_pct", "formal job, % in community"},
       {"cost_prison_per_person", "  prison cost / person"},
       {"cost_jail_per_person", "  jail cost / person"},
       {"cost_supervision_per_person", "  supervision cost / pers."},
@@ -62,6 +67,47 @@ std::string csv_field(const std::string& s) {
 
 std::string fixed(double x, int decimals) {
   return std::isfinite(x) ? fmt::format("{:.{}f}", x, decimals) : std::string("-");
+}
+
+// Per replicate, alternative minus baseline of a group-"all" measure; empty if absent.
+std::vector<double> replicate_changes(const std::vector<MeasureRow>& base, const std::vector<MeasureRow>& alt,
+                                      std::string_view measure) {
+  for (std::size_t i = 0; i < base.size(); ++i) {
+    if (base[i].measure != measure || base[i].group != "all") continue;
+    std::vector<double> d(base[i].per_replicate.size());
+    for (std::size_t r = 0; r < d.size(); ++r) d[r] = alt[i].per_replicate[r] - base[i].per_replicate[r];
+    return d;
+  }
+  return {};
+}
+
+std::optional<CostEffectiveness> cost_effectiveness(const std::string& name, const std::vector<MeasureRow>& base,
+                                                    const std::vector<MeasureRow>& alt) {
+  const auto public_cost = replicate_changes(base, alt, "cost_public_per_person");
+  auto averted = replicate_changes(base, alt, "arrests_per_person");
+  if (public_cost.empty() || averted.empty()) return std::nullopt;
+  for (auto& a : averted) a = -a;
+  std::vector<double> spent(public_cost.size(), 0.0), saved(public_cost.size(), 0.0);
+  for (const auto m : kSpendingMeasures) {
+    const auto d = replicate_changes(base, alt, m);
+    for (std::size_t r = 0; r < d.size(); ++r) spent[r] += d[r];
+  }
+  for (const auto m : kSavingMeasures) {
+    const auto d = replicate_changes(base, alt, m);
+    for (std::size_t r = 0; r < d.size(); ++r) saved[r] -= d[r];
+  }
+  return CostEffectiveness{name, fieller_ratio(saved, spent), fieller_ratio(public_cost, averted)};
+}
+
+std::string ratio_interval_text(const RatioInterval& r, int decimals) {
+  switch (r.kind) {
+    case RatioInterval::Kind::Bounded:
+      return fmt::format("95% interval [{}, {}]", fixed(r.lo, decimals), fixed(r.hi, decimals));
+    case RatioInterval::Kind::Unbounded:
+      return "95% interval unbounded: the denominator's interval includes zero";
+    case RatioInterval::Kind::Undefined: break;
+  }
+  return r.n < 2 ? "no interval with one replicate" : "no interval";
 }
 
 }  // namespace
@@ -103,6 +149,7 @@ Comparison read_comparison(const H5::H5File& f) {
       }
       c.rows.push_back({name, a.measure, a.group, a.period, a.unit, paired_difference(a.per_replicate, b.per_replicate)});
     }
+    if (auto ce = cost_effectiveness(name, base, alt)) c.cost_effectiveness.push_back(std::move(*ce));
   }
   return c;
 }
@@ -125,6 +172,17 @@ nlohmann::json vs_baseline_json(const Comparison& c) {
     out[r.scenario][r.group][r.measure].push_back(
         {{"mean", number(r.diff.mean)}, {"lo", number(r.diff.lo)}, {"hi", number(r.diff.hi)}});
   }
+  const auto ratio = [](const RatioInterval& r) {
+    return nlohmann::json{{"mean", number(r.estimate)},
+                          {"lo", number(r.lo)},
+                          {"hi", number(r.hi)},
+                          {"interval", std::string(r.kind_name())},
+                          {"method", "fieller"}};
+  };
+  for (const auto& ce : c.cost_effectiveness) {
+    out[ce.scenario]["all"]["benefit_cost_ratio"].push_back(ratio(ce.benefit_cost_ratio));
+    out[ce.scenario]["all"]["public_cost_per_arrest_averted"].push_back(ratio(ce.public_cost_per_arrest_averted));
+  }
   return out;
 }
 
@@ -142,7 +200,7 @@ std::string format_comparison(const Comparison& c) {
                                               "age_55to64",  "risk_low", "risk_moderate", "risk_high",    "risk_very_high"};
   const auto shown = [&](const ComparisonRow& r) {
     if (r.period == "follow-up") return r.group == "all";
-    if (r.group == "all") return periods.count(r.period) > 0;
+    if (r.group == "all") return periods.count(r.period) > 0 || r.period == "m3" || r.period == "m8";
     return r.measure == "return_prison" && r.period == last_year &&
            std::find(breakdown.begin(), breakdown.end(), r.group) != breakdown.end();
   };
@@ -167,43 +225,30 @@ std::string format_comparison(const Comparison& c) {
                        fixed(r.diff.baseline_mean, dec), fixed(r.diff.alternative_mean, dec), r.diff.mean, dec,
                        interval);
   }
-  // Cost-effectiveness, as point estimates: public cost per arrest averted, and
+  // Cost-effectiveness with Fieller intervals over replicates (ratio_stats.hpp):
   // the benefit-cost ratio of what the scenario spends more (programmes,
   // housing, hiring incentives) against what it saves (custody, supervision,
-  // courts, victims) and the taxes it gains.
-  for (const auto& name : c.scenarios) {
-    const ComparisonRow* cost = nullptr;
-    const ComparisonRow* arrests = nullptr;
-    std::map<std::string, double> delta;
-    for (const auto& r : c.rows) {
-      if (r.scenario != name || r.group != "all") continue;
-      if (r.measure == "cost_public_per_person") cost = &r;
-      if (r.measure == "arrests_per_person") arrests = &r;
-      delta[r.measure] = r.diff.mean;
-    }
-    if (cost == nullptr || arrests == nullptr) continue;
-    double spent = 0, saved = 0;
-    for (const auto* m : {"cost_programmes_per_person", "cost_housing_per_person",
-                          "cost_employment_incentives_per_person"}) {
-      spent += delta[m];
-    }
-    for (const auto* m : {"cost_prison_per_person", "cost_jail_per_person", "cost_supervision_per_person",
-                          "cost_courts_per_person", "cost_victim_per_person", "cost_taxes_on_earnings_per_person"}) {
-      saved -= delta[m];
-    }
-    if (spent > 0) {
+  // courts, victims) and the taxes it gains, and public cost per arrest averted.
+  for (const auto& ce : c.cost_effectiveness) {
+    const auto& bcr = ce.benefit_cost_ratio;
+    if (ce.spends_more()) {
       out += fmt::format("\n  {}: spends {:.0f} USD more per person (programmes, housing, incentives) and saves {:.0f} "
-                         "(custody, supervision, courts, victims, taxes gained): benefit-cost ratio {:.2f} (point "
-                         "estimate)",
-                         name, spent, saved, saved / spent);
-    }
-    if (arrests->diff.mean < 0 && arrests->diff.significant()) {
-      const double per_arrest = cost->diff.mean / -arrests->diff.mean;
-      out += fmt::format("\n  {}: {} {:.0f} USD of public spending per arrest averted (change in public cost per "
-                         "person / arrests averted per person; point estimate)\n",
-                         name, per_arrest >= 0 ? "costs" : "saves", std::abs(per_arrest));
+                         "(custody, supervision, courts, victims, taxes gained): benefit-cost ratio {} ({})",
+                         ce.scenario, bcr.denominator_mean, bcr.numerator_mean, fixed(bcr.estimate, 2),
+                         ratio_interval_text(bcr, 2));
     } else {
-      out += fmt::format("\n  {}: arrests are not reduced with 95% confidence, so no cost per arrest averted\n", name);
+      out += fmt::format("\n  {}: spends no more on programmes, housing or incentives than the baseline, so no "
+                         "benefit-cost ratio",
+                         ce.scenario);
+    }
+    const auto& per = ce.public_cost_per_arrest_averted;
+    if (ce.averts_arrests()) {
+      out += fmt::format("\n  {}: {} {:.0f} USD of public spending per arrest averted (change in public cost per "
+                         "person / arrests averted per person; {})\n",
+                         ce.scenario, per.estimate >= 0 ? "costs" : "saves", std::abs(per.estimate),
+                         ratio_interval_text(per, 0));
+    } else {
+      out += fmt::format("\n  {}: arrests are not reduced on average, so no cost per arrest averted\n", ce.scenario);
     }
   }
   out += "\n  * the 95% interval excludes zero. Percent rows: percent of the released cohort (differences in\n"
@@ -226,6 +271,18 @@ void write_comparison_csv(const Comparison& c, const std::filesystem::path& csv)
         << num(r.diff.baseline_mean) << ',' << num(r.diff.alternative_mean) << ',' << num(r.diff.mean) << ','
         << num(r.diff.sd) << ',' << num(r.diff.lo) << ',' << num(r.diff.hi) << ',' << (r.diff.significant() ? 1 : 0)
         << '\n';
+  }
+  const auto bound = [&](double x) { return std::isinf(x) ? std::string(x < 0 ? "-inf" : "inf") : num(x); };
+  const auto ratio_row = [&](const std::string& scenario, const char* measure, const char* unit, const RatioInterval& r) {
+    const bool significant = r.kind == RatioInterval::Kind::Bounded && (r.lo > 0 || r.hi < 0);
+    out << csv_field(scenario) << ',' << csv_field(c.baseline) << ',' << measure << ",all,follow-up," << csv_field(unit)
+        << ',' << r.n << ',' << (c.common_random_numbers ? 1 : 0) << ",,," << num(r.estimate) << ",," << bound(r.lo)
+        << ',' << bound(r.hi) << ',' << (significant ? 1 : 0) << '\n';
+  };
+  for (const auto& ce : c.cost_effectiveness) {
+    ratio_row(ce.scenario, "benefit_cost_ratio", "ratio (Fieller interval)", ce.benefit_cost_ratio);
+    ratio_row(ce.scenario, "public_cost_per_arrest_averted", "USD 2023 per arrest averted (Fieller interval)",
+              ce.public_cost_per_arrest_averted);
   }
   if (!out) throw std::runtime_error(fmt::format("{}: cannot write the CSV", csv.string()));
 }

@@ -4,6 +4,7 @@
 
 #include "models/costs/costs.hpp"
 #include "models/reporting/outcome_tables.hpp"
+#include "models/reporting/reintegration_tables.hpp"
 #include "sim/io/h5_util.hpp"
 
 namespace pw {
@@ -132,6 +133,23 @@ void read_reintegration_measures(const H5::Group& g, int reps, std::vector<Measu
   out.push_back(std::move(row));
 }
 
+void read_coordination_measures(const H5::Group& g, int reps, std::vector<MeasureRow>& out) {
+  if (!g.nameExists("coordination")) return;  // files written before models/coordination
+  const auto c = g.openGroup("coordination").openGroup("all");
+  const auto n = static_cast<std::size_t>(reps);
+  for (const auto* name : kCoordinationSeries) {
+    hsize_t rows = 0, months = 0;
+    const auto m = h5::read_matrix_double(c.openDataSet(name), rows, months);
+    for (const hsize_t month : {1, 3, 8, 12}) {
+      if (month > months) continue;
+      MeasureRow row{name, "all", month == 12 ? std::string("y1") : fmt::format("m{}", month), "pct",
+                     std::vector<double>(n)};
+      for (std::size_t r = 0; r < n; ++r) row.per_replicate[r] = m[static_cast<hsize_t>(r) * months + month - 1];
+      out.push_back(std::move(row));
+    }
+  }
+}
+
 std::vector<std::string> known_measures() {
   std::vector<std::string> out;
   for (const auto o : kOutcomes) out.emplace_back(o);
@@ -141,6 +159,7 @@ std::vector<std::string> known_measures() {
   }
   for (const auto& e : kEventMeasures) out.emplace_back(e.name);
   for (const auto r : kReintegrationMeasures) out.emplace_back(r);
+  for (const auto* r : kCoordinationSeries) out.emplace_back(r);
   return out;
 }
 

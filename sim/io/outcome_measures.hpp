@@ -28,7 +28,11 @@
 //                26-77), shelter_within_24m_pct (unit "pct"; period
 //                "follow-up"; every group); earnings_per_person (formal and
 //                informal, USD 2023 per released person over the follow-up;
-//                group "all"). Definitions: reintegration_tables.hpp.
+//                group "all"). Definitions: reintegration_tables.hpp;
+//   coordination has_id_pct, benefits_pct, enrolled_pct, formally_employed_pct
+//                among the members of group "all" in the community at the end
+//                of month 1, 3, 8 and 12 (periods m1, m3, m8, y1; unit "pct";
+//                models/coordination).
 #pragma once
 
 #include <H5Cpp.h>
@@ -62,6 +66,7 @@ void read_cumulative_measures(const H5::Group& scenario, int reps, std::vector<M
 void read_cost_measures(const H5::Group& scenario, int reps, std::vector<MeasureRow>& out);
 void read_event_measures(const H5::Group& scenario, int reps, std::vector<MeasureRow>& out);
 void read_reintegration_measures(const H5::Group& scenario, int reps, std::vector<MeasureRow>& out);
+void read_coordination_measures(const H5::Group& scenario, int reps, std::vector<MeasureRow>& out);
 
 inline constexpr std::array<std::string_view, 6> kReintegrationMeasures = {
     "employed_pct", "ever_employed_pct", "homeless_pct", "any_formal_earnings_pct", "shelter_within_24m_pct",
@@ -84,6 +89,7 @@ inline constexpr MeasureSource kMeasureSources[] = {
     {"costs", &read_cost_measures},
     {"events", &read_event_measures},
     {"reintegration", &read_reintegration_measures},
+    {"coordination", &read_coordination_measures},
 };
 
 // The measure names the sources can produce (for validating sweep outputs).

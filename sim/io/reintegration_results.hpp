@@ -6,7 +6,9 @@
 //       <state>_pct for state in own, family, transitional, shelter, street  [replicates x months]
 //       shelter_within_24m_pct, street_within_12m_pct,
 //       reincarcerated_among_shelter_entrants_pct  [replicates x 1]
-// and its summary in `pathways inspect --json` ("employment", "housing"):
+//   /scenarios/<name>/coordination/<group>/
+//       has_id_pct, benefits_pct, enrolled_pct, formally_employed_pct  [replicates x months]
+// and its summary in `pathways inspect --json` ("employment", "housing", "coordination"):
 // means over replicates, for the group "all" at the top level and for every
 // group under "by_group". Definitions: models/reporting/reintegration_tables.hpp.
 #pragma once
@@ -26,7 +28,7 @@ void create_reintegration_datasets(H5::Group& scenario, const std::vector<std::s
 void write_reintegration_replicate(H5::Group& scenario, int replicate, const Simulation& sim);
 
 struct ReintegrationSummary {
-  nlohmann::json employment, housing;
+  nlohmann::json employment, housing, coordination;
 };
 // Empty objects when the file has no employment group (files written before it existed).
 ReintegrationSummary summarise_reintegration(const H5::Group& scenario, std::int64_t replicates);

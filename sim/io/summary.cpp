@@ -99,6 +99,7 @@ nlohmann::json summarise_results(const std::filesystem::path& file) {
       if (auto r = summarise_reintegration(g, reps); !r.employment.empty()) {
         s["employment"] = std::move(r.employment);
         s["housing"] = std::move(r.housing);
+        if (!r.coordination.empty()) s["coordination"] = std::move(r.coordination);
       }
       if (auto n = summarise_network(g, reps); !n.network.empty()) {
         s["network"] = std::move(n.network);

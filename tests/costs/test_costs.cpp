@@ -218,7 +218,7 @@ TEST_CASE("costs: Money defaults are written \"N USD 2023\" and read back to the
     CHECK(tq.find(s.info.path)->get() == d);
     CHECK(s.get() == d);
   }
-  CHECK(money == 15);  // every price in CostParams
+  CHECK(money == 18);  // every price in CostParams
   CHECK(defaults.prison_bed_week == p.costs.prison_bed_week);
   double v = 0;
   std::string err;

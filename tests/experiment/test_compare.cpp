@@ -291,9 +291,23 @@ TEST_CASE("compare: inspect --json adds vs_baseline and keeps the scenarios cont
   CHECK(g.at("all").contains("cost_total_per_person"));
   // The CSV has every row: 2 years x 3 outcomes x 27 groups; 3 cost rows and one per other cost
   // category (8); 4 event rows; per group, 2 years x 3 work and housing rows and 2 follow-up rows,
-  // and earnings per person.
+  // and earnings per person; 4 coordination series at months 1, 3, 8 and 12; the benefit-cost ratio
+  // and the public cost per arrest averted.
   const auto text = pwt::read_text(csv);
-  CHECK(std::count(text.begin(), text.end(), '\n') == 1 + 2 * 3 * 27 + 3 + 8 + 4 + 27 * (2 * 3 + 2) + 1);
+  CHECK(std::count(text.begin(), text.end(), '\n') == 1 + 2 * 3 * 27 + 3 + 8 + 4 + 27 * (2 * 3 + 2) + 1 + 4 * 4 + 2);
+  CHECK_THAT(text, Contains("rnr-treatment,baseline,benefit_cost_ratio,all,follow-up,"));
+  const auto& bcr = g.at("all").at("benefit_cost_ratio").at(0);
+  CHECK(bcr.at("method") == "fieller");
+  const auto kind = bcr.at("interval").get<std::string>();
+  CHECK((kind == "bounded" || kind == "unbounded"));
+  if (kind == "bounded") {
+    CHECK(bcr.at("lo").get<double>() <= bcr.at("mean").get<double>());
+    CHECK(bcr.at("mean").get<double>() <= bcr.at("hi").get<double>());
+  } else {
+    CHECK(bcr.at("lo").is_null());
+  }
+  CHECK(g.at("all").contains("public_cost_per_arrest_averted"));
+  CHECK(g.at("all").at("formally_employed_pct").size() == 4);
   CHECK(g.at("all").contains("arrests_per_person"));
 }
 
@@ -334,6 +348,7 @@ TEST_CASE("report: figures and a Markdown summary of a compare file", "[experime
   }
   const auto md = pwt::read_text(report / "summary.md");
   CHECK_THAT(md, Contains("rnr-treatment") && Contains("return to prison by y2") && Contains("![Costs](costs.png)"));
+  CHECK_THAT(md, Contains("| scenario | benefit-cost ratio | public cost per arrest averted (USD) |"));
   // The Python loader's paired differences are the C++ ones (the CSV of compare).
   const auto csv = dir / "c.csv";
   REQUIRE(pwt::run_cli(dir, "compare " + kBaseline + " " + kTreatment + " --people 800 --weeks 104 --reps 2 -q -o " +
@@ -350,7 +365,7 @@ TEST_CASE("report: figures and a Markdown summary of a compare file", "[experime
                                     " " + quote(csv.string()));
   INFO(r.output);
   CHECK(r.code == 0);
-  CHECK_THAT(r.output, Contains("python matches 394"));
+  CHECK_THAT(r.output, Contains("python matches 412"));
   r = pwt::run_cli(dir, "report " + quote((dir / "absent.h5").string()));
   CHECK(r.code == 2);
   CHECK_THAT(r.output, Contains("absent.h5"));

@@ -139,6 +139,7 @@ TEST_CASE("housing: shelter and street raise offending and violations through th
   auto p = pwt::small_params(4000, 10, 25);
   p.labour.employers.positions_per_person = 0.0;  // no work: only housing matters
   pwt::no_network_effects(p);
+  pwt::no_coordination(p);
   Run r(p);
   for (int t = 0; t < 10; ++t) r.sim.step();
   const auto& sit = r.sim.situation();

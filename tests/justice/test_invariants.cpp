@@ -217,8 +217,9 @@ TEST_CASE("invariants: stepping week by week is the same as running to the end",
   }
   const std::vector<std::string_view> phases = {"releases",       "programme_progress",     "labour",
                                                 "housing",        "situation",              "offending",
-                                                "courts_and_supervision", "network",        "census",
-                                                "court_diversion",        "programme_allocation",
-                                                "hiring_and_housing",     "network_batch"};
+                                                "courts_and_supervision", "coordination",   "network",
+                                                "census",                 "court_diversion",
+                                                "programme_allocation",   "hiring_and_housing",
+                                                "network_batch"};
   CHECK(pw::Simulation::phase_names() == phases);
 }

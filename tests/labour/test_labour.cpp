@@ -24,6 +24,7 @@ void keep_everyone_out(pw::ModelParams& p) {
 pw::ModelParams record_check_market(int seed) {
   auto p = pwt::small_params(pwt::sized(20000, 8000), 1, seed);
   keep_everyone_out(p);
+  pwt::no_coordination(p);  // everyone holds an ID: only the record check screens
   auto& em = p.labour.employers;
   em.record_check_share = 1.0;
   em.informal_share = 0.0;
@@ -176,7 +177,8 @@ TEST_CASE("labour: with incentives the record check uses the lifted willingness"
 
 TEST_CASE("labour: work lowers the offending hazard only at or above the age threshold", "[labour][invariants]") {
   auto p = pwt::small_params(5000, 20, 16);
-  pwt::no_network_effects(p);  // only work and housing act here
+  pwt::no_network_effects(p);  // only work and housing set the multiplier
+  pwt::no_coordination(p);
   Run r(p);
   for (int t = 0; t < 20; ++t) r.sim.step();
   const auto& sit = r.sim.situation();

@@ -43,12 +43,16 @@ void check_graph_invariants(const pw::Simulation& sim) {
     }
     std::vector<std::size_t> targets;
     std::array<int, pw::kTieTypes> count{};
+    std::array<double, pw::kTieTypes> strength{};
+    int released = 0;
     for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) {
       const auto t = boost::target(*e, g);
       REQUIRE(t != v);
       targets.push_back(t);
       const auto& tie = g[*e];
       ++count[static_cast<std::size_t>(tie.type)];
+      strength[static_cast<std::size_t>(tie.type)] += tie.strength;
+      released += t < n ? 1 : 0;
       REQUIRE(tie.strength > 0.0f);
       REQUIRE(tie.strength <= 1.0f);
       if (t < n) {
@@ -59,7 +63,12 @@ void check_graph_invariants(const pw::Simulation& sim) {
     }
     std::sort(targets.begin(), targets.end());
     REQUIRE(std::adjacent_find(targets.begin(), targets.end()) == targets.end());
-    for (int k = 0; k < pw::kTieTypes; ++k) REQUIRE(summary.count[v][static_cast<std::size_t>(k)] == count[static_cast<std::size_t>(k)]);
+    // The summary is kept incrementally by the batch: it must equal the graph.
+    for (std::size_t k = 0; k < pw::kTieTypes; ++k) {
+      REQUIRE(summary.count[v][k] == count[k]);
+      REQUIRE(summary.strength[v][k] == Approx(strength[k]).margin(1e-4));
+    }
+    REQUIRE(summary.released_peers[v] == released);
     REQUIRE(count[static_cast<int>(TieType::Coworker)] <= sim.params().network.dynamics.max_coworker_ties);
     REQUIRE(count[static_cast<int>(TieType::Mentor)] <= sim.params().network.mentors.volunteers_per_mentee);
     REQUIRE(count[static_cast<int>(TieType::Family)] <= 60);
@@ -104,17 +113,19 @@ TEST_CASE("network: antisocial ties fade and form at the configured weekly rates
   d.formation_idle_factor = d.formation_home_factor = 1;
   Run r(p);
   r.run();
-  double faded = 0, faded_expected = 0, faded_var = 0, formed = 0, formed_expected = 0, formed_var = 0;
-  const double q = 1.0 - std::exp(-d.antisocial_formation);
+  // Event clocks: fading is a Poisson process of intensity ties x -ln(1 - p)
+  // per week, formation one of intensity antisocial_formation per person in
+  // the community; the totals over the run are Poisson.
+  double faded = 0, faded_expected = 0, formed = 0, formed_expected = 0;
+  const double h = -std::log1p(-d.antisocial_decay);
   for (const auto& w : r.sim.weekly()) {
     // The census counts the ties each person in the community had when the week's changes were decided.
     faded += static_cast<double>(w.antisocial_ties_faded);
-    faded_expected += d.antisocial_decay * static_cast<double>(w.antisocial_ties);
-    faded_var += d.antisocial_decay * (1 - d.antisocial_decay) * static_cast<double>(w.antisocial_ties);
+    faded_expected += h * static_cast<double>(w.antisocial_ties);
     formed += static_cast<double>(w.antisocial_ties_formed);
-    formed_expected += q * static_cast<double>(w.in_community);
-    formed_var += q * (1 - q) * static_cast<double>(w.in_community);
+    formed_expected += d.antisocial_formation * static_cast<double>(w.in_community);
   }
+  const double faded_var = faded_expected, formed_var = formed_expected;
   pwt::check_within_se("antisocial ties faded", faded, faded_expected, std::sqrt(faded_var));
   pwt::check_within_se("antisocial ties formed", formed, formed_expected, std::sqrt(formed_var));
 }
@@ -138,9 +149,9 @@ TEST_CASE("network: work speeds the fading of antisocial ties by its factor", "[
     for (std::size_t i = 0; i < before.size(); ++i) {
       if (r.sim.justice().custody[i] != kCommunity) continue;
       const int k = before[i][static_cast<int>(TieType::Antisocial)];
-      const double rate = d.antisocial_decay * (ls.working[i] ? d.decay_work_factor : 1.0);
+      const double rate = -std::log1p(-d.antisocial_decay * (ls.working[i] ? d.decay_work_factor : 1.0));
       expected += k * rate;
-      var += k * rate * (1 - rate);
+      var += k * rate;  // Poisson (event clocks)
       worker_ties += ls.working[i] ? k : 0;
       observed += k - now[i][static_cast<int>(TieType::Antisocial)];
     }

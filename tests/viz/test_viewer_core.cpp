@@ -1,14 +1,21 @@
 // viz/ core (no display): the live runner gives exactly the numbers of a plain
 // Simulation with the same seed (also after a lever change at week w), two
 // runners on one seed share their random numbers, restart levers apply at
-// reset, replay reads back what `pathways run` wrote, and the plot arithmetic.
+// reset, replay reads back what `pathways run` wrote, the plot arithmetic, and
+// the ego network (extraction from the graph, layout, live and from snapshots).
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <cmath>
 #include <filesystem>
+#include <set>
+#include <thread>
 
 #include "models/simulation.hpp"
 #include "sim/core/parallel.hpp"
 #include "viz/assignment.hpp"
+#include "viz/ego_network.hpp"
+#include "viz/network_snapshot.hpp"
 #include "viz/plot.hpp"
 #include "viz/replay_reader.hpp"
 #include "viz/sim_runner.hpp"
@@ -209,6 +216,13 @@ TEST_CASE("viewer person view: the recorded life course is the simulation's, wee
     expected[0].push_back(pw::viz::person_week(sim, 100));
     expected[1].push_back(pw::viz::person_week(sim, 7));
   }
+  // The ties recorded are the network's summary, and they change over the weeks for some of the sample.
+  CHECK(expected[0].back().ties == sim.network().summary().count[100]);
+  int changed = 0;
+  for (std::uint32_t i = 0; i < kPeople; i += 50) {
+    changed += sim.network().summary().count[i] != sim.network().initial_ties()[i];
+  }
+  CHECK(changed > 0);
   const std::uint32_t ids[2] = {100, 7};
   for (int k = 0; k < 2; ++k) {
     pw::viz::PersonHistory h;
@@ -220,6 +234,8 @@ TEST_CASE("viewer person view: the recorded life course is the simulation's, wee
       CHECK(h.weeks[t].custody == expected[static_cast<std::size_t>(k)][t].custody);
       CHECK(h.weeks[t].arrests == expected[static_cast<std::size_t>(k)][t].arrests);
       CHECK(h.weeks[t].supervision == expected[static_cast<std::size_t>(k)][t].supervision);
+      CHECK(h.weeks[t].ties == expected[static_cast<std::size_t>(k)][t].ties);
+      CHECK(h.weeks[t].antisocial_share == expected[static_cast<std::size_t>(k)][t].antisocial_share);
     }
   }
   // The sample: every 50th person, with their own facts.
@@ -254,4 +270,263 @@ TEST_CASE("viewer runner: B started as a copy replays A's changes at their weeks
   CHECK(da.values == db.values);
   REQUIRE(db.events.size() == 1);
   CHECK(db.events[0].week == 8);
+}
+
+namespace {
+
+// Nodes and edges of two ego networks are the same, positions included.
+void check_same_ego(const pw::viz::EgoNetwork& a, const pw::viz::EgoNetwork& b) {
+  CHECK(a.person == b.person);
+  CHECK(a.count == b.count);
+  REQUIRE(a.nodes.size() == b.nodes.size());
+  for (std::size_t k = 0; k < a.nodes.size(); ++k) {
+    CHECK(a.nodes[k].vertex == b.nodes[k].vertex);
+    CHECK(a.nodes[k].kind == b.nodes[k].kind);
+    CHECK(a.nodes[k].ring == b.nodes[k].ring);
+    CHECK(a.nodes[k].x == b.nodes[k].x);
+    CHECK(a.nodes[k].y == b.nodes[k].y);
+  }
+  REQUIRE(a.edges.size() == b.edges.size());
+  for (std::size_t k = 0; k < a.edges.size(); ++k) {
+    CHECK(a.edges[k].from == b.edges[k].from);
+    CHECK(a.edges[k].to == b.edges[k].to);
+    CHECK(a.edges[k].type == b.edges[k].type);
+    CHECK(a.edges[k].strength == b.edges[k].strength);
+    CHECK(a.edges[k].formed_week == b.edges[k].formed_week);
+  }
+}
+
+// Finite, inside the unit disc, and no two nodes at the same place.
+void check_layout(const pw::viz::EgoNetwork& e) {
+  for (std::size_t k = 0; k < e.nodes.size(); ++k) {
+    const auto& n = e.nodes[k];
+    REQUIRE(std::isfinite(n.x));
+    REQUIRE(std::isfinite(n.y));
+    CHECK(std::hypot(n.x, n.y) <= 1.0001f);
+    for (std::size_t j = 0; j < k; ++j) {
+      CHECK(std::hypot(n.x - e.nodes[j].x, n.y - e.nodes[j].y) > 1e-3f);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("viewer ego network: a hand-made graph gives the expected rings, order and counts", "[viz]") {
+  using pw::TieType;
+  using pw::NodeKind;
+  // Vertices 0-2 released; 3, 4 family; 5 an antisocial community member shared by 0 and 1; 6, 7 prosocial of 1.
+  const std::vector<std::vector<pw::viz::TieRecord>> out = {
+      {{1, TieType::Antisocial, 1, -1}, {5, TieType::Antisocial, 1, 12}, {4, TieType::Family, 0.75f, -1},
+       {3, TieType::Family, 1, -1}},
+      {{0, TieType::Antisocial, 1, -1}, {5, TieType::Antisocial, 1, 3}, {6, TieType::Prosocial, 1, -1},
+       {7, TieType::Prosocial, 1, -1}, {2, TieType::Antisocial, 1, -1}},
+      {{1, TieType::Antisocial, 1, -1}},
+      {}, {}, {}, {}, {}};
+  const NodeKind kinds[] = {NodeKind::Released,       NodeKind::Released,      NodeKind::Released,
+                            NodeKind::FamilyMember,   NodeKind::FamilyMember,  NodeKind::AntisocialPeer,
+                            NodeKind::ProsocialPeer,  NodeKind::ProsocialPeer};
+  pw::viz::TieSource src;
+  src.people = 3;
+  src.out_ties = [&](std::uint32_t v, std::vector<pw::viz::TieRecord>& o) { o.insert(o.end(), out[v].begin(), out[v].end()); };
+  src.node = [&](std::uint32_t v) { return pw::NodeProps{kinds[v], 1}; };
+
+  const auto e = pw::viz::extract_ego(src, 0, true, 20);
+  REQUIRE(e.valid);
+  CHECK(e.week == 20);
+  CHECK(e.count[0] == 2);  // family
+  CHECK(e.count[2] == 2);  // antisocial
+  CHECK(e.ties() == 4);
+  CHECK(e.released_peers == 1);
+  CHECK(e.strength[0] == Approx(1.75));
+  CHECK(e.antisocial_share() == Approx(2.0 / 3.75));
+  // Ring 1 in order: family (formed week, then vertex), then antisocial with the released peer last.
+  REQUIRE(e.nodes.size() == 1 + 4 + 3);  // the person, 4 ties, peer 1's prosocial friends and peer 2
+  CHECK(e.nodes[1].vertex == 3);
+  CHECK(e.nodes[2].vertex == 4);
+  CHECK(e.nodes[3].vertex == 5);
+  CHECK(e.nodes[4].vertex == 1);
+  for (int k = 1; k <= 4; ++k) CHECK(e.nodes[static_cast<std::size_t>(k)].ring == 1);
+  // Ring 2: peer 1's ties other than to the person: the shared member (an edge, no new node), 6, 7 and peer 2.
+  int ring2_edges = 0;
+  for (const auto& edge : e.edges) {
+    if (edge.ring != 2) continue;
+    ++ring2_edges;
+    CHECK(edge.from == 4);
+  }
+  CHECK(ring2_edges == 4);
+  CHECK(e.nodes[5].ring == 2);
+  CHECK(e.nodes[5].vertex == 6);  // prosocial before antisocial
+  CHECK(e.nodes[7].vertex == 2);
+  CHECK(e.nodes[7].released());
+  check_layout(e);
+  // The first node sits at the top (angles run clockwise from -90 degrees).
+  CHECK(e.nodes[1].y < 0);
+  // Without the second ring: only the person's ties.
+  const auto near = pw::viz::extract_ego(src, 0, false, 20);
+  CHECK(near.nodes.size() == 5);
+  CHECK(near.edges.size() == 4);
+  check_layout(near);
+  // A person beyond the cohort: nothing.
+  CHECK_FALSE(pw::viz::extract_ego(src, 3, true, 20).valid);
+}
+
+TEST_CASE("viewer ego network: matches the graph's out-edges, laid out deterministically", "[viz]") {
+  const auto s = small_baseline();
+  const auto profile = pw::read_profile(s.params.population.profile_file);
+  pw::Parallel par1(1), par2(2);
+  pw::Simulation sim(s.params, profile, 0, par1), twin(s.params, profile, 0, par2);
+  for (int t = 0; t < 30; ++t) {
+    sim.step();
+    twin.step();
+  }
+  const auto& g = sim.network().graph();
+  const auto& summary = sim.network().summary();
+  int with_peers = 0;
+  for (std::uint32_t id = 0; id < 400; ++id) {
+    const auto e = pw::viz::extract_ego(sim, id, true);
+    REQUIRE(e.valid);
+    CHECK(e.week == 29);
+    // Counts and strengths by type, and the distinct vertices, from the out-edges.
+    std::array<int, pw::kTieTypes> count{};
+    std::array<double, pw::kTieTypes> strength{};
+    std::set<std::uint32_t> targets, peers;
+    for (auto [it, end] = boost::out_edges(id, g); it != end; ++it) {
+      const auto& tie = g[*it];
+      ++count[static_cast<std::size_t>(tie.type)];
+      strength[static_cast<std::size_t>(tie.type)] += tie.strength;
+      const auto v = static_cast<std::uint32_t>(boost::target(*it, g));
+      targets.insert(v);
+      if (v < kPeople) peers.insert(v);
+    }
+    CHECK(e.count == count);
+    for (std::size_t t = 0; t < pw::kTieTypes; ++t) {
+      CHECK(e.strength[t] == Approx(strength[t]).margin(1e-5));
+      CHECK(e.count[t] == summary.ties(id, static_cast<pw::TieType>(t)));
+    }
+    CHECK(e.antisocial_share() == Approx(summary.antisocial_share(id)).margin(1e-5));
+    std::set<std::uint32_t> ring1;
+    int ring1_edges = 0, expected_ring2 = 0, found_ring2 = 0;
+    for (const auto& n : e.nodes) {
+      if (n.ring == 1) ring1.insert(n.vertex);
+    }
+    CHECK(ring1 == targets);
+    CHECK(e.released_peers == static_cast<int>(peers.size()));
+    // Ring 2: every peer's tie except the one back to the person; a tie between two of the
+    // person's peers once.
+    for (auto p : peers) {
+      for (auto [it, end] = boost::out_edges(p, g); it != end; ++it) {
+        const auto v = static_cast<std::uint32_t>(boost::target(*it, g));
+        if (v == id || (peers.count(v) != 0 && v < p)) continue;
+        ++expected_ring2;
+      }
+    }
+    for (const auto& edge : e.edges) {
+      ring1_edges += edge.ring == 1;
+      found_ring2 += edge.ring == 2;
+      // Every edge is a tie of its source vertex, of its type.
+      const auto from = e.nodes[static_cast<std::size_t>(edge.from)].vertex, to = e.nodes[static_cast<std::size_t>(edge.to)].vertex;
+      bool stored = false;
+      for (auto [it, end] = boost::out_edges(from, g); it != end; ++it) {
+        stored = stored || (boost::target(*it, g) == to && g[*it].type == edge.type);
+      }
+      CHECK(stored);
+    }
+    CHECK(ring1_edges == static_cast<int>(boost::out_degree(id, g)));
+    CHECK(found_ring2 == expected_ring2);
+    with_peers += !peers.empty();
+    check_layout(e);
+    // Deterministic: the same again, and the same from a twin run on another thread count.
+    check_same_ego(e, pw::viz::extract_ego(sim, id, true));
+    check_same_ego(e, pw::viz::extract_ego(twin, id, true));
+  }
+  CHECK(with_peers >= 20);  // about a third of people have a released peer (docs/network.md)
+}
+
+TEST_CASE("viewer ego network: follows the week (a job start adds a co-worker tie)", "[viz]") {
+  const auto s = small_baseline();
+  const auto profile = pw::read_profile(s.params.population.profile_file);
+  pw::Parallel par(1);
+  pw::Simulation sim(s.params, profile, 0, par);
+  int starts = 0;
+  for (int t = 0; t < kWeeks && starts < 20; ++t) {
+    sim.step();
+    const auto& l = sim.labour().state();
+    for (std::uint32_t i = 0; i < kPeople && starts < 20; ++i) {
+      // A job start in the community this week (the network model's own condition).
+      if (l.job_start_week[i] != t || l.working[i] == 0 || l.employer[i] < 0 ||
+          sim.justice().custody[i] != static_cast<std::uint8_t>(pw::Custody::Community)) {
+        continue;
+      }
+      const auto e = pw::viz::extract_ego(sim, i, false);
+      bool new_coworker = false;
+      for (const auto& edge : e.edges) new_coworker = new_coworker || (edge.type == pw::TieType::Coworker && edge.formed_week == t);
+      CHECK(new_coworker);
+      CHECK(e.count[4] >= 1);
+      ++starts;
+    }
+  }
+  CHECK(starts == 20);
+}
+
+TEST_CASE("viewer runner: the ego network shown is replicate 0's at the current week", "[viz]") {
+  const auto s = small_baseline();
+  pw::viz::SimRunner runner(config(s, 1));
+  runner.show_ego(50);
+  runner.advance_to(12);
+  const auto profile = pw::read_profile(s.params.population.profile_file);
+  pw::Parallel par(1);
+  pw::Simulation sim(s.params, profile, 0, par);
+  for (int t = 0; t < 12; ++t) sim.step();
+  // The worker extracts after the step; wait for it (at most a few seconds).
+  pw::viz::EgoNetwork e;
+  for (int tries = 0; tries < 500 && !(runner.ego_network(e) && e.week == 11 && e.person == 50); ++tries) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  REQUIRE(e.week == 11);
+  check_same_ego(e, pw::viz::extract_ego(sim, 50, true));
+  // Another person: extracted without a step.
+  runner.show_ego(51);
+  for (int tries = 0; tries < 500 && !(runner.ego_network(e) && e.person == 51); ++tries) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  REQUIRE(e.person == 51);
+  check_same_ego(e, pw::viz::extract_ego(sim, 51, true));
+}
+
+TEST_CASE("viewer replay: the ego network from a network snapshot equals the live one", "[viz]") {
+  const auto dir = std::filesystem::temp_directory_path() / "pathways-viz-ego-test";
+  std::filesystem::create_directories(dir);
+  pw::RunOptions o;
+  o.scenario = std::string(PATHWAYS_SOURCE_DIR) + "/scenarios/baseline.toml";
+  o.output = dir / "snap.h5";
+  o.sets = {"simulation.people=" + std::to_string(kPeople), "simulation.horizon=" + std::to_string(kWeeks) + "w",
+            "simulation.replicates=1", "network.output.snapshot_every=10w"};
+  o.threads = 1;
+  o.persons = pw::PersonsOutput::None;
+  pw::run_scenario(o);
+  const auto weeks = pw::viz::snapshot_weeks(o.output, "baseline");
+  CHECK(weeks == std::vector<int>{9, 19, 29, 39});
+  CHECK(pw::viz::snapshot_at_or_before(weeks, 25) == 19);
+  CHECK(pw::viz::snapshot_at_or_before(weeks, 39) == 39);
+  CHECK(pw::viz::snapshot_at_or_before(weeks, 8) == -1);
+  const auto snap = pw::viz::read_network_snapshot(o.output, "baseline", 19, kPeople);
+  CHECK(snap.week == 19);
+  const auto p = small_baseline().params;
+  const auto profile = pw::read_profile(p.population.profile_file);
+  pw::Parallel par(1);
+  pw::Simulation sim(p, profile, 0, par);
+  for (int t = 0; t < 20; ++t) sim.step();
+  for (std::uint32_t id = 0; id < 300; id += 7) {
+    const auto live = pw::viz::extract_ego(sim, id, true);
+    const auto replayed = pw::viz::extract_ego(snap.source(), id, true, snap.week);
+    CHECK(replayed.week == live.week);
+    check_same_ego(replayed, live);
+  }
+  CHECK_THROWS_WITH(pw::viz::read_network_snapshot(o.output, "baseline", 20, kPeople), Catch::Contains("week_20"));
+  // A file without snapshots has none.
+  o.output = dir / "plain.h5";
+  o.sets.pop_back();
+  pw::run_scenario(o);
+  CHECK(pw::viz::snapshot_weeks(o.output, "baseline").empty());
+  std::filesystem::remove_all(dir);
 }
