@@ -20,6 +20,7 @@ loads into tidy DataFrames in one call::
     ex = load_experiment("results/compare.h5")
     ex["cumulative"]    # scenario, replicate, group, outcome, month, pct
     ex["differences"]   # scenario vs baseline: measure, group, period, mean, lo, hi (compare files)
+    ex["posterior"]     # one row per particle: parameters, weight, distance (calibration files)
 """
 
 import argparse
@@ -419,6 +420,52 @@ def sweep_outputs(path, outputs=None):
         return pd.DataFrame(rows)
 
 
+def calibration_posterior(path):
+    """The final ABC population of a calibration file: one row per particle, one column per fitted
+    parameter (internal units), then weight (normalised, sum 1) and distance (RMSE, percentage points)."""
+    with h5py.File(path, "r") as f:
+        g = f["experiment"]["calibration"]
+        df = pd.DataFrame(g["samples"][()], columns=_strings(g["parameters"]))
+        df["weight"] = g["weights"][()]
+        df["distance"] = g["distances"][()]
+        return df
+
+
+def calibration_parameters(path):
+    """The fitted parameters of a calibration file: path, unit, lo, hi, log_scale, posterior mean, sd,
+    q05, median, q95, and the point written to the scenario file (point, point_text)."""
+    with h5py.File(path, "r") as f:
+        g = f["experiment"]["calibration"]
+        df = pd.DataFrame({"path": _strings(g["parameters"]), "unit": _strings(g["units"]),
+                           "lo": g["lo"][()], "hi": g["hi"][()], "log_scale": g["log_scale"][()].astype(bool)})
+        for name in ("mean", "sd", "q05", "median", "q95"):
+            df[name] = g[f"posterior_{name}"][()]
+        df["point"] = g["point"][()]
+        df["point_text"] = _strings(g["point_text"])
+        return df
+
+
+def calibration_generations(path):
+    """One row per ABC generation: generation, tolerance (RMSE, pp), accepted, attempts, evaluations,
+    acceptance_rate, ess."""
+    with h5py.File(path, "r") as f:
+        g = f["experiment"]["calibration"]["generations"]
+        df = pd.DataFrame({k: g[k][()] for k in ("tolerance", "accepted", "attempts", "evaluations",
+                                                  "acceptance_rate", "ess")})
+        df.insert(0, "generation", range(len(df)))
+        return df
+
+
+def calibration_fit(path):
+    """The fit of the calibrated scenario: target_id, target_file, target, simulated, error (simulated
+    minus target, percentage points), weight. The RMSE is the attribute rmse of /experiment/calibration/fit."""
+    with h5py.File(path, "r") as f:
+        g = f["experiment"]["calibration"]["fit"]
+        return pd.DataFrame({"target_id": _strings(g["target_id"]), "target_file": _strings(g["target_file"]),
+                             "target": g["target"][()], "simulated": g["simulated"][()], "error": g["error"][()],
+                             "weight": g["weight"][()]})
+
+
 def load_experiment(path):
     """Everything in a results file (run or compare) as tidy DataFrames, with a `scenario` column:
 
@@ -431,10 +478,15 @@ def load_experiment(path):
     experiment   the /experiment attributes (dict), or None
     design       sweep files only (else empty): sweep_design()
     outputs      sweep files only (else empty): sweep_outputs()
+    posterior    calibration files only (else empty): calibration_posterior()
+    parameters   calibration files only (else empty): calibration_parameters()
+    generations  calibration files only (else empty): calibration_generations()
+    fit          calibration files only (else empty): calibration_fit()
     """
     names = scenario_order(path)
     ex = experiment(path)
     is_sweep = bool(ex) and ex.get("kind") == "sweep"
+    is_calibration = bool(ex) and ex.get("kind") == "calibrate"
     info_rows, cum, weekly, costs, meas = [], [], [], [], []
     for name in names:
         i = info(path, name)
@@ -459,6 +511,10 @@ def load_experiment(path):
         "experiment": ex,
         "design": sweep_design(path) if is_sweep else pd.DataFrame(),
         "outputs": sweep_outputs(path) if is_sweep else pd.DataFrame(),
+        "posterior": calibration_posterior(path) if is_calibration else pd.DataFrame(),
+        "parameters": calibration_parameters(path) if is_calibration else pd.DataFrame(),
+        "generations": calibration_generations(path) if is_calibration else pd.DataFrame(),
+        "fit": calibration_fit(path) if is_calibration else pd.DataFrame(),
     }
 
 

@@ -14,6 +14,7 @@ import argparse
 import os
 import sys
 
+import h5py
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -270,6 +271,69 @@ def sweep_report(path, outdir):
     return figures, "\n".join(lines)
 
 
+def calibration_report(path, outdir):
+    """posterior.png (weighted histogram of each fitted parameter over its prior range) and fit.png
+    (simulated minus target per target number), and the Markdown of both tables."""
+    params = pr.calibration_parameters(path)
+    post = pr.calibration_posterior(path)
+    gens = pr.calibration_generations(path)
+    fit = pr.calibration_fit(path)
+    with h5py.File(path, "r") as f:
+        g = f["experiment"]["calibration"]
+        attrs = {k: pr._text(v) if isinstance(v, (bytes, str)) else v for k, v in g.attrs.items()}
+        rmse = float(g["fit"].attrs["rmse"])
+    n = len(params)
+    cols = min(3, n)
+    rows = (n + cols - 1) // cols
+    fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 3.0 * rows), squeeze=False)
+    for ax, (_, p) in zip(axes.flat, params.iterrows()):
+        x = post[p.path]
+        bins = np.geomspace(p.lo, p.hi, 25) if p.log_scale else np.linspace(p.lo, p.hi, 25)
+        ax.hist(x, bins=bins, weights=post.weight, color=colour(0), alpha=0.8)
+        ax.axvline(p.point, color="black", lw=1.2, label=f"written {p.point:.4g}")
+        if p.log_scale:
+            ax.set_xscale("log")
+        ax.set_xlim(p.lo, p.hi)
+        ax.set_title(p.path, fontsize=9)
+        ax.set_xlabel(p.unit, fontsize=8)
+        ax.tick_params(labelsize=7)
+        ax.legend(fontsize=7)
+    for ax in list(axes.flat)[n:]:
+        ax.axis("off")
+    fig.suptitle(f"Posterior ({len(post)} particles, weighted) over each prior range", fontsize=11)
+    fig.tight_layout()
+    fig.savefig(os.path.join(outdir, "posterior.png"), dpi=100)
+    plt.close(fig)
+    fig, ax = plt.subplots(figsize=(8, max(2.5, 0.22 * len(fit) + 1)))
+    ax.barh(range(len(fit)), fit.error, color=[colour(0) if e >= 0 else colour(1) for e in fit.error])
+    ax.set_yticks(range(len(fit)))
+    ax.set_yticklabels(fit.target_id, fontsize=7)
+    ax.invert_yaxis()
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set_xlabel("simulated minus target, percentage points")
+    ax.set_title(f"Fit of the calibrated scenario: RMSE {rmse:.2f} pp", fontsize=11)
+    fig.tight_layout()
+    fig.savefig(os.path.join(outdir, "fit.png"), dpi=100)
+    plt.close(fig)
+    figures = [("Posterior", "posterior.png"), ("Fit", "fit.png")]
+    lines = [f"# Pathways calibration report: `{os.path.basename(path)}`", "",
+             f"{attrs.get('method')}: {attrs.get('particles')} particles, {attrs.get('evaluations')} evaluations of "
+             f"{attrs.get('people')} people x {attrs.get('replicates')} replicate(s); {attrs.get('stop_reason')}.",
+             "Tolerance by generation (RMSE, pp): " + ", ".join(f"{t:.3g}" for t in gens.tolerance) + ".", "",
+             "| parameter | unit | prior | mean | sd | 5% | 95% | written |", "|---|---|---|---:|---:|---:|---:|---|"]
+    for _, p in params.iterrows():
+        lines.append(f"| `{p.path}` | {p.unit} | [{p.lo:.4g}, {p.hi:.4g}]{' log' if p.log_scale else ''} | "
+                     f"{p['mean']:.4g} | {p.sd:.4g} | {p.q05:.4g} | {p.q95:.4g} | `{p.point_text}` |")
+    lines += ["", f"## Fit (RMSE {rmse:.2f} percentage points)", "", "| target | file | target | simulated | error |",
+              "|---|---|---:|---:|---:|"]
+    for _, r in fit.iterrows():
+        lines.append(f"| {r.target_id} | {r.target_file} | {r.target:.1f} | {r.simulated:.1f} | {r.error:+.1f} |")
+    lines += ["", "## Figures", ""]
+    for title, f in figures:
+        lines += [f"### {title}", "", f"![{title}]({f})", ""]
+    return figures, "\n".join(lines)
+
+
 def fmt_interval(row, decimals):
     if np.isnan(row.lo):
         return f"{row['mean']:+.{decimals}f}"
@@ -371,8 +435,9 @@ def main(argv=None):
         return 2
     os.makedirs(args.output, exist_ok=True)
     ex_info = pr.experiment(args.file) if os.path.isfile(args.file) else None
-    if ex_info and ex_info.get("kind") == "sweep":
-        figures, text = sweep_report(args.file, args.output)
+    if ex_info and ex_info.get("kind") in ("sweep", "calibrate"):
+        report = sweep_report if ex_info["kind"] == "sweep" else calibration_report
+        figures, text = report(args.file, args.output)
         md = os.path.join(args.output, "summary.md")
         with open(md, "w") as f:
             f.write(text)

@@ -1,4 +1,4 @@
-// The `pathways` command line: run, compare, inspect, report, validate, resolve, params.
+// The `pathways` command line: run, compare, sweep, calibrate, inspect, report, validate, resolve, params.
 // This is the only translation unit that includes CLI11. Exit codes: 0 success,
 // 1 runtime failure, 2 invalid input (bad scenario, missing file, bad option).
 #include <CLI/CLI.hpp>
@@ -17,12 +17,14 @@
 
 #include "models/model_params.hpp"
 #include "models/population/profile.hpp"
+#include "sim/experiment/calibration_runner.hpp"
 #include "sim/experiment/experiment_plan.hpp"
 #include "sim/experiment/experiment_runner.hpp"
 #include "sim/experiment/mpi_tasks.hpp"
 #include "sim/experiment/run_scenario.hpp"
 #include "sim/experiment/task_journal.hpp"
 #include "sim/experiment/sweep_spec.hpp"
+#include "sim/io/calibration_results.hpp"
 #include "sim/io/comparison.hpp"
 #include "sim/io/sweep_results.hpp"
 #include "sim/io/report_table.hpp"
@@ -44,6 +46,7 @@ int print_table(const std::filesystem::path& results, const std::string& targets
       const H5::H5File f(results.string(), H5F_ACC_RDONLY);
       if (pw::is_comparison(f)) kind = "compare";
       if (pw::is_sweep(f)) kind = "sweep";
+      if (pw::is_calibration(f)) kind = "calibrate";
     } catch (const H5::Exception&) {
       // not readable here: summarise_results reports it with the file name
     }
@@ -54,6 +57,10 @@ int print_table(const std::filesystem::path& results, const std::string& targets
   }
   if (kind == "sweep") {
     std::cout << pw::format_sweep(pw::read_sweep(results));
+    return 0;
+  }
+  if (kind == "calibrate") {
+    std::cout << pw::format_calibration(pw::read_calibration(results));
     return 0;
   }
   const auto summary = pw::summarise_results(results);
@@ -84,6 +91,31 @@ struct ExperimentCli {
   bool quiet = false;
 };
 
+// Runs an experiment command's body on this MPI rank and turns its exceptions
+// into a message and an exit code: bad input (2) is said by rank 0 only, as
+// every rank meets it alike; any other failure (1) ends every rank, so a
+// failure of rank 0 alone does not leave the workers waiting.
+template <class Body>
+int with_experiment_errors(pw::MpiSession& mpi, Body body) {
+  const auto fail = [&](const std::string& message, int code) {
+    if (mpi.root()) std::cerr << "error: " << message << "\n";
+    return code;
+  };
+  try {
+    return body();
+  } catch (const pw::ScenarioError& e) {
+    return fail(e.what(), kInvalidInput);
+  } catch (const pw::ProfileError& e) {
+    return fail(e.what(), kInvalidInput);
+  } catch (const pw::ExperimentInputError& e) {
+    return fail(e.what(), kInvalidInput);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    if (mpi.size() > 1) mpi.abort(1);
+    return 1;
+  }
+}
+
 // make_plan() -> ExperimentPlan; answer(plan) prints the result and writes the CSV.
 template <class MakePlan, class Answer>
 int experiment_command(ExperimentCli cli, const std::string& what, MakePlan make_plan, Answer answer) {
@@ -93,13 +125,7 @@ int experiment_command(ExperimentCli cli, const std::string& what, MakePlan make
   mallopt(M_MMAP_THRESHOLD, 64 << 20);
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
   pw::MpiSession mpi;
-  const auto fail = [&](const std::string& message, int code) {
-    // Every rank builds the same plan, so bad input fails on all of them alike:
-    // rank 0 says why, the others just return.
-    if (mpi.root()) std::cerr << "error: " << message << "\n";
-    return code;
-  };
-  try {
+  return with_experiment_errors(mpi, [&] {
     const pw::ExperimentPlan plan = make_plan();
     const auto started = std::chrono::steady_clock::now();
     const auto result = pw::run_experiment(plan, cli.run, mpi);
@@ -114,18 +140,7 @@ int experiment_command(ExperimentCli cli, const std::string& what, MakePlan make
     answer(plan, cli);
     std::cout << "wrote " << cli.run.output.string() << "\n";
     return 0;
-  } catch (const pw::ScenarioError& e) {
-    return fail(e.what(), kInvalidInput);
-  } catch (const pw::ProfileError& e) {
-    return fail(e.what(), kInvalidInput);
-  } catch (const pw::ExperimentInputError& e) {
-    return fail(e.what(), kInvalidInput);
-  } catch (const std::exception& e) {
-    // A failure of rank 0 alone must not leave the workers waiting.
-    std::cerr << "error: " << e.what() << "\n";
-    if (mpi.size() > 1) mpi.abort(1);
-    return 1;
-  }
+  });
 }
 
 int compare_command(const pw::CompareOptions& options, const ExperimentCli& cli) {
@@ -156,6 +171,30 @@ int sweep_command(const pw::SweepOptions& options, const ExperimentCli& cli) {
           std::cout << "wrote " << c.csv.string() << "\n";
         }
       });
+}
+
+// `pathways calibrate`: ABC over the spec's parameters; rank 0 prints the posterior and the fit.
+int calibrate_command(const pw::CalibrateOptions& options, bool quiet) {
+  pw::MpiSession mpi;
+  return with_experiment_errors(mpi, [&] {
+    const auto started = std::chrono::steady_clock::now();
+    const auto r = pw::run_calibration(options, mpi);
+    if (!r.root) return r.exit_code;
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (r.already_complete) {
+      std::cout << r.output.string() << " already holds this calibration; nothing to run\n";
+    } else {
+      std::cout << fmt::format("{} evaluation(s) run{} on {} rank(s) in {:.1f} s (ABC {:.1f} s = {:.1f} per minute; fit "
+                               "run and file {:.1f} s)\n",
+                               r.evaluated,
+                               r.resumed > 0 ? fmt::format(", {} resumed from the journal", r.resumed) : std::string(),
+                               mpi.size(), secs, r.seconds,
+                               r.seconds > 0 ? 60.0 * static_cast<double>(r.evaluated) / r.seconds : 0.0, r.fit_seconds);
+    }
+    if (!quiet) std::cout << pw::format_calibration(pw::read_calibration(r.output));
+    std::cout << "wrote " << r.output.string() << " and " << r.scenario_out.string() << "\n";
+    return 0;
+  });
 }
 
 // `pathways report`: runs results/report.py with Debian's Python (or $PATHWAYS_PYTHON).
@@ -271,6 +310,23 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   sweep_cmd->add_flag("-q,--quiet", swp_cli.quiet, "do not print the results table");
 
+  pw::CalibrateOptions cal;
+  bool cal_quiet = false;
+  auto* calibrate_cmd = app.add_subcommand(
+      "calibrate", "Fit parameters to the calibration targets by ABC (ABC-SMC or rejection; spec: docs/calibration.md)");
+  calibrate_cmd->add_option("spec", cal.spec, "calibration spec TOML file (examples in scenarios/calibration/)")->required();
+  calibrate_cmd->add_option("-o,--output", cal.output, "calibration file (default results/calibrate-<spec name>.h5)");
+  calibrate_cmd->add_option("--scenario-out", cal.scenario_out,
+                            "scenario file with the posterior mean (default <output without .h5>.scenario.toml)");
+  calibrate_cmd->add_option("--people", cal.people, "persons per evaluation (default: the spec's)")->check(CLI::PositiveNumber);
+  calibrate_cmd->add_option("--threads", cal.threads, "worker threads per process (default: all cores); results do not depend on it")
+      ->check(CLI::Range(1, 1024));
+  calibrate_cmd->add_flag("--restart", cal.restart, "discard an unfinished run of this output instead of resuming it");
+  calibrate_cmd->add_option("--stop-after", cal.stop_after,
+                            "testing aid: stop abruptly (exit 75) after this many evaluations, as if killed")
+      ->check(CLI::PositiveNumber);
+  calibrate_cmd->add_flag("-q,--quiet", cal_quiet, "do not print the posterior and the fit");
+
   std::filesystem::path report_file, report_dir;
   auto* report_cmd = app.add_subcommand("report", "Write figures (PNG) and a Markdown summary of a results file");
   report_cmd->add_option("file", report_file, "results or experiment file (.h5)")->required();
@@ -343,6 +399,7 @@ int main(int argc, char** argv) {
       }
       return sweep_command(swp, swp_cli);
     }
+    if (calibrate_cmd->parsed()) return calibrate_command(cal, cal_quiet);
     if (report_cmd->parsed()) {
       if (report_dir.empty()) {
         report_dir = report_file.parent_path() / (report_file.stem().string() + "-report");

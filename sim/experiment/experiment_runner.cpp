@@ -41,10 +41,7 @@ void run_task(const ExperimentPlan& plan, int task, const PopulationProfile& pro
   auto header = scenario_header(s.loaded, s.file, 1);
   header.parameter_table = false;
   writer.begin_scenario(header, table);
-  writer.write_programmes(0, sim);
-  writer.write_reintegration(0, sim);
-  writer.write_costs(0, compute_costs(sim.weekly(), s.loaded.params.costs, programme_costs_by_week(sim)));
-  writer.write_replicate(0, sim.weekly(), cumulative_tables(sim));
+  write_replicate_results(writer, 0, sim);
   if (plan.writes_persons(task)) writer.write_persons(0, sim);
   writer.commit();
 }

@@ -22,6 +22,10 @@ class Progress {
 
   void update(long done);
   void finish();
+  // For work whose size is learnt as it goes (an ABC generation): a new label
+  // and total for the next update(); the rate and ETA keep counting from the start.
+  void set_label(std::string label) { label_ = std::move(label); }
+  void set_total(long total) { total_ = total; }
   [[nodiscard]] bool drawing() const { return drawing_; }
 
   // "1h02m", "3m05s", "12s".

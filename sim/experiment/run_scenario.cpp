@@ -95,6 +95,13 @@ std::string parameter_reference_markdown() {
   return parameters_markdown(table, {{"programme", &programme_table}});
 }
 
+void write_replicate_results(ResultsWriter& writer, int replicate, const Simulation& sim) {
+  writer.write_programmes(replicate, sim);
+  writer.write_reintegration(replicate, sim);
+  writer.write_costs(replicate, compute_costs(sim.weekly(), sim.params().costs, programme_costs_by_week(sim)));
+  writer.write_replicate(replicate, sim.weekly(), cumulative_tables(sim));
+}
+
 std::filesystem::path run_scenario(const RunOptions& o) {
   LoadedScenario s = load_scenario(o.scenario, o.sets);
   const PopulationProfile profile = read_profile(s.params.population.profile_file);
@@ -114,10 +121,7 @@ std::filesystem::path run_scenario(const RunOptions& o) {
       sim.step();
       if (r == 0 && every > 0 && sim.week() % every == 0) writer.write_network_snapshot(sim);
     }
-    writer.write_programmes(r, sim);
-    writer.write_reintegration(r, sim);
-    writer.write_costs(r, compute_costs(sim.weekly(), s.params.costs, programme_costs_by_week(sim)));
-    writer.write_replicate(r, sim.weekly(), cumulative_tables(sim));
+    write_replicate_results(writer, r, sim);
     if (o.persons == PersonsOutput::All || (o.persons == PersonsOutput::FirstReplicate && r == 0)) {
       writer.write_persons(r, sim);
     }

@@ -47,6 +47,11 @@ std::vector<double> programme_costs_by_week(const Simulation& sim);
 std::string parameter_reference_markdown();
 
 struct ScenarioHeader;
+class ResultsWriter;
+
+// Writes row `replicate` of a finished simulation: programmes, work and
+// housing, costs, the weekly series and cumulative tables (not the persons).
+void write_replicate_results(ResultsWriter& writer, int replicate, const Simulation& sim);
 
 // The results-file header of a loaded scenario with `replicates` rows.
 ScenarioHeader scenario_header(const LoadedScenario& s, const std::filesystem::path& file, int replicates);

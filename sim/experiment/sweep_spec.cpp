@@ -11,6 +11,7 @@
 #include "models/reporting/outcome_tables.hpp"
 #include "sim/experiment/methods/designs.hpp"
 #include "sim/experiment/methods/saltelli.hpp"
+#include "sim/experiment/spec_reader.hpp"
 #include "sim/io/outcome_measures.hpp"
 
 namespace pw {
@@ -31,97 +32,6 @@ const std::set<std::string> kTopKeys = {"name",      "description", "scenario", 
                                         "bootstrap", "set",         "outputs",     "parameter"};
 const std::set<std::string> kParameterKeys = {"path", "lo", "hi", "levels", "log"};
 
-struct SpecReader {
-  std::string file;
-  std::vector<ScenarioIssue> issues;
-
-  void issue(const toml::node& n, const std::string& key, std::string msg) {
-    issues.push_back({file, static_cast<int>(n.source().begin.line), static_cast<int>(n.source().begin.column), key,
-                      std::move(msg)});
-  }
-  void issue(const std::string& key, std::string msg) { issues.push_back({file, 0, 0, key, std::move(msg)}); }
-
-  template <class T>
-  std::optional<T> get(const toml::table& t, const std::string& key, const char* expected) {
-    const auto* n = t.get(key);
-    if (n == nullptr) return std::nullopt;
-    if constexpr (std::is_same_v<T, double>) {
-      if (const auto v = n->value<double>()) return *v;  // integers are accepted as reals
-    } else if constexpr (std::is_same_v<T, bool>) {
-      if (const auto v = n->value_exact<bool>()) return *v;
-    } else if constexpr (std::is_same_v<T, std::int64_t>) {
-      if (const auto v = n->value_exact<std::int64_t>()) return *v;
-    } else {
-      if (const auto v = n->value_exact<std::string>()) return *v;
-    }
-    issue(*n, key, fmt::format("wrong type: expected {}", expected));
-    return std::nullopt;
-  }
-
-  std::vector<std::string> strings(const toml::table& t, const std::string& key) {
-    std::vector<std::string> out;
-    const auto* n = t.get(key);
-    if (n == nullptr) return out;
-    const auto* a = n->as_array();
-    if (a == nullptr) {
-      issue(*n, key, "wrong type: expected an array of strings");
-      return out;
-    }
-    for (const auto& e : *a) {
-      if (const auto v = e.value_exact<std::string>()) {
-        out.push_back(*v);
-      } else {
-        issue(e, key, "wrong type: expected a string");
-      }
-    }
-    return out;
-  }
-
-  void unknown_keys(const toml::table& t, const std::set<std::string>& accepted, const std::string& where) {
-    for (auto&& [k, node] : t) {
-      if (!accepted.count(std::string(k.str()))) {
-        std::string list;
-        for (const auto& a : accepted) list += (list.empty() ? "" : ", ") + a;
-        issue(node, where + std::string(k.str()), "unknown key; accepted: " + list);
-      }
-    }
-  }
-};
-
-// What a parameter path accepts, from the schema (scalar or programme[NAME].key).
-struct PathInfo {
-  ParamInfo info;
-  bool found = false;
-  std::string nearest;
-};
-
-PathInfo lookup(const std::string& path) {
-  PathInfo out;
-  static const std::regex programme_key(R"(programme\[([^\]]+)\]\.(.+))");
-  std::smatch m;
-  if (std::regex_match(path, m, programme_key)) {
-    auto spec = with_defaults<ProgrammeSpec>();
-    const ParamTable table(spec);
-    if (const auto* s = table.find(m[2].str())) {
-      out.info = s->info;
-      out.found = true;
-    } else {
-      out.nearest = table.nearest(m[2].str());
-      if (!out.nearest.empty()) out.nearest = fmt::format("programme[{}].{}", m[1].str(), out.nearest);
-    }
-    return out;
-  }
-  auto params = with_defaults<ModelParams>();
-  const ParamTable table(params);
-  if (const auto* s = table.find(path)) {
-    out.info = s->info;
-    out.found = true;
-  } else {
-    out.nearest = table.nearest(path);
-  }
-  return out;
-}
-
 std::string point_name(std::size_t p, std::size_t points) {
   const int digits = std::max<int>(4, static_cast<int>(std::to_string(points > 0 ? points - 1 : 0).size()));
   return fmt::format("point_{:0{}d}", p, digits);
@@ -131,17 +41,7 @@ std::string point_name(std::size_t p, std::size_t points) {
 
 ExperimentPlan plan_sweep(const SweepOptions& o) {
   SpecReader rd{o.spec.string(), {}};
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(o.spec, ec)) {
-    throw ScenarioError({{o.spec.string(), 0, 0, "(file)", "missing file: no such sweep spec"}});
-  }
-  toml::table t;
-  try {
-    t = toml::parse_file(o.spec.string());
-  } catch (const toml::parse_error& e) {
-    throw ScenarioError({{o.spec.string(), static_cast<int>(e.source().begin.line),
-                          static_cast<int>(e.source().begin.column), "(syntax)", std::string(e.description())}});
-  }
+  const toml::table t = parse_spec_file(o.spec, "sweep spec");
   rd.unknown_keys(t, kTopKeys, "");
   const auto base_rel = rd.get<std::string>(t, "scenario", "a string (path of the base scenario)");
   const auto design = rd.get<std::string>(t, "design", "a string: grid, lhs or sobol").value_or("");
@@ -206,41 +106,15 @@ ExperimentPlan plan_sweep(const SweepOptions& o) {
     for (const auto& e : *params) {
       const auto& pt = *e.as_table();
       rd.unknown_keys(pt, kParameterKeys, "parameter.");
-      const auto path = rd.get<std::string>(pt, "path", "a string (parameter path)");
-      const auto lo = rd.get<double>(pt, "lo", "a number, in the parameter's internal unit");
-      const auto hi = rd.get<double>(pt, "hi", "a number, in the parameter's internal unit");
       const auto lv = rd.get<std::int64_t>(pt, "levels", "an integer");
-      const bool log_scale = rd.get<bool>(pt, "log", "true or false").value_or(false);
-      if (!path || !lo || !hi) {
-        rd.issue(e, "parameter", "each [[parameter]] needs path, lo and hi");
-        continue;
-      }
-      const auto info = lookup(*path);
-      if (!info.found) {
-        rd.issue(e, "parameter.path", fmt::format("unknown parameter \"{}\"{}", *path,
-                                                  info.nearest.empty() ? "" : fmt::format("; did you mean \"{}\"?", info.nearest)));
-        continue;
-      }
-      if (info.info.type == ValueType::Text || info.info.type == ValueType::Boolean) {
-        rd.issue(e, "parameter.path", fmt::format("\"{}\" is not numeric and cannot be swept", *path));
-        continue;
-      }
-      if (*lo < info.info.lo || *hi > info.info.hi) {
-        rd.issue(e, "parameter", fmt::format("{}: range [{}, {}] leaves the parameter's range [{}, {}] ({})", *path, *lo,
-                                             *hi, info.info.lo, info.info.hi, unit_name(info.info.unit)));
-      }
-      methods::Dimension dim{*path, *lo, *hi, log_scale};
-      try {
-        methods::validate(dim);
-      } catch (const std::invalid_argument& err) {
-        rd.issue(e, "parameter", err.what());
-      }
+      const auto ranged = read_parameter_range(rd, e, pt, "swept");
+      if (!ranged) continue;
       if (design == "grid" && (!lv || *lv < 1 || *lv > 1000)) {
         rd.issue(e, "parameter.levels", "a grid needs levels = 1 to 1000 for every parameter");
       }
       levels.push_back(lv ? static_cast<int>(*lv) : 1);
-      sd.dimensions.push_back(dim);
-      infos.push_back(info.info);
+      sd.dimensions.push_back(ranged->dimension);
+      infos.push_back(ranged->info);
     }
   }
   if (!rd.issues.empty()) throw ScenarioError(rd.issues);

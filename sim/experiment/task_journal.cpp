@@ -40,8 +40,8 @@ std::string read_file_bytes(const std::filesystem::path& path) {
 }
 
 TaskJournal::TaskJournal(const std::filesystem::path& output, std::string kind, std::string inputs_hash, int tasks,
-                         bool restart)
-    : dir_(output.string() + ".tasks"), done_(static_cast<std::size_t>(tasks), false) {
+                         bool restart, std::string extension)
+    : dir_(output.string() + ".tasks"), extension_(std::move(extension)), done_(static_cast<std::size_t>(tasks), false) {
   const auto manifest = dir_ / "experiment.json";
   std::filesystem::create_directories(dir_);
   // One process at a time per journal; the lock dies with its process, even on kill -9.
@@ -78,13 +78,27 @@ TaskJournal::TaskJournal(const std::filesystem::path& output, std::string kind, 
     write_file_atomically(manifest, m.dump(2) + "\n");
   }
   // Stray .part files are tasks interrupted while being written: redo them.
+  // Finished tasks are found by one pass over the directory (a calibration's
+  // journal can index millions of possible tasks, few of them run).
+  std::vector<std::filesystem::path> parts;
   for (const auto& e : std::filesystem::directory_iterator(dir_)) {
-    if (e.path().extension() == ".part") std::filesystem::remove(e.path());
+    const std::string name = e.path().filename().string();
+    if (e.path().extension() == ".part") {
+      parts.push_back(e.path());
+      continue;
+    }
+    if (!name.starts_with("task_") || !name.ends_with(extension_)) continue;
+    const std::string number = name.substr(5, name.size() - 5 - extension_.size());
+    if (number.empty() || number.find_first_not_of("0123456789") != std::string::npos || number.size() > 10) continue;
+    const long long t = std::stoll(number);
+    if (t < tasks) done_[static_cast<std::size_t>(t)] = true;
   }
-  for (int t = 0; t < tasks; ++t) done_[static_cast<std::size_t>(t)] = std::filesystem::exists(task_path(t));
+  for (const auto& p : parts) std::filesystem::remove(p);
 }
 
-std::filesystem::path TaskJournal::task_path(int task) const { return dir_ / fmt::format("task_{}.h5", task); }
+std::filesystem::path TaskJournal::task_path(int task) const {
+  return dir_ / fmt::format("task_{}{}", task, extension_);
+}
 
 int TaskJournal::done_count() const {
   int n = 0;

@@ -4,6 +4,8 @@
 //
 //   <output>.tasks/experiment.json     {"inputs_hash", "kind", "tasks"}, written first
 //   <output>.tasks/task_<t>.h5         task t, a one-replicate results file
+//                                      (compare, sweep; `pathways calibrate` journals
+//                                      task_<t>.json, one evaluation's distance)
 //   <output>.tasks/lock                flock'ed by the process running the experiment
 //
 // A task file is written as "task_<t>.h5.part", flushed, fsync'ed and renamed:
@@ -33,8 +35,9 @@ class ExperimentInputError : public std::runtime_error {
 
 class TaskJournal {
  public:
+  // `extension`: of the task files (".h5" for results files).
   TaskJournal(const std::filesystem::path& output, std::string kind, std::string inputs_hash, int tasks,
-              bool restart);
+              bool restart, std::string extension = ".h5");
   ~TaskJournal();
   TaskJournal(const TaskJournal&) = delete;
   TaskJournal& operator=(const TaskJournal&) = delete;
@@ -55,6 +58,7 @@ class TaskJournal {
 
  private:
   std::filesystem::path dir_;
+  std::string extension_;
   std::vector<bool> done_;
   int lock_fd_ = -1;  // flock on <dir>/lock, held while this journal is open
 };

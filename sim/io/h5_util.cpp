@@ -22,6 +22,18 @@ std::string read_string_attr(const H5::H5Object& obj, const std::string& name) {
   return s;
 }
 
+void write_double_attr(H5::H5Object& obj, const std::string& name, double value) {
+  auto a = obj.createAttribute(name, H5::PredType::IEEE_F64LE, H5::DataSpace(H5S_SCALAR));
+  a.write(H5::PredType::NATIVE_DOUBLE, &value);
+}
+
+double read_double_attr(const H5::H5Object& obj, const std::string& name) {
+  const auto a = obj.openAttribute(name);
+  double v = 0;
+  a.read(H5::PredType::NATIVE_DOUBLE, &v);
+  return v;
+}
+
 std::int64_t read_int_attr(const H5::H5Object& obj, const std::string& name) {
   const auto a = obj.openAttribute(name);
   std::int64_t v = 0;
@@ -92,6 +104,14 @@ std::vector<double> read_matrix_double(const H5::DataSet& ds, hsize_t& rows, hsi
   rows = dims[0];
   cols = dims[1];
   std::vector<double> v(rows * cols);
+  if (!v.empty()) ds.read(v.data(), H5::PredType::NATIVE_DOUBLE);
+  return v;
+}
+
+std::vector<double> read_vector_double(const H5::Group& g, const std::string& name) {
+  const auto ds = g.openDataSet(name);
+  const auto space = ds.getSpace();
+  std::vector<double> v(static_cast<std::size_t>(space.getSimpleExtentNpoints()));
   if (!v.empty()) ds.read(v.data(), H5::PredType::NATIVE_DOUBLE);
   return v;
 }

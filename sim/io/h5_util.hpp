@@ -14,6 +14,8 @@ void write_attr(H5::H5Object& obj, const std::string& name, const std::string& v
 void write_attr(H5::H5Object& obj, const std::string& name, std::int64_t value);
 std::string read_string_attr(const H5::H5Object& obj, const std::string& name);
 std::int64_t read_int_attr(const H5::H5Object& obj, const std::string& name);
+void write_double_attr(H5::H5Object& obj, const std::string& name, double value);
+double read_double_attr(const H5::H5Object& obj, const std::string& name);
 
 // A 2-D [rows, cols] dataset, chunked by row and compressed.
 H5::DataSet create_matrix(H5::Group& g, const std::string& name, const H5::PredType& type, hsize_t rows, hsize_t cols);
@@ -26,5 +28,7 @@ void write_strings(H5::Group& g, const std::string& name, const std::vector<std:
 // A 1-D dataset of variable-length strings.
 std::vector<std::string> read_strings(const H5::Group& g, const std::string& name);
 std::vector<double> read_matrix_double(const H5::DataSet& ds, hsize_t& rows, hsize_t& cols);
+// A 1-D float64 dataset.
+std::vector<double> read_vector_double(const H5::Group& g, const std::string& name);
 
 }  // namespace pw::h5

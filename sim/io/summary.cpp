@@ -7,6 +7,7 @@
 
 #include "models/costs/costs.hpp"
 #include "models/reporting/outcome_tables.hpp"
+#include "sim/io/calibration_results.hpp"
 #include "sim/io/comparison.hpp"
 #include "sim/io/h5_util.hpp"
 #include "sim/io/programme_results.hpp"
@@ -117,6 +118,7 @@ nlohmann::json summarise_results(const std::filesystem::path& file) {
                            {"scenarios", h5::read_strings(eg, "scenarios")}};
       if (is_comparison(f)) out["vs_baseline"] = vs_baseline_json(read_comparison(f));
       if (is_sweep(f)) out["sweep"] = sweep_json(read_sweep(f));
+      if (is_calibration(f)) out["calibration"] = calibration_json(read_calibration(f));
     }
   } catch (const H5::Exception& e) {
     throw std::runtime_error(fmt::format("{}: cannot read results: {}", file.string(), e.getDetailMsg()));

@@ -246,6 +246,22 @@ TEST_CASE("methods: ABC stopping rules and bad input", "[methods][abc]") {
   CHECK(r.population.tolerance == 0.3);
   CHECK(r.evaluations > r.generations.back().evaluations);
 
+  // A total budget of proposals: the run never simulates more, and the
+  // generation that would pass it is abandoned; the generations kept are the
+  // unbudgeted run's (the budget only truncates).
+  AbcSmcOptions budgeted = o;
+  budgeted.tolerances = {3.0, 1.0, 0.3};
+  budgeted.max_evaluations = r.generations[0].evaluations + r.generations[1].evaluations + 5;
+  const AbcResult capped = abc_smc(dims, AbcSimulator(normal_mean_distance), budgeted);
+  CHECK(capped.stop == AbcStop::MaxEvaluations);
+  REQUIRE(capped.generations.size() == 2);
+  CHECK(capped.evaluations <= budgeted.max_evaluations);
+  CHECK(capped.population.tolerance == 3.0);
+  CHECK(capped.generations[1].attempts == r.generations[1].attempts);
+  budgeted.max_evaluations = 150;  // generation 0 needs 200
+  CHECK_THROWS_WITH(abc_smc(dims, AbcSimulator(normal_mean_distance), budgeted),
+                    Catch::Contains("max_evaluations"));
+
   // +infinity rejects: the posterior never enters the region the simulator refuses.
   AbcSmcOptions p;
   p.particles = 200;

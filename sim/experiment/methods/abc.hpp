@@ -90,6 +90,8 @@ enum class AbcStop {
   MinAcceptanceRate,  // the next generation needed more than particles / min_acceptance_rate
                       // proposals; it was abandoned and the previous population is returned
   ToleranceStalled,   // the adaptive tolerance stopped decreasing
+  MaxEvaluations,     // the next generation would have exceeded the run's total budget of proposals
+                      // (AbcSmcOptions::max_evaluations); it was abandoned, the previous population is returned
 };
 [[nodiscard]] std::string to_string(AbcStop stop);
 

@@ -45,6 +45,7 @@ std::string to_string(AbcStop stop) {
     case AbcStop::ToleranceTarget: return "target tolerance reached";
     case AbcStop::MinAcceptanceRate: return "acceptance rate fell below the minimum (last generation abandoned)";
     case AbcStop::ToleranceStalled: return "adaptive tolerance stopped decreasing";
+    case AbcStop::MaxEvaluations: return "total budget of evaluations reached (last generation abandoned)";
   }
   return "unknown";
 }

@@ -73,11 +73,20 @@ Point draw_working(const WorkingScale& scale, const MixtureKernel* kernel, std::
 // of proposals ran out before the population was full.
 std::optional<Generation> run_generation(const WorkingScale& scale, const AbcBatchSimulator& simulate,
                                          const AbcSmcOptions& o, std::uint32_t generation, double tolerance,
-                                         const Generation* previous, std::uint64_t& evaluations) {
+                                         const Generation* previous, std::uint64_t& evaluations,
+                                         bool& total_budget_ran_out) {
   std::optional<MixtureKernel> kernel;
   if (previous) kernel.emplace(previous->working, previous->weights, scale);
-  const auto budget = static_cast<std::uint64_t>(
-      std::ceil(static_cast<double>(o.particles) / o.min_acceptance_rate));
+  auto budget = static_cast<std::uint64_t>(std::ceil(static_cast<double>(o.particles) / o.min_acceptance_rate));
+  total_budget_ran_out = false;
+  bool total_limited = false;
+  if (o.max_evaluations > 0) {
+    const std::uint64_t remaining = o.max_evaluations > evaluations ? o.max_evaluations - evaluations : 0;
+    if (remaining < budget) {
+      budget = remaining;
+      total_limited = true;
+    }
+  }
   const double expected_rate =
       previous ? std::max(previous->stats.acceptance_rate, o.min_acceptance_rate) : 1.0;
 
@@ -86,7 +95,10 @@ std::optional<Generation> run_generation(const WorkingScale& scale, const AbcBat
   std::uint64_t next_attempt = 0;
   std::uint64_t last_kept = 0;
   while (g.values.size() < o.particles) {
-    if (next_attempt >= budget) return std::nullopt;
+    if (next_attempt >= budget) {
+      total_budget_ran_out = total_limited;
+      return std::nullopt;
+    }
     const std::size_t needed = o.particles - g.values.size();
     std::uint64_t size = o.batch_size;
     if (size == 0) size = static_cast<std::uint64_t>(std::ceil(static_cast<double>(needed) / expected_rate));
@@ -175,16 +187,17 @@ AbcResult abc_smc(const std::vector<Dimension>& dimensions, const AbcBatchSimula
         }
       }
     }
+    bool total_budget_ran_out = false;
     auto next = run_generation(scale, simulate, options, t, tolerance, current ? &*current : nullptr,
-                               result.evaluations);
+                               result.evaluations, total_budget_ran_out);
     if (!next) {
       if (t == 0)
         throw std::runtime_error(fmt::format(
             "abc_smc: generation 0 accepted fewer than {} of {} prior draws at tolerance {}; raise "
-            "initial_tolerance or lower min_acceptance_rate",
-            options.particles, std::ceil(static_cast<double>(options.particles) / options.min_acceptance_rate),
-            tolerance));
-      result.stop = AbcStop::MinAcceptanceRate;
+            "initial_tolerance{}",
+            options.particles, result.evaluations, tolerance,
+            total_budget_ran_out ? " or max_evaluations" : " or lower min_acceptance_rate"));
+      result.stop = total_budget_ran_out ? AbcStop::MaxEvaluations : AbcStop::MinAcceptanceRate;
       break;
     }
     current = std::move(next);

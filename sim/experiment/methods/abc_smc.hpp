@@ -29,9 +29,12 @@
 //
 // Stopping: after max_generations generations; after a generation whose
 // tolerance is <= target_tolerance; when the adaptive tolerance no longer
-// decreases; or when a generation would need more than
-// ceil(particles / min_acceptance_rate) proposals, in which case it is
-// abandoned and the previous generation is the result.
+// decreases; when a generation would need more than
+// ceil(particles / min_acceptance_rate) proposals; or when it would take the
+// run past max_evaluations proposals in all (if set). In the last two cases
+// the generation is abandoned and the previous generation is the result.
+// Generation t's attempts are numbered from 0 and never exceed
+// ceil(particles / min_acceptance_rate), so (t, attempt) can index a journal.
 //
 // When to use it rather than rejection (abc_rejection.hpp): the simulator is
 // expensive, there are several parameters, or the posterior is much narrower
@@ -60,6 +63,7 @@ struct AbcSmcOptions {
   double initial_tolerance = std::numeric_limits<double>::infinity();  // generation 0
   double target_tolerance = 0.0;        // stop once a generation's tolerance is <= this
   double min_acceptance_rate = 0.01;    // in (0, 1]
+  std::uint64_t max_evaluations = 0;    // proposals simulated in the whole run, at most; 0: no limit
   std::size_t batch_size = 0;           // proposals per BatchSimulator call; 0: automatic
                                         // (the particles still needed / last acceptance rate, at most
                                         // the generation's remaining budget)
@@ -70,7 +74,8 @@ struct AbcSmcOptions {
 
 // Throws std::invalid_argument on bad dimensions or options, a NaN or negative
 // distance, or a batch result of the wrong size; std::runtime_error if
-// generation 0 cannot fill its population within its budget.
+// generation 0 cannot fill its population within its budget (per generation
+// or total).
 [[nodiscard]] AbcResult abc_smc(const std::vector<Dimension>& dimensions, const AbcBatchSimulator& simulate,
                                 const AbcSmcOptions& options);
 [[nodiscard]] AbcResult abc_smc(const std::vector<Dimension>& dimensions, const AbcSimulator& simulate,
