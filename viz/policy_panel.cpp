@@ -55,7 +55,10 @@ const std::vector<LeverGroup>& lever_groups() {
       {"Housing: beds and vouchers",
        {"housing.stocks.", "housing.entry.family_accept_per_tie"},
        true},
-      {"Support (mentors, other levers)", {"support.", "mentoring."}, false},
+      {"Community: volunteer mentors, awareness, coordination",
+       {"network.mentors.volunteers_per_1000", "network.mentors.volunteers_per_mentee", "network.mentors.min_risk",
+        "community.awareness", "coordination."},
+       true},
       {"Programme effects", {"programmes."}, false},
   };
   return groups;
