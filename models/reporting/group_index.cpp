@@ -60,11 +60,6 @@ std::vector<GroupDef> standard_groups() {
   return g;
 }
 
-std::vector<std::string> standard_group_names() {
-  std::vector<std::string> names;
-  for (const auto& g : standard_groups()) names.push_back(g.name);
-  return names;
-}
 }  // namespace
 
 std::vector<std::string> standard_group_names() {

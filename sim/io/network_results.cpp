@@ -127,13 +127,16 @@ void write_network_snapshot(H5::Group& scenario, const Simulation& sim) {
   type.reserve(edges);
   strength.reserve(edges);
   formed.reserve(edges);
-  for (auto [e, end] = boost::edges(graph); e != end; ++e) {
-    const auto& t = graph[*e];
-    source.push_back(static_cast<std::uint32_t>(boost::source(*e, graph)));
-    target.push_back(static_cast<std::uint32_t>(boost::target(*e, graph)));
-    type.push_back(static_cast<std::uint8_t>(t.type));
-    strength.push_back(t.strength);
-    formed.push_back(t.formed_week);
+  // Vertex by vertex (only released persons have out-edges), in storage order.
+  for (std::size_t v = 0; v < boost::num_vertices(graph); ++v) {
+    for (auto [e, end] = boost::out_edges(v, graph); e != end; ++e) {
+      const auto& t = graph[*e];
+      source.push_back(static_cast<std::uint32_t>(v));
+      target.push_back(static_cast<std::uint32_t>(boost::target(*e, graph)));
+      type.push_back(static_cast<std::uint8_t>(t.type));
+      strength.push_back(t.strength);
+      formed.push_back(t.formed_week);
+    }
   }
   const auto n = boost::num_vertices(graph);
   std::vector<std::uint8_t> kind(n);

@@ -19,9 +19,11 @@ using Edge = std::tuple<std::size_t, std::size_t, int, float, int>;
 
 std::vector<Edge> edges(const pw::NetworkGraph& g) {
   std::vector<Edge> out;
-  for (auto [e, end] = boost::edges(g); e != end; ++e) {
-    const auto& t = g[*e];
-    out.emplace_back(boost::source(*e, g), boost::target(*e, g), static_cast<int>(t.type), t.strength, t.formed_week);
+  for (std::size_t v = 0; v < boost::num_vertices(g); ++v) {
+    for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) {
+      const auto& t = g[*e];
+      out.emplace_back(v, boost::target(*e, g), static_cast<int>(t.type), t.strength, t.formed_week);
+    }
   }
   std::sort(out.begin(), out.end());
   return out;
