@@ -16,8 +16,8 @@
 // direction, kept symmetric (tested). Community members have no out-edges.
 //
 // Only the network model changes the graph, in its batch after the per-person
-// phases; the weekly hot loops read the TieSummary, rebuilt for every person
-// whose ties changed, never the graph. Units: strengths are dimensionless,
+// phases; the weekly hot loops read the TieSummary, which the batch updates
+// with every tie it adds or removes, never the graph. Units: strengths are dimensionless,
 // weeks are simulation weeks.
 #pragma once
 

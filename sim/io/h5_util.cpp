@@ -108,6 +108,18 @@ std::vector<double> read_matrix_double(const H5::DataSet& ds, hsize_t& rows, hsi
   return v;
 }
 
+std::vector<double> column_means(const H5::Group& g, const std::string& name, std::int64_t reps) {
+  hsize_t rows = 0, cols = 0;
+  const auto m = read_matrix_double(g.openDataSet(name), rows, cols);
+  std::vector<double> out(cols, 0.0);
+  const auto used = std::min<hsize_t>(rows, static_cast<hsize_t>(std::max<std::int64_t>(reps, 0)));
+  for (hsize_t r = 0; r < used; ++r) {
+    for (hsize_t c = 0; c < cols; ++c) out[c] += m[r * cols + c];
+  }
+  for (auto& v : out) v = used > 0 ? v / static_cast<double>(used) : 0.0;
+  return out;
+}
+
 std::vector<double> read_vector_double(const H5::Group& g, const std::string& name) {
   const auto ds = g.openDataSet(name);
   const auto space = ds.getSpace();

@@ -28,6 +28,9 @@ void write_strings(H5::Group& g, const std::string& name, const std::vector<std:
 // A 1-D dataset of variable-length strings.
 std::vector<std::string> read_strings(const H5::Group& g, const std::string& name);
 std::vector<double> read_matrix_double(const H5::DataSet& ds, hsize_t& rows, hsize_t& cols);
+// Mean over the first `reps` rows of the [rows x cols] dataset `name` of g, per
+// column (replicate means of a per-replicate table); zeros when no row is used.
+std::vector<double> column_means(const H5::Group& g, const std::string& name, std::int64_t reps);
 // A 1-D float64 dataset.
 std::vector<double> read_vector_double(const H5::Group& g, const std::string& name);
 

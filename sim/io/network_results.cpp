@@ -43,16 +43,6 @@ std::vector<double> by_month(const std::vector<WeekCounts>& weekly, int months,
 
 double per_person(std::int64_t v, std::int64_t n) { return n > 0 ? static_cast<double>(v) / static_cast<double>(n) : 0.0; }
 
-std::vector<double> column_means(const H5::Group& g, const std::string& name, std::int64_t reps) {
-  hsize_t rows = 0, cols = 0;
-  const auto m = h5::read_matrix_double(g.openDataSet(name), rows, cols);
-  std::vector<double> out(cols, 0.0);
-  const auto used = std::min<hsize_t>(rows, static_cast<hsize_t>(std::max<std::int64_t>(reps, 0)));
-  for (hsize_t r = 0; r < used; ++r)
-    for (hsize_t c = 0; c < cols; ++c) out[c] += m[r * cols + c];
-  for (auto& v : out) v = used > 0 ? v / static_cast<double>(used) : 0.0;
-  return out;
-}
 }  // namespace
 
 double top_share_of_arrests_pct(const Simulation& sim, double share) {
@@ -165,12 +155,12 @@ NetworkSummary summarise_network(const H5::Group& scenario, std::int64_t reps) {
   NetworkSummary out;
   if (!scenario.nameExists("network")) return out;
   const auto g = scenario.openGroup("network");
-  out.network["antisocial_share_by_month"] = column_means(g, "antisocial_share_by_month", reps);
-  out.network["mentored_pct_by_month"] = column_means(g, "mentored_pct_by_month", reps);
+  out.network["antisocial_share_by_month"] = h5::column_means(g, "antisocial_share_by_month", reps);
+  out.network["mentored_pct_by_month"] = h5::column_means(g, "mentored_pct_by_month", reps);
   nlohmann::json ties;
-  for (std::size_t t = 0; t < kTieTypes; ++t) ties[std::string(kTieNames[t])] = column_means(g, ties_dataset(t), reps);
+  for (std::size_t t = 0; t < kTieTypes; ++t) ties[std::string(kTieNames[t])] = h5::column_means(g, ties_dataset(t), reps);
   out.network["ties_per_person_by_month"] = ties;
-  for (const auto& s : kScalars) out.concentration[s.name] = column_means(g, s.name, reps).at(0);
+  for (const auto& s : kScalars) out.concentration[s.name] = h5::column_means(g, s.name, reps).at(0);
   return out;
 }
 

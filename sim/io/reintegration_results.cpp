@@ -17,18 +17,6 @@ bool is_employment_scalar(std::string_view name) {
   return name == "any_earnings_first_full_year_pct" || name == "median_annual_earnings";
 }
 
-// Mean over the first `reps` rows of a [rows x cols] dataset, per column.
-std::vector<double> column_means(const H5::Group& g, const std::string& name, std::int64_t reps) {
-  hsize_t rows = 0, cols = 0;
-  const auto m = h5::read_matrix_double(g.openDataSet(name), rows, cols);
-  std::vector<double> out(cols, 0.0);
-  const auto used = std::min<hsize_t>(rows, static_cast<hsize_t>(std::max<std::int64_t>(reps, 0)));
-  for (hsize_t r = 0; r < used; ++r) {
-    for (hsize_t c = 0; c < cols; ++c) out[c] += m[r * cols + c];
-  }
-  for (auto& v : out) v = used > 0 ? v / static_cast<double>(used) : 0.0;
-  return out;
-}
 }  // namespace
 
 void create_reintegration_datasets(H5::Group& scenario, const std::vector<std::string>& groups, int replicates,
@@ -90,21 +78,21 @@ ReintegrationSummary summarise_reintegration(const H5::Group& scenario, std::int
     const auto e = eg.openGroup(group);
     const auto h = hg.openGroup(group);
     nlohmann::json emp, hous, states;
-    emp["employed_pct_by_month"] = column_means(e, "employed_pct", reps);
-    emp["ever_employed_pct_by_month"] = column_means(e, "ever_employed_pct", reps);
+    emp["employed_pct_by_month"] = h5::column_means(e, "employed_pct", reps);
+    emp["ever_employed_pct_by_month"] = h5::column_means(e, "ever_employed_pct", reps);
     for (std::size_t s = 0; s < kHousingStates; ++s) {
-      states[std::string(kHousingNames[s])] = column_means(h, state_dataset(s), reps);
+      states[std::string(kHousingNames[s])] = h5::column_means(h, state_dataset(s), reps);
     }
     hous["pct_by_state_by_month"] = states;
     for (const auto& sc : kReintegrationScalars) {
-      const double v = column_means(is_employment_scalar(sc.name) ? e : h, sc.name, reps).at(0);
+      const double v = h5::column_means(is_employment_scalar(sc.name) ? e : h, sc.name, reps).at(0);
       (is_employment_scalar(sc.name) ? emp : hous)[sc.name] = v;
     }
     if (has_coordination) {
       const auto c = scenario.openGroup("coordination").openGroup(group);
       nlohmann::json coord;
       for (const auto* name : kCoordinationSeries) {
-        coord[std::string(name) + "_by_month"] = column_means(c, name, reps);
+        coord[std::string(name) + "_by_month"] = h5::column_means(c, name, reps);
       }
       coord_by_group[group] = coord;
     }
