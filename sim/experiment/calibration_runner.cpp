@@ -326,6 +326,7 @@ CalibrationRun run_calibration(const CalibrateOptions& o, MpiSession& mpi) {
     so.particles = spec.particles;
     so.max_generations = spec.generations;
     so.alpha = spec.alpha;
+    so.kernel = spec.kernel;
     so.tolerances = spec.tolerances;
     so.target_tolerance = spec.tolerance;
     so.min_acceptance_rate = spec.min_acceptance_rate;
@@ -361,6 +362,7 @@ CalibrationRun run_calibration(const CalibrateOptions& o, MpiSession& mpi) {
   CalibrationRecord rec;
   rec.name = spec.name + "-calibrated";
   rec.method = to_string(spec.method);
+  if (spec.method == CalibrationMethod::Smc) rec.kernel = methods::to_string(spec.kernel);
   rec.stop_reason = methods::to_string(result.stop);
   rec.spec_file = spec.file.string();
   rec.spec_toml = spec.text;

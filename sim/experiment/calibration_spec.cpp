@@ -17,7 +17,7 @@ namespace pw {
 namespace {
 
 const std::set<std::string> kTopKeys = {
-    "name",        "description",     "scenario",  "set",        "method",              "particles",
+    "name",        "description",     "scenario",  "set",        "method",              "particles",  "kernel",
     "generations", "alpha",           "tolerance", "tolerances", "min_acceptance_rate", "max_evaluations",
     "people",      "replicates",      "weeks",     "seed",       "parameter",           "targets"};
 const std::set<std::string> kParameterKeys = {"path", "lo", "hi", "log"};
@@ -59,6 +59,17 @@ CalibrationSpec read_calibration_spec(const std::filesystem::path& file, int peo
   } else {
     rd.issue(*t.get("method"), "method", fmt::format("\"{}\" is not a method; accepted: smc (default), rejection", method));
   }
+  const auto kernel = rd.get<std::string>(t, "kernel", "a string: olcm or global").value_or("olcm");
+  if (kernel == "olcm") {
+    s.kernel = methods::AbcKernel::Olcm;
+  } else if (kernel == "global") {
+    s.kernel = methods::AbcKernel::Global;
+  } else {
+    rd.issue(*t.get("kernel"), "kernel",
+             fmt::format("\"{}\" is not a kernel; accepted: olcm (default, a local covariance per particle), global", kernel));
+  }
+  if (t.contains("kernel") && s.method == CalibrationMethod::Rejection)
+    rd.issue(*t.get("kernel"), "kernel", "smc only: rejection ABC draws from the prior");
   const auto particles = rd.get<std::int64_t>(t, "particles", "an integer").value_or(100);
   if (particles < 2 || particles > 100000) rd.issue(*t.get("particles"), "particles", "out of range: 2 to 100000");
   s.particles = static_cast<std::size_t>(std::clamp<std::int64_t>(particles, 2, 100000));

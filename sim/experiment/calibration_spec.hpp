@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/experiment/methods/abc.hpp"
 #include "sim/experiment/methods/dimension.hpp"
 #include "sim/params/param.hpp"
 
@@ -48,6 +49,7 @@ struct CalibrationSpec {
   std::size_t particles = 100;          // smc: population size; rejection: draws kept (nearest)
   std::uint32_t generations = 8;        // smc: at most, including generation 0
   double alpha = 0.5;                   // smc: adaptive tolerance quantile
+  methods::AbcKernel kernel = methods::AbcKernel::Olcm;  // smc: perturbation kernel
   std::vector<double> tolerances;       // smc: explicit schedule for generations 1, 2, ... (RMSE, pp)
   double tolerance = 0.0;               // smc: stop once a generation's tolerance <= this (pp);
                                         // rejection: keep draws within it instead of the nearest `particles`

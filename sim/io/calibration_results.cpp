@@ -39,6 +39,7 @@ void write_calibration(H5::Group& experiment, const CalibrationRecord& r) {
   auto g = experiment.createGroup("calibration");
   h5::write_attr(g, "name", r.name);
   h5::write_attr(g, "method", r.method);
+  if (!r.kernel.empty()) h5::write_attr(g, "kernel", r.kernel);
   h5::write_attr(g, "stop_reason", r.stop_reason);
   h5::write_attr(g, "point_rule", r.point_rule);
   h5::write_attr(g, "spec_file", r.spec_file);
@@ -131,6 +132,7 @@ CalibrationRecord read_calibration(const H5::H5File& f) {
   CalibrationRecord r;
   r.name = h5::read_string_attr(g, "name");
   r.method = h5::read_string_attr(g, "method");
+  if (g.attrExists("kernel")) r.kernel = h5::read_string_attr(g, "kernel");
   r.stop_reason = h5::read_string_attr(g, "stop_reason");
   r.point_rule = h5::read_string_attr(g, "point_rule");
   r.spec_file = h5::read_string_attr(g, "spec_file");
@@ -205,6 +207,7 @@ nlohmann::json calibration_json(const CalibrationRecord& r) {
   }
   return {{"name", r.name},
           {"method", r.method},
+          {"kernel", r.kernel},
           {"stop_reason", r.stop_reason},
           {"particles", r.particles},
           {"evaluations", r.evaluations},
@@ -220,7 +223,7 @@ nlohmann::json calibration_json(const CalibrationRecord& r) {
 
 std::string format_calibration(const CalibrationRecord& r) {
   std::string out = fmt::format("calibration {} ({}, {} particles, {} evaluations of {} people x {} replicate(s)): {}\n",
-                                r.name, r.method == "smc" ? "ABC-SMC" : "rejection ABC", r.particles, r.evaluations,
+                                r.name, r.method == "smc" ? "ABC-SMC, " + r.kernel + " kernel" : "rejection ABC", r.particles, r.evaluations,
                                 r.people, r.replicates, r.stop_reason);
   out += "tolerance by generation (RMSE, pp):";
   for (const auto& g : r.generations) out += fmt::format(" {:.3g}", g.tolerance);

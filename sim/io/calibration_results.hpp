@@ -46,6 +46,7 @@ struct CalibrationFitRow {
 struct CalibrationRecord {
   std::string name;
   std::string method;       // "smc" or "rejection"
+  std::string kernel;       // smc: "olcm" or "global" (abc_kernel.hpp); empty for rejection
   std::string stop_reason;
   std::string spec_file, spec_toml;
   std::string base_scenario;

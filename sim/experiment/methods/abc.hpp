@@ -95,6 +95,11 @@ enum class AbcStop {
 };
 [[nodiscard]] std::string to_string(AbcStop stop);
 
+// The perturbation kernel of ABC-SMC (abc_kernel.hpp): one covariance for every
+// particle (Beaumont et al. 2009), or a local one per particle (Filippi et al. 2013).
+enum class AbcKernel { Olcm, Global };
+[[nodiscard]] std::string to_string(AbcKernel kernel);  // "olcm" or "global"
+
 struct AbcResult {
   std::vector<Dimension> dimensions;
   AbcPopulation population;                   // the final population

@@ -50,4 +50,6 @@ std::string to_string(AbcStop stop) {
   return "unknown";
 }
 
+std::string to_string(AbcKernel kernel) { return kernel == AbcKernel::Olcm ? "olcm" : "global"; }
+
 }  // namespace pw::methods

@@ -76,7 +76,7 @@ std::optional<Generation> run_generation(const WorkingScale& scale, const AbcBat
                                          const Generation* previous, std::uint64_t& evaluations,
                                          bool& total_budget_ran_out) {
   std::optional<MixtureKernel> kernel;
-  if (previous) kernel.emplace(previous->working, previous->weights, scale);
+  if (previous) kernel.emplace(previous->working, previous->weights, previous->distances, tolerance, scale, o.kernel);
   auto budget = static_cast<std::uint64_t>(std::ceil(static_cast<double>(o.particles) / o.min_acceptance_rate));
   total_budget_ran_out = false;
   bool total_limited = false;
