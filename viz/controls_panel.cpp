@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "viz/app.hpp"
+#include "viz/style.hpp"
 
 namespace pw::viz {
 
@@ -17,23 +18,27 @@ void status_line(const char* who, const RunnerStatus& s, std::size_t replicates)
   } else if (s.building) {
     ImGui::Text("%s: building %zu replicates...", who, replicates);
   } else {
-    ImGui::Text("%s: week %d of %d (year %.1f)%s", who, s.week, s.horizon, s.week / 52.0,
-                s.finished ? ", finished" : s.playing ? ", playing" : ", paused");
-    ImGui::TextDisabled("   %.1f ms per week for %zu replicates; built in %.1f s", s.ms_per_week, replicates,
-                        s.build_seconds);
+    ImGui::TextWrapped("%s: week %d of %d (year %.1f)%s", who, s.week, s.horizon, s.week / 52.0,
+                       s.finished ? ", finished" : s.playing ? ", playing" : ", paused");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("   %.1f ms per week for %zu replicates; built in %.1f s", s.ms_per_week, replicates,
+                       s.build_seconds);
+    ImGui::PopStyleColor();
   }
 }
 
 void live_controls(App& app) {
   const RunnerStatus sa = app.a->status();
   ImGui::TextWrapped("%s", app.data_a.description.empty() ? app.data_a.name.c_str() : app.data_a.description.c_str());
-  ImGui::TextDisabled("%lld people x %d replicates, seed %d", app.data_a.people, app.data_a.replicates, sa.seed);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%lld people x %d replicates, seed %d", app.data_a.people, app.data_a.replicates, sa.seed);
+  ImGui::PopStyleColor();
   const bool playing = sa.playing;
   if (ImGui::Button(playing ? "Pause" : "Play", {ImGui::GetFontSize() * 5, 0})) {
     app.a->set_playing(!playing);
     if (app.b) app.b->set_playing(!playing);
   }
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Step one week"));
   if (ImGui::Button("Step one week")) {
     app.a->step_once();
     if (app.b) app.b->step_once();
@@ -48,12 +53,12 @@ void live_controls(App& app) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   ImGui::InputInt("##seed", &app.seed);
   app.seed = std::max(0, app.seed);
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Reset with this seed"));
   if (ImGui::Button("Reset with this seed")) {
     app.a->reset(app.seed);
     if (app.b) app.b->reset(app.seed);
   }
-  ImGui::SameLine();
+  same_line_if_fits(button_width("New seed"));
   if (ImGui::Button("New seed")) {
     app.seed = static_cast<int>((static_cast<unsigned>(app.seed) * 1103515245u + 12345u) % 2147483647u);
     app.a->reset(app.seed);
@@ -71,7 +76,7 @@ void live_controls(App& app) {
     }
   } else {
     if (ImGui::Button("Start B as a copy of A")) app.start_b_as_copy();
-    ImGui::SameLine();
+    same_line_if_fits(ImGui::CalcTextSize("or from").x + ImGui::GetFontSize() * 8);
     ImGui::TextDisabled("or from");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);

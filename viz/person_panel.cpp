@@ -12,6 +12,7 @@
 
 #include "models/programmes/programmes_model.hpp"
 #include "viz/app.hpp"
+#include "viz/style.hpp"
 #include "viz/plot.hpp"
 
 namespace pw::viz {
@@ -74,14 +75,18 @@ void chooser(App& app) {
   ImGui::TextDisabled("or a random person like:");
   static const char* const sexes[] = {"male", "female"};
   static const char* const groups[] = {"group 0", "group 1"};
+  // Each combo with its label; wraps onto a new line in a narrow window.
+  const auto labelled = [&](const char* label, float width) {
+    return width + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+  };
   combo("sex", app.like_sex, sexes, 2, fs * 6);
-  ImGui::SameLine();
+  same_line_if_fits(labelled("risk", fs * 6.5f));
   combo("risk", app.like_risk, kRisk.data(), 4, fs * 6.5f);
-  ImGui::SameLine();
+  same_line_if_fits(labelled("offence", fs * 7));
   combo("offence", app.like_offence, kOffence.data(), 4, fs * 7);
-  ImGui::SameLine();
+  same_line_if_fits(labelled("group", fs * 5.5f));
   combo("group", app.like_group, groups, 2, fs * 5.5f);
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Pick"));
   if (ImGui::Button("Pick")) {
     std::vector<std::uint32_t> fits;
     for (const auto& f : app.a->sample_facts()) {

@@ -1,4 +1,5 @@
 #include "viz/plot.hpp"
+#include "viz/style.hpp"
 
 #include <algorithm>
 #include <array>
@@ -132,8 +133,14 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
   }
   // No fill behind the plot area: on software GL every filled pixel costs, and
   // the window colour (the cleared frame) is background enough.
-  dl->AddText({origin.x + 4, origin.y + 2}, text_col, spec.title.c_str());
-  dl->AddText({origin.x + 4, origin.y + 2 + fh * 1.15f}, ImGui::GetColorU32(ImGuiCol_TextDisabled), spec.y_label.c_str());
+  // Title and y label are cut to the chart's width (narrow columns, presentation fonts); the
+  // whole title shows on hover.
+  const std::string title = fit_text(spec.title, size.x - 8);
+  dl->AddText({origin.x + 4, origin.y + 2}, text_col, title.c_str());
+  dl->AddText({origin.x + 4, origin.y + 2 + fh * 1.15f}, ImGui::GetColorU32(ImGuiCol_TextDisabled),
+              fit_text(spec.y_label, size.x - 8).c_str());
+  if (title != spec.title && ImGui::IsMouseHoveringRect(origin, {origin.x + size.x, origin.y + fh * 2.3f}))
+    ImGui::SetTooltip("%s", spec.title.c_str());
 
   const float xr = spec.x_max - spec.x_min > 0 ? spec.x_max - spec.x_min : 1.0f;
   auto to_px = [&](float x, double y) {

@@ -199,14 +199,23 @@ double slider_top(std::map<std::string, double>& tops, const Lever& l, double cu
 
 void lever_widget(App& app, const Lever& l) {
   ImGui::PushID(l.path.c_str());
-  const std::string label = short_label(l.path);
   const LeverRule rule = lever_rule(l.path, l.pre_release);
   auto edited = app.edits.find(l.path);
   ParamValue value = edited != app.edits.end() ? edited->second : l.value;
   bool commit = false;
-  const float w = ImGui::GetContentRegionAvail().x * 0.42f;
+  float w = ImGui::GetContentRegionAvail().x * 0.42f;
   if (rule.timing != LeverTiming::Live) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{1, 0.75f, 0.35f, 1});
+  }
+  // A label that would be cut off at the panel's edge (large fonts, narrow panel) goes on its
+  // own line above a full-width control.
+  std::string label = short_label(l.path);
+  const float avail = ImGui::GetContentRegionAvail().x;
+  if (l.info.type != ValueType::Boolean &&
+      w + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x > avail) {
+    ImGui::TextWrapped("%s", label.c_str());
+    label = "##" + label;
+    w = avail;
   }
   switch (l.info.type) {
     case ValueType::Boolean: {
@@ -265,7 +274,7 @@ void lever_widget(App& app, const Lever& l) {
   tooltip(l);
   if (commit) {
     app.edits.erase(l.path);
-    app.change(l.path, value, fmt::format("{} {} -> {}", label, show(l.value, l.info), show(value, l.info)));
+    app.change(l.path, value, fmt::format("{} {} -> {}", short_label(l.path), show(l.value, l.info), show(value, l.info)));
   }
   ImGui::PopID();
 }
@@ -285,7 +294,9 @@ void draw_policy_panel(App& app) {
     ImGui::SameLine();
     ImGui::RadioButton("both", &app.lever_target, 2);
   }
-  ImGui::TextDisabled("white: live from this week; orange: at next reset");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("white: live from this week; orange: at next reset");
+  ImGui::PopStyleColor();
   const SimRunner& shown = (app.lever_target == 1 && app.b) ? *app.b : *app.a;
   const std::vector<Lever> levers = all_levers(shown.params());
   ImGui::BeginChild("levers", {0, 0}, false);
