@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "viz/app.hpp"
-#include "viz/style.hpp"
+#include "viz/layout.hpp"
 
 namespace pw::viz {
 

@@ -12,7 +12,7 @@
 
 #include "models/programmes/programmes_model.hpp"
 #include "viz/app.hpp"
-#include "viz/style.hpp"
+#include "viz/layout.hpp"
 #include "viz/plot.hpp"
 
 namespace pw::viz {

@@ -1,5 +1,5 @@
 #include "viz/plot.hpp"
-#include "viz/style.hpp"
+#include "viz/layout.hpp"
 
 #include <algorithm>
 #include <array>

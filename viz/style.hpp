@@ -30,13 +30,4 @@ ImU32 series_colour(std::size_t n, bool presentation);
 // The layout file (its folder is created); empty if no home folder is known.
 std::string layout_file();
 
-// Flowing layout for narrow windows (presentation fonts on a 1280 x 800 projector):
-// SameLine() only if an item `width` pixels wide still fits on the current line;
-// otherwise the next item starts a new line instead of running past the edge.
-void same_line_if_fits(float width);
-// Width of a button with this label, for same_line_if_fits.
-float button_width(const char* label);
-// `text` cut to at most `width` pixels with "..." at the end if it had to be cut.
-std::string fit_text(const std::string& text, float width);
-
 }  // namespace pw::viz

@@ -101,6 +101,19 @@ TEST_CASE("calibrate spec: every problem is reported at once with file, line, ke
                     Contains("weeks: target arrest.all.y2 (bjs-2008-24-states.csv) needs 104 weeks of follow-up; the "
                              "horizon is 52 weeks"));
   CHECK_THROWS_WITH(pw::read_calibration_spec(dir / "none.toml"), Contains("missing file: no such calibration spec"));
+
+  // The perturbation kernel: olcm (default) or global, smc only.
+  const std::string base = "scenario = \"" + kBaseline + "\"\n";
+  const std::string param = "[[parameter]]\npath = \"labour.search.rate\"\nlo = 0.02\nhi = 0.9\n";
+  CHECK(pw::read_calibration_spec(dir.write("k0.toml", base + param)).kernel == pw::methods::AbcKernel::Olcm);
+  CHECK(pw::read_calibration_spec(dir.write("k1.toml", base + "kernel = \"global\"\n" + param)).kernel ==
+        pw::methods::AbcKernel::Global);
+  const auto k2 = dir.write("k2.toml", base + "kernel = \"local\"\n" + param);
+  CHECK_THROWS_WITH(pw::read_calibration_spec(k2),
+                    Contains(k2.string() + ":2:10: kernel: \"local\" is not a kernel; accepted: olcm (default"));
+  CHECK_THROWS_WITH(pw::read_calibration_spec(dir.write("k3.toml", base + "method = \"rejection\"\n"
+                                                        "max_evaluations = 10\nkernel = \"olcm\"\n" + param)),
+                    Contains("kernel: smc only"));
 }
 
 TEST_CASE("calibrate spec: the examples load, with the default targets and docs/calibration.md's ranges",
