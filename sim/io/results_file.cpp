@@ -12,17 +12,7 @@
 #include "sim/io/network_results.hpp"
 #include "sim/io/reintegration_results.hpp"
 
-#ifndef PATHWAYS_VERSION
-#define PATHWAYS_VERSION "unknown"
-#endif
-#ifndef PATHWAYS_GIT_COMMIT
-#define PATHWAYS_GIT_COMMIT "unknown"
-#endif
-
 namespace pw {
-
-std::string program_version() { return PATHWAYS_VERSION; }
-std::string git_commit() { return PATHWAYS_GIT_COMMIT; }
 
 ResultsWriter::ResultsWriter(std::filesystem::path final_path, bool compact)
     : final_path_(std::move(final_path)), part_path_(final_path_.string() + ".part") {
