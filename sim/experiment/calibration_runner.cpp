@@ -103,7 +103,8 @@ double journal_distance(const TaskJournal& journal, int task) {
   }
 }
 
-std::string inputs_hash(const CalibrationSpec& spec, const LoadedScenario& base, const std::vector<TargetPoint>& points) {
+std::string inputs_hash(const CalibrationSpec& spec, const LoadedScenario& base, const std::vector<std::string>& common_sets,
+                        const std::vector<TargetPoint>& points) {
   std::uint64_t h = fnv1a64("calibrate");
   const auto add = [&](const std::string& s) {
     h = fnv1a64(s, h);
@@ -114,7 +115,13 @@ std::string inputs_hash(const CalibrationSpec& spec, const LoadedScenario& base,
   add(spec.text);
   add(fmt::format("people={} weeks={} replicates={}", base.params.run.people, base.params.run.horizon_weeks(),
                   spec.replicates));
-  add(base.resolved);
+  // The base scenario as every evaluation sees it: the fitted parameters' own values in the base
+  // are always overridden, so they are left out (a staged refit writes them between runs), and
+  // so are comment lines, which name the file as typed.
+  std::vector<std::string> placeholders = common_sets;
+  for (std::size_t i = 0; i < spec.dimensions.size(); ++i)
+    placeholders.push_back(spec.dimensions[i].path + "=" + set_text(spec.dimensions[i].lo, spec.parameter_info[i]));
+  add(without_comment_lines(load_scenario(spec.scenario, placeholders).resolved));
   add(read_file_bytes(base.params.population.profile_file));
   for (const auto& t : spec.targets) add(read_file_bytes(t.file));
   for (const auto& p : points) add(fmt::format("{} {} {}", p.id, p.target, p.weight));
@@ -192,7 +199,7 @@ CalibrationRun run_calibration(const CalibrateOptions& o, MpiSession& mpi) {
   const LoadedScenario base = load_scenario(spec.scenario, common_sets);
   const PopulationProfile profile = read_profile(base.params.population.profile_file);
   const Evaluator evaluator{spec, common_sets, target_points(spec.targets), profile};
-  const std::string hash = inputs_hash(spec, base, evaluator.points);
+  const std::string hash = inputs_hash(spec, base, common_sets, evaluator.points);
 
   const std::uint64_t per_generation = spec.attempts_per_generation();
   const auto tasks = static_cast<int>(per_generation * spec.max_generations());

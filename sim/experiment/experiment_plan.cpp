@@ -23,8 +23,6 @@ std::uint32_t independent_seed(std::uint32_t base, int k) {
   return static_cast<std::uint32_t>(s & 0x7FFFFFFFULL);
 }
 
-namespace {
-
 std::string without_comment_lines(const std::string& toml) {
   std::istringstream in(toml);
   std::string line, out;
@@ -35,6 +33,8 @@ std::string without_comment_lines(const std::string& toml) {
   }
   return out;
 }
+
+namespace {
 
 std::string file_bytes(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);

@@ -91,6 +91,11 @@ std::uint32_t independent_seed(std::uint32_t base, int k);
 // Sets plan.inputs_hash from the plan's scenarios and settings.
 void hash_inputs(ExperimentPlan& plan);
 
+// A resolved scenario (LoadedScenario::resolved) without its comment lines, which
+// name the file as it was typed: what an inputs hash sees, so that resuming does
+// not depend on how a path was spelled on the command line.
+std::string without_comment_lines(const std::string& resolved_toml);
+
 // FNV-1a 64 of `bytes`, continuing from `h`.
 std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t h = 0xcbf29ce484222325ULL);
 

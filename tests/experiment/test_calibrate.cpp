@@ -245,6 +245,26 @@ TEST_CASE("calibrate: a run killed halfway resumes to the same posterior, and 1 
   CHECK(r.code == 0);
   CHECK_THAT(r.output, Contains("already holds this calibration"));
 
+  // The journal's inputs hash ignores the base scenario's values of the fitted parameters (every
+  // evaluation overrides them; a staged refit writes them between runs) and how the spec's path is
+  // spelled; any other change to the base scenario runs the calibration again.
+  const auto base = dir.write("base.toml", "extends = \"" + kBaseline + "\"\nlabour.search.rate = \"0.5/w\"\n");
+  std::string based = small_spec();
+  based.replace(based.find(kBaseline), kBaseline.size(), base.string());
+  const auto bspec = dir.write("based.toml", based);
+  const auto three = dir / "three.h5";
+  r = pwt::run_cli(dir, "calibrate " + quote(bspec.string()) + " -q -o " + quote(three.string()));
+  REQUIRE(r.code == 0);
+  dir.write("base.toml", "extends = \"" + kBaseline + "\"\nlabour.search.rate = \"0.3/w\"\n");
+  const auto respelled = (dir / "." / "based.toml").string();
+  r = pwt::run_cli(dir, "calibrate " + quote(respelled) + " -q -o " + quote(three.string()));
+  CHECK(r.code == 0);
+  CHECK_THAT(r.output, Contains("already holds this calibration"));
+  dir.write("base.toml", "extends = \"" + kBaseline + "\"\nlabour.employers.informal_share = 0.2\n");
+  r = pwt::run_cli(dir, "calibrate " + quote(bspec.string()) + " -q -o " + quote(three.string()));
+  CHECK(r.code == 0);
+  CHECK_THAT(r.output, Contains("evaluation(s) run") && !Contains("already holds this calibration"));
+
   // inspect: the table prints the fit, --json has the posterior and the fit.
   r = pwt::run_cli(dir, "inspect " + quote(one.string()));
   CHECK_THAT(r.output, Contains("fit of the calibrated scenario") && Contains("RMSE"));
