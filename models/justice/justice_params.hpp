@@ -1,7 +1,7 @@
 // Parameters of offending, policing, courts and supervision.
 //
 // Calibrated values (marked "calibrated" in their source) are fitted to the BJS
-// 2008 cohort by tools/calibrate-baseline (docs/calibration.md); the rest are
+// 2008 cohort by pathways calibrate (docs/calibration.md); the rest are
 // literature priors or stated assumptions. Internal units: rates per week,
 // durations in weeks, log hazard ratios per unit of the covariate.
 #pragma once

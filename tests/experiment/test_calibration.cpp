@@ -49,7 +49,7 @@ TEST_CASE("calibration: the baseline reproduces every BJS 2008 target within 3 p
   }
   WARN("largest gap to the BJS targets: " << worst << " percentage points at " << people << " people");
 
-  // data/calibration/other-targets.csv, read as tools/calibrate-baseline reads them.
+  // data/calibration/other-targets.csv, read as pathways calibrate reads them.
   const auto r = pw::reintegration_tables(sim);
   REQUIRE(r.groups.front() == "all");
   const auto& all = r.by_group.front();
