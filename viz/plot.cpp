@@ -219,9 +219,11 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
     float last_label_end = -FLT_MAX;
     int row = 0;
     for (std::size_t k = 0; k < labels.size() && strip_rows > 0; ++k) {
-      const auto& [x, text] = labels[k];
+      const auto& [x, full_text] = labels[k];
       const ImU32 colour = label_colours[k];
       const float px = to_px(x, y_lo).x;
+      // Cut to the room on the wider side of the marker, with "..." (whole label on hover).
+      const std::string text = fit_text(full_text, std::max(p1.x - px, px - p0.x) - 4);
       const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
       row = px < last_label_end ? std::min(row + 1, strip_rows - 1) : 0;
       float lx = px + 3;
@@ -231,6 +233,8 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
       dl->PushClipRect({p0.x, ty}, {p1.x, p0.y}, true);
       dl->AddText({lx, ty}, colour, text.c_str());
       dl->PopClipRect();
+      if (text != full_text && ImGui::IsMouseHoveringRect({lx, ty}, {lx + ts.x, ty + row_h}))
+        ImGui::SetTooltip("%s", full_text.c_str());
       last_label_end = lx + ts.x;
     }
   }

@@ -13,6 +13,7 @@
 
 #include "models/simulation_levers.hpp"
 #include "viz/app.hpp"
+#include "viz/layout.hpp"
 
 namespace pw::viz {
 
@@ -285,13 +286,17 @@ void draw_policy_panel(App& app) {
   if (!app.a) return;
   ImGui::TextUnformatted("Policy levers");
   if (app.b) {
-    ImGui::SameLine();
+    // Radio buttons wrap to a new line in a narrow panel.
+    const auto radio_width = [](const char* label) {
+      return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+    };
+    same_line_if_fits(ImGui::CalcTextSize("apply to").x);
     ImGui::TextDisabled("apply to");
-    ImGui::SameLine();
+    same_line_if_fits(radio_width("A"));
     ImGui::RadioButton("A", &app.lever_target, 0);
-    ImGui::SameLine();
+    same_line_if_fits(radio_width("B"));
     ImGui::RadioButton("B", &app.lever_target, 1);
-    ImGui::SameLine();
+    same_line_if_fits(radio_width("both"));
     ImGui::RadioButton("both", &app.lever_target, 2);
   }
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));

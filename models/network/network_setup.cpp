@@ -124,7 +124,10 @@ void NetworkModel::build_initial_ties(Parallel& par) {
     const auto pool = std::max<std::int64_t>(1, std::llround(p_.initial.pool_per_person * residents[k]));
     pool_begin_[k + 1] = pool_begin_[k] + static_cast<NetworkVertex>(pool);
   }
-  graph_ = NetworkGraph(pool_begin_[hoods]);
+  // Cleared and grown, not assigned a fresh graph: Boost's adjacency_list assignment (and swap)
+  // copy edge by edge.
+  graph_.clear();
+  for (NetworkVertex v = 0; v < pool_begin_[hoods]; ++v) boost::add_vertex(graph_);
   for (std::size_t i = 0; i < n; ++i) graph_[i] = {NodeKind::Released, community_.neighbourhood[i]};
   for (std::size_t k = 0; k < hoods; ++k)
     for (auto v = pool_begin_[k]; v < pool_begin_[k + 1]; ++v)
