@@ -73,7 +73,8 @@ struct Evaluator {
     for (std::size_t i = 0; i < p.params.size(); ++i) {
       sets.push_back(fmt::format("{}={}", spec.dimensions[i].path, set_text(p.params[i], spec.parameter_info[i])));
     }
-    sets.push_back(fmt::format("simulation.seed={}", p.seed & 0x7FFFFFFFULL));
+    const std::uint64_t seed = spec.common_random_numbers ? spec.seed : p.seed;
+    sets.push_back(fmt::format("simulation.seed={}", seed & 0x7FFFFFFFULL));
     const LoadedScenario s = load_scenario(spec.scenario, sets);
     Parallel par(1);
     const auto model = simulate(s.params, spec.replicates, par);

@@ -19,7 +19,8 @@ namespace {
 const std::set<std::string> kTopKeys = {
     "name",        "description",     "scenario",  "set",        "method",              "particles",  "kernel",
     "generations", "alpha",           "tolerance", "tolerances", "min_acceptance_rate", "max_evaluations",
-    "people",      "replicates",      "weeks",     "seed",       "parameter",           "targets"};
+    "people",      "replicates",      "weeks",     "seed",       "parameter",           "targets",
+    "common_random_numbers"};
 const std::set<std::string> kParameterKeys = {"path", "lo", "hi", "log"};
 const std::set<std::string> kTargetKeys = {"file", "rows", "weight"};
 
@@ -123,6 +124,7 @@ CalibrationSpec read_calibration_spec(const std::filesystem::path& file, int peo
   const auto seed = rd.get<std::int64_t>(t, "seed", "an integer").value_or(1);
   if (seed < 0) rd.issue(*t.get("seed"), "seed", "out of range: an integer >= 0");
   s.seed = static_cast<std::uint64_t>(std::max<std::int64_t>(seed, 0));
+  s.common_random_numbers = rd.get<bool>(t, "common_random_numbers", "true or false").value_or(false);
 
   // [[parameter]]: path, lo, hi, log.
   const auto* params_node = t.get("parameter");

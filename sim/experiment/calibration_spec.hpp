@@ -61,6 +61,10 @@ struct CalibrationSpec {
   int replicates = 1;  // per evaluation (the distance uses the mean over replicates)
   int weeks = 0;       // 0: the base scenario's horizon
   std::uint64_t seed = 1;  // keys every proposal and every simulation seed
+  // Every evaluation simulates with the same seed (`seed`), so distances differ only through the
+  // parameters: the distance is a smooth function of them and the tolerance can fall to the fit of
+  // the best point instead of stalling at the cohort's sampling noise. Off: each evaluation its own seed.
+  bool common_random_numbers = false;
 
   // Proposals per generation at most (smc), or in all (rejection): the journal's index range per generation.
   [[nodiscard]] std::uint64_t attempts_per_generation() const;

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "models/reporting/outcome_tables.hpp"
@@ -211,6 +212,32 @@ TEST_CASE("calibrate: ABC-SMC recovers a known offending rate from targets the m
   CHECK(back.params.run.people == 100000);  // the base scenario's people, not the evaluations'
   const auto v = pwt::run_cli(dir, "validate " + quote(run.scenario_out.string()));
   CHECK(v.code == 0);
+}
+
+TEST_CASE("calibrate: common random numbers give every evaluation the same seed", "[experiment][calibrate]") {
+  // A prior so narrow that the parameter cannot change any outcome of 500 people: with common
+  // random numbers every evaluation is the same simulation, so every distance is the same; with
+  // a seed per evaluation the distances differ by sampling noise alone.
+  pwt::TempDir dir("calibrate-crn");
+  const auto narrow = [](const std::string& extra) {
+    return "scenario = \"" + kBaseline + "\"\nmethod = \"rejection\"\nparticles = 12\nmax_evaluations = 12\n"
+           "people = 500\nweeks = 52\nseed = 9\n" + extra + "[[targets]]\nfile = \"" + kOtherTargets +
+           "\"\nrows = [\"ever_employed_by_month_8\", \"employed_at_month_8\"]\n"
+           "[[parameter]]\npath = \"labour.search.rate\"\nlo = 0.2\nhi = 0.2000000001\n";
+  };
+  std::size_t distinct[2] = {0, 0};
+  for (const bool crn : {true, false}) {
+    const auto spec = dir.write(crn ? "crn.toml" : "own.toml", narrow(crn ? "common_random_numbers = true\n" : ""));
+    const auto out = dir / (crn ? "crn.h5" : "own.h5");
+    const auto r = pwt::run_cli(dir, "calibrate " + quote(spec.string()) + " -q -o " + quote(out.string()));
+    INFO(r.output);
+    REQUIRE(r.code == 0);
+    const auto rec = pw::read_calibration(out);
+    REQUIRE(rec.distances.size() == 12);
+    distinct[crn ? 0 : 1] = std::set<double>(rec.distances.begin(), rec.distances.end()).size();
+  }
+  CHECK(distinct[0] == 1);
+  CHECK(distinct[1] > 6);
 }
 
 TEST_CASE("calibrate: a run killed halfway resumes to the same posterior, and 1 or 2 threads give the same bits",
