@@ -216,6 +216,7 @@ nlohmann::json calibration_json(const CalibrationRecord& r) {
           {"seed", r.seed},
           {"point_rule", r.point_rule},
           {"tolerances", tolerances},
+          {"ess", r.generations.empty() ? static_cast<double>(r.particles) : r.generations.back().ess},
           {"parameters", params},
           {"fit", {{"rmse", r.fit_rmse}, {"replicates", r.fit_replicates}, {"rows", rows}}},
           {"scenario_file", r.scenario_file}};
@@ -233,6 +234,14 @@ std::string format_calibration(const CalibrationRecord& r) {
     out += fmt::format("  {:44s} {:>22s} {:>10.4g} {:>10.4g} {:>10.4g} {:>10.4g}  {}\n", p.path,
                        fmt::format("[{:.4g}, {:.4g}]{}", p.lo, p.hi, p.log_scale ? " log" : ""), p.mean, p.sd, p.q05,
                        p.q95, p.point_text);
+  }
+  // Weights concentrated on a few particles: the spread above rests on those few.
+  const double ess = r.generations.empty() ? static_cast<double>(r.particles) : r.generations.back().ess;
+  out += fmt::format("effective sample size of the weights: {:.1f} of {} particles\n", ess, r.particles);
+  if (ess < std::max(10.0, 0.1 * static_cast<double>(r.particles))) {
+    out += "warning: the weights rest on a few particles, so the sd and quantiles above understate the\n"
+           "  posterior's spread; the written point can still fit well (see the fit below). More particles,\n"
+           "  or kernel = \"global\" (broader proposals, more evenly weighted), give a better spread.\n";
   }
   out += fmt::format("\nfit of the calibrated scenario ({} replicate(s); simulated minus target, percentage points):\n",
                      r.fit_replicates);
