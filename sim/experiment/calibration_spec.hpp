@@ -5,9 +5,10 @@
 // parameter path with a prior range [lo, hi], uniform or log-uniform, inside
 // the range the parameter schema allows), the target rows to fit them to
 // (default: every row of the base scenario's report.targets_file and of
-// other-targets.csv beside it), an ABC method (ABC-SMC or rejection) and its
-// budget, and the size of each evaluation (people, replicates, weeks) and the
-// seed. Parameter values are in each parameter's internal unit (rates per
+// other-targets.csv beside it), an ABC method (ABC-SMC or rejection), its
+// kernel and budget, the size of each evaluation (people, replicates, weeks),
+// the seed, and whether every evaluation simulates that one seed (common
+// random numbers). Parameter values are in each parameter's internal unit (rates per
 // week, durations in weeks, probabilities in [0, 1], money in USD 2023).
 // Read once, when the command starts; every problem in the file is reported
 // together as a ScenarioError naming file, line, column, key and what is

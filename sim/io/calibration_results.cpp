@@ -26,11 +26,18 @@ std::vector<std::int64_t> read_ints(const H5::Group& g, const std::string& name)
   return v;
 }
 
-template <class T, class F>
-std::vector<T> column(const std::vector<CalibrationParameter>& ps, F f) {
+// One field of every row, as a column to write.
+template <class T, class Row, class F>
+std::vector<T> column(const std::vector<Row>& rows, F f) {
   std::vector<T> out;
-  for (const auto& p : ps) out.push_back(f(p));
+  out.reserve(rows.size());
+  for (const auto& row : rows) out.push_back(f(row));
   return out;
+}
+
+// Effective sample size of the final population's weights (rejection: equal weights, no generations).
+double final_ess(const CalibrationRecord& r) {
+  return r.generations.empty() ? static_cast<double>(r.particles) : r.generations.back().ess;
 }
 
 }  // namespace
@@ -81,42 +88,31 @@ void write_calibration(H5::Group& experiment, const CalibrationRecord& r) {
   write_doubles(g, "distances", r.distances, "RMSE of each particle's evaluation, percentage points");
 
   auto gg = g.createGroup("generations");
-  std::vector<double> tol, rate, ess;
-  std::vector<std::int64_t> acc, att, ev;
-  for (const auto& x : r.generations) {
-    tol.push_back(x.tolerance);
-    rate.push_back(x.acceptance_rate);
-    ess.push_back(x.ess);
-    acc.push_back(x.accepted);
-    att.push_back(x.attempts);
-    ev.push_back(x.evaluations);
-  }
-  write_doubles(gg, "tolerance", tol, "acceptance threshold of each generation, RMSE in percentage points");
-  write_ints(gg, "accepted", acc, "particles kept");
-  write_ints(gg, "attempts", att, "proposals up to and including the last one kept");
-  write_ints(gg, "evaluations", ev, "proposals simulated");
-  write_doubles(gg, "acceptance_rate", rate, "accepted / attempts");
-  write_doubles(gg, "ess", ess, "Kish effective sample size of the weights");
+  const auto& gs = r.generations;
+  write_doubles(gg, "tolerance", column<double>(gs, [](const auto& x) { return x.tolerance; }),
+                "acceptance threshold of each generation, RMSE in percentage points");
+  write_ints(gg, "accepted", column<std::int64_t>(gs, [](const auto& x) { return x.accepted; }), "particles kept");
+  write_ints(gg, "attempts", column<std::int64_t>(gs, [](const auto& x) { return x.attempts; }),
+             "proposals up to and including the last one kept");
+  write_ints(gg, "evaluations", column<std::int64_t>(gs, [](const auto& x) { return x.evaluations; }),
+             "proposals simulated");
+  write_doubles(gg, "acceptance_rate", column<double>(gs, [](const auto& x) { return x.acceptance_rate; }),
+                "accepted / attempts");
+  write_doubles(gg, "ess", column<double>(gs, [](const auto& x) { return x.ess; }),
+                "Kish effective sample size of the weights");
 
   auto fg = g.createGroup("fit");
   h5::write_double_attr(fg, "rmse", r.fit_rmse);
   h5::write_attr(fg, "replicates", r.fit_replicates);
-  std::vector<std::string> ids, files;
-  std::vector<double> target, simulated, error, weight;
-  for (const auto& f : r.fit) {
-    ids.push_back(f.id);
-    files.push_back(f.file);
-    target.push_back(f.target);
-    simulated.push_back(f.simulated);
-    error.push_back(f.error);
-    weight.push_back(f.weight);
-  }
-  h5::write_strings(fg, "target_id", ids);
-  h5::write_strings(fg, "target_file", files);
-  write_doubles(fg, "target", target, "target, percent");
-  write_doubles(fg, "simulated", simulated, "the calibrated scenario's value, percent (mean over replicates)");
-  write_doubles(fg, "error", error, "simulated - target, percentage points");
-  write_doubles(fg, "weight", weight, "weight in the RMSE");
+  const auto& fs = r.fit;
+  h5::write_strings(fg, "target_id", column<std::string>(fs, [](const auto& f) { return f.id; }));
+  h5::write_strings(fg, "target_file", column<std::string>(fs, [](const auto& f) { return f.file; }));
+  write_doubles(fg, "target", column<double>(fs, [](const auto& f) { return f.target; }), "target, percent");
+  write_doubles(fg, "simulated", column<double>(fs, [](const auto& f) { return f.simulated; }),
+                "the calibrated scenario's value, percent (mean over replicates)");
+  write_doubles(fg, "error", column<double>(fs, [](const auto& f) { return f.error; }),
+                "simulated - target, percentage points");
+  write_doubles(fg, "weight", column<double>(fs, [](const auto& f) { return f.weight; }), "weight in the RMSE");
 }
 
 bool is_calibration(const H5::H5File& f) {
@@ -216,7 +212,7 @@ nlohmann::json calibration_json(const CalibrationRecord& r) {
           {"seed", r.seed},
           {"point_rule", r.point_rule},
           {"tolerances", tolerances},
-          {"ess", r.generations.empty() ? static_cast<double>(r.particles) : r.generations.back().ess},
+          {"ess", final_ess(r)},
           {"parameters", params},
           {"fit", {{"rmse", r.fit_rmse}, {"replicates", r.fit_replicates}, {"rows", rows}}},
           {"scenario_file", r.scenario_file}};
@@ -236,7 +232,7 @@ std::string format_calibration(const CalibrationRecord& r) {
                        p.q95, p.point_text);
   }
   // Weights concentrated on a few particles: the spread above rests on those few.
-  const double ess = r.generations.empty() ? static_cast<double>(r.particles) : r.generations.back().ess;
+  const double ess = final_ess(r);
   out += fmt::format("effective sample size of the weights: {:.1f} of {} particles\n", ess, r.particles);
   if (ess < std::max(10.0, 0.1 * static_cast<double>(r.particles))) {
     out += "warning: the weights rest on a few particles, so the sd and quantiles above understate the\n"
