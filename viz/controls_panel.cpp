@@ -20,19 +20,16 @@ void status_line(const char* who, const RunnerStatus& s, std::size_t replicates)
   } else {
     ImGui::TextWrapped("%s: week %d of %d (year %.1f)%s", who, s.week, s.horizon, s.week / 52.0,
                        s.finished ? ", finished" : s.playing ? ", playing" : ", paused");
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("   %.1f ms per week for %zu replicates; built in %.1f s", s.ms_per_week, replicates,
-                       s.build_seconds);
-    ImGui::PopStyleColor();
+    text_wrapped_disabled(
+        fmt::format("   {:.1f} ms per week for {} replicates; built in {:.1f} s", s.ms_per_week, replicates, s.build_seconds));
   }
 }
 
 void live_controls(App& app) {
   const RunnerStatus sa = app.a->status();
   ImGui::TextWrapped("%s", app.data_a.description.empty() ? app.data_a.name.c_str() : app.data_a.description.c_str());
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%lld people x %d replicates, seed %d", app.data_a.people, app.data_a.replicates, sa.seed);
-  ImGui::PopStyleColor();
+  text_wrapped_disabled(
+      fmt::format("{} people x {} replicates, seed {}", app.data_a.people, app.data_a.replicates, sa.seed));
   const bool playing = sa.playing;
   if (ImGui::Button(playing ? "Pause" : "Play", {ImGui::GetFontSize() * 5, 0})) {
     app.a->set_playing(!playing);

@@ -16,6 +16,7 @@
 #include <cmath>
 
 #include "viz/app.hpp"
+#include "viz/layout.hpp"
 
 namespace pw::viz {
 
@@ -318,10 +319,8 @@ void draw_network_view(App& app) {
   app.person_id_input = std::clamp(app.person_id_input, 0, static_cast<int>(std::max<long long>(1, people) - 1));
   ImGui::SameLine();
   if (ImGui::Button("Show")) app.select_person(static_cast<std::uint32_t>(app.person_id_input));
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%s", app.replay() ? "From the file's network snapshot at or before the week cursor."
-                                        : "Replicate 0 after the latest week; the Person tab shows their life course.");
-  ImGui::PopStyleColor();
+  text_wrapped_disabled(app.replay() ? "From the file's network snapshot at or before the week cursor."
+                                     : "Replicate 0 after the latest week; the Person tab shows their life course.");
   if (!app.person_chosen) {
     ImGui::TextWrapped("Choose a person by id (or in the Person tab) to draw their ego network.");
     return;

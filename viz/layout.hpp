@@ -13,6 +13,11 @@ namespace pw::viz {
 void same_line_if_fits(float width);
 // Width of a button with this label, for same_line_if_fits.
 float button_width(const char* label);
+// Width of a control `control_width` pixels wide with its label on the right (combo, slider,
+// radio button: the radio's control is ImGui::GetFrameHeight() wide), for same_line_if_fits.
+float labelled_width(float control_width, const char* label);
+// Text in the disabled (grey) colour, wrapped at the window's edge.
+void text_wrapped_disabled(const std::string& text);
 // `text` cut to at most `width` pixels with "..." at the end if it had to be cut.
 std::string fit_text(const std::string& text, float width);
 

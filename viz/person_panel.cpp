@@ -75,16 +75,13 @@ void chooser(App& app) {
   ImGui::TextDisabled("or a random person like:");
   static const char* const sexes[] = {"male", "female"};
   static const char* const groups[] = {"group 0", "group 1"};
-  // Each combo with its label; wraps onto a new line in a narrow window.
-  const auto labelled = [&](const char* label, float width) {
-    return width + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
-  };
+  // Each combo with its label wraps onto a new line in a narrow window.
   combo("sex", app.like_sex, sexes, 2, fs * 6);
-  same_line_if_fits(labelled("risk", fs * 6.5f));
+  same_line_if_fits(labelled_width(fs * 6.5f, "risk"));
   combo("risk", app.like_risk, kRisk.data(), 4, fs * 6.5f);
-  same_line_if_fits(labelled("offence", fs * 7));
+  same_line_if_fits(labelled_width(fs * 7, "offence"));
   combo("offence", app.like_offence, kOffence.data(), 4, fs * 7);
-  same_line_if_fits(labelled("group", fs * 5.5f));
+  same_line_if_fits(labelled_width(fs * 5.5f, "group"));
   combo("group", app.like_group, groups, 2, fs * 5.5f);
   same_line_if_fits(button_width("Pick"));
   if (ImGui::Button("Pick")) {

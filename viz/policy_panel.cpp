@@ -287,21 +287,16 @@ void draw_policy_panel(App& app) {
   ImGui::TextUnformatted("Policy levers");
   if (app.b) {
     // Radio buttons wrap to a new line in a narrow panel.
-    const auto radio_width = [](const char* label) {
-      return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
-    };
     same_line_if_fits(ImGui::CalcTextSize("apply to").x);
     ImGui::TextDisabled("apply to");
-    same_line_if_fits(radio_width("A"));
+    same_line_if_fits(labelled_width(ImGui::GetFrameHeight(), "A"));
     ImGui::RadioButton("A", &app.lever_target, 0);
-    same_line_if_fits(radio_width("B"));
+    same_line_if_fits(labelled_width(ImGui::GetFrameHeight(), "B"));
     ImGui::RadioButton("B", &app.lever_target, 1);
-    same_line_if_fits(radio_width("both"));
+    same_line_if_fits(labelled_width(ImGui::GetFrameHeight(), "both"));
     ImGui::RadioButton("both", &app.lever_target, 2);
   }
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("white: live from this week; orange: at next reset");
-  ImGui::PopStyleColor();
+  text_wrapped_disabled("white: live from this week; orange: at next reset");
   const SimRunner& shown = (app.lever_target == 1 && app.b) ? *app.b : *app.a;
   const std::vector<Lever> levers = all_levers(shown.params());
   ImGui::BeginChild("levers", {0, 0}, false);
