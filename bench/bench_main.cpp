@@ -12,7 +12,7 @@
 #include <string>
 
 #include "bench/bench.hpp"
-#include "sim/params/scenario_loader.hpp"
+#include "sim/engine/params/scenario_loader.hpp"
 
 namespace {
 

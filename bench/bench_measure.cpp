@@ -19,8 +19,8 @@
 #include "bench/bench.hpp"
 #include "models/population/profile.hpp"
 #include "models/simulation.hpp"
-#include "sim/core/parallel.hpp"
-#include "sim/experiment/run_scenario.hpp"
+#include "sim/engine/core/parallel.hpp"
+#include "sim/app/experiment/run_scenario.hpp"
 
 namespace pwbench {
 

@@ -15,8 +15,8 @@
 #include "models/population/population_params.hpp"
 #include "models/programmes/programme_params.hpp"
 #include "models/programmes/programme_spec.hpp"
-#include "sim/params/param.hpp"
-#include "sim/params/param_table.hpp"
+#include "sim/engine/params/param.hpp"
+#include "sim/engine/params/param_table.hpp"
 
 namespace pw {
 

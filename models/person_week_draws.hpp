@@ -18,7 +18,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "sim/core/rng.hpp"
+#include "sim/engine/core/rng.hpp"
 
 namespace pw {
 

@@ -29,8 +29,8 @@
 #include "models/population/profile.hpp"
 #include "models/programmes/programmes_model.hpp"
 #include "models/simulation_levers.hpp"
-#include "sim/core/parallel.hpp"
-#include "sim/core/rng.hpp"
+#include "sim/engine/core/parallel.hpp"
+#include "sim/engine/core/rng.hpp"
 
 namespace pw {
 

@@ -43,7 +43,7 @@
 #include <string>
 #include <string_view>
 
-#include "sim/params/param_table.hpp"
+#include "sim/engine/params/param_table.hpp"
 
 namespace pw {
 

@@ -154,7 +154,7 @@ def load_persons(path, scenario=None, replicate=0):
 
 # Public costs: every category of the file but these (taxes on earnings count negative).
 COST_NOT_PUBLIC = ("victim", "total")
-# As kEventMeasures in sim/io/outcome_measures.hpp: measure -> weekly series summed.
+# As kEventMeasures in sim/app/io/outcome_measures.hpp: measure -> weekly series summed.
 EVENT_MEASURES = {
     "offences_per_person": ("offences",),
     "arrests_per_person": ("arrests",),
@@ -240,7 +240,7 @@ COORDINATION_SERIES = ("has_id_pct", "benefits_pct", "enrolled_pct", "formally_e
 
 
 def _coordination_measures(path, scenario):
-    # As read_coordination_measures in sim/io/outcome_measures.cpp: group "all" at months 1, 3, 8, 12.
+    # As read_coordination_measures in sim/app/io/outcome_measures.cpp: group "all" at months 1, 3, 8, 12.
     rows = []
     with h5py.File(path, "r") as f:
         g = _group(f, scenario)
@@ -266,7 +266,7 @@ SAVING_MEASURES = ("cost_prison_per_person", "cost_jail_per_person", "cost_super
 
 def fieller_ratio(x, y, level=0.95):
     """Ratio of means mean(x) / mean(y) over paired replicates with Fieller's interval, as
-    sim/experiment/ratio_stats.cpp: (estimate, lo, hi, kind) with kind "bounded", "unbounded"
+    sim/engine/stats/ratio_stats.cpp: (estimate, lo, hi, kind) with kind "bounded", "unbounded"
     (lo = -inf, hi = inf: the denominator's interval includes zero) or "undefined" (NaN)."""
     from scipy import stats
 
@@ -315,7 +315,7 @@ def cost_effectiveness(path, level=0.95):
 
 
 def _reintegration_measures(path, scenario):
-    # As read_reintegration_measures in sim/io/outcome_measures.cpp.
+    # As read_reintegration_measures in sim/app/io/outcome_measures.cpp.
     rows = []
     with h5py.File(path, "r") as f:
         g = _group(f, scenario)

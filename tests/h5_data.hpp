@@ -9,7 +9,7 @@
 #include <map>
 #include <string>
 
-#include "sim/io/h5_util.hpp"
+#include "sim/app/io/h5_util.hpp"
 
 namespace pwt {
 

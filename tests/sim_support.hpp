@@ -4,7 +4,7 @@
 #include <cstdint>
 
 #include "models/simulation.hpp"
-#include "sim/core/parallel.hpp"
+#include "sim/engine/core/parallel.hpp"
 #include "tests/test_support.hpp"
 
 namespace pwt {

@@ -19,8 +19,8 @@
 #include "models/justice/week_counts.hpp"
 #include "models/model_params.hpp"
 #include "models/population/profile.hpp"
-#include "sim/params/param_table.hpp"
-#include "sim/params/scenario_loader.hpp"
+#include "sim/engine/params/param_table.hpp"
+#include "sim/engine/params/scenario_loader.hpp"
 
 #ifndef PATHWAYS_SOURCE_DIR
 #error "PATHWAYS_SOURCE_DIR must be defined by tests/CMakeLists.txt"

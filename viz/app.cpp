@@ -10,7 +10,7 @@
 #include <numeric>
 
 #include "models/simulation_levers.hpp"
-#include "sim/params/scenario_loader.hpp"
+#include "sim/engine/params/scenario_loader.hpp"
 #include "viz/assignment.hpp"
 #include "viz/replay_reader.hpp"
 

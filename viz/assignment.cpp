@@ -4,7 +4,7 @@
 
 #include <memory>
 
-#include "sim/params/param_values.hpp"
+#include "sim/engine/params/param_values.hpp"
 
 namespace pw::viz {
 

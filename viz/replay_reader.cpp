@@ -7,7 +7,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "sim/io/h5_util.hpp"
+#include "sim/app/io/h5_util.hpp"
 
 namespace pw::viz {
 

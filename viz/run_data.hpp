@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/params/param_table.hpp"
+#include "sim/engine/params/param_table.hpp"
 #include "viz/series_catalog.hpp"
 
 namespace pw::viz {

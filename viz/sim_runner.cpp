@@ -12,7 +12,7 @@
 #include "models/costs/costs.hpp"
 #include "models/simulation.hpp"
 #include "models/simulation_levers.hpp"
-#include "sim/core/parallel.hpp"
+#include "sim/engine/core/parallel.hpp"
 
 namespace pw::viz {
 

@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "models/population/profile.hpp"
-#include "sim/experiment/run_scenario.hpp"
+#include "sim/app/experiment/run_scenario.hpp"
 #include "viz/ego_network.hpp"
 #include "viz/person_history.hpp"
 #include "viz/run_data.hpp"

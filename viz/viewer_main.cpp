@@ -11,7 +11,7 @@
 #include <exception>
 #include <thread>
 
-#include "sim/params/scenario_loader.hpp"
+#include "sim/engine/params/scenario_loader.hpp"
 #include "viz/app.hpp"
 #include "viz/gl_window.hpp"
 #include "viz/style.hpp"

@@ -1,5 +1,5 @@
 // Command line of pathways-viewer (parsed by hand: CLI11 lives only in
-// sim/cli/main.cpp). Bad arguments print a message naming the option and what
+// sim/app/cli/main.cpp). Bad arguments print a message naming the option and what
 // is accepted, and exit with code 2.
 #pragma once
 

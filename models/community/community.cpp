@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "sim/core/distributions.hpp"
+#include "sim/engine/core/distributions.hpp"
 
 namespace pw {
 

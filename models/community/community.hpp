@@ -18,8 +18,8 @@
 
 #include "models/community/community_params.hpp"
 #include "models/population/attributes.hpp"
-#include "sim/core/parallel.hpp"
-#include "sim/core/rng.hpp"
+#include "sim/engine/core/parallel.hpp"
+#include "sim/engine/core/rng.hpp"
 
 namespace pw {
 

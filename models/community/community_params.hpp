@@ -3,7 +3,7 @@
 // probabilities, log-scale spreads.
 #pragma once
 
-#include "sim/params/param.hpp"
+#include "sim/engine/params/param.hpp"
 
 namespace pw {
 

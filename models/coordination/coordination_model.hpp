@@ -50,7 +50,7 @@
 #include "models/justice/justice_model.hpp"
 #include "models/justice/situation.hpp"
 #include "models/justice/week_counts.hpp"
-#include "sim/core/rng.hpp"
+#include "sim/engine/core/rng.hpp"
 
 namespace pw {
 

@@ -17,7 +17,7 @@
 #include <array>
 #include <string_view>
 
-#include "sim/params/param.hpp"
+#include "sim/engine/params/param.hpp"
 
 namespace pw {
 

@@ -1,7 +1,7 @@
 // The budget cap of a scenario (see models/costs/budget.hpp for how it is checked).
 #pragma once
 
-#include "sim/params/param.hpp"
+#include "sim/engine/params/param.hpp"
 
 namespace pw {
 

@@ -8,7 +8,7 @@
 // Costs are undiscounted.
 #pragma once
 
-#include "sim/params/param.hpp"
+#include "sim/engine/params/param.hpp"
 
 namespace pw {
 

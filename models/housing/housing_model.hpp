@@ -54,7 +54,7 @@
 #include "models/needs/needs.hpp"
 #include "models/person_week_draws.hpp"
 #include "models/population/attributes.hpp"
-#include "sim/core/rng.hpp"
+#include "sim/engine/core/rng.hpp"
 
 namespace pw {
 

@@ -1,6 +1,6 @@
 #include "models/justice/justice_model.hpp"
 
-#include "sim/core/distributions.hpp"
+#include "sim/engine/core/distributions.hpp"
 
 
 #include <algorithm>

@@ -39,8 +39,8 @@
 #include "models/justice/week_counts.hpp"
 #include "models/needs/needs.hpp"
 #include "models/population/attributes.hpp"
-#include "sim/core/parallel.hpp"
-#include "sim/core/rng.hpp"
+#include "sim/engine/core/parallel.hpp"
+#include "sim/engine/core/rng.hpp"
 
 namespace pw {
 

@@ -6,7 +6,7 @@
 // durations in weeks, log hazard ratios per unit of the covariate.
 #pragma once
 
-#include "sim/params/param.hpp"
+#include "sim/engine/params/param.hpp"
 
 namespace pw {
 

@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "models/justice/justice_model.hpp"
-#include "sim/core/distributions.hpp"
+#include "sim/engine/core/distributions.hpp"
 
 namespace pw {
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "sim/core/distributions.hpp"
+#include "sim/engine/core/distributions.hpp"
 
 namespace pw {
 

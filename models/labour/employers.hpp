@@ -13,7 +13,7 @@
 
 #include "models/community/community.hpp"
 #include "models/labour/labour_params.hpp"
-#include "sim/core/rng.hpp"
+#include "sim/engine/core/rng.hpp"
 
 namespace pw {
 

@@ -5,7 +5,7 @@
 
 #include "models/housing/housing_state.hpp"
 #include "models/programmes/programmes_model.hpp"
-#include "sim/core/distributions.hpp"
+#include "sim/engine/core/distributions.hpp"
 
 namespace pw {
 

@@ -58,7 +58,7 @@
 #include "models/network/network_graph.hpp"
 #include "models/person_week_draws.hpp"
 #include "models/population/attributes.hpp"
-#include "sim/core/rng.hpp"
+#include "sim/engine/core/rng.hpp"
 
 namespace pw {
 

@@ -5,7 +5,7 @@
 // is dollars per week), log hazard ratios for effects on offending.
 #pragma once
 
-#include "sim/params/param.hpp"
+#include "sim/engine/params/param.hpp"
 
 namespace pw {
 

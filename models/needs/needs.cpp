@@ -1,6 +1,6 @@
 #include "models/needs/needs.hpp"
 
-#include "sim/core/distributions.hpp"
+#include "sim/engine/core/distributions.hpp"
 
 
 #include <algorithm>

@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "models/population/attributes.hpp"
-#include "sim/core/parallel.hpp"
-#include "sim/core/rng.hpp"
-#include "sim/params/param.hpp"
+#include "sim/engine/core/parallel.hpp"
+#include "sim/engine/core/rng.hpp"
+#include "sim/engine/params/param.hpp"
 
 namespace pw {
 

@@ -56,8 +56,8 @@
 #include "models/network/network_graph.hpp"
 #include "models/network/network_params.hpp"
 #include "models/population/attributes.hpp"
-#include "sim/core/parallel.hpp"
-#include "sim/core/rng.hpp"
+#include "sim/engine/core/parallel.hpp"
+#include "sim/engine/core/rng.hpp"
 
 namespace pw {
 

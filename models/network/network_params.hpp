@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "sim/params/param.hpp"
+#include "sim/engine/params/param.hpp"
 
 namespace pw {
 

@@ -5,7 +5,7 @@
 #include <numeric>
 
 #include "models/network/network_model.hpp"
-#include "sim/core/distributions.hpp"
+#include "sim/engine/core/distributions.hpp"
 
 namespace pw {
 

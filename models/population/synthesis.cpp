@@ -1,6 +1,6 @@
 #include "models/population/synthesis.hpp"
 
-#include "sim/core/distributions.hpp"
+#include "sim/engine/core/distributions.hpp"
 
 #include <fmt/format.h>
 

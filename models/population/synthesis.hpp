@@ -14,8 +14,8 @@
 #include "models/population/attributes.hpp"
 #include "models/population/population_params.hpp"
 #include "models/population/profile.hpp"
-#include "sim/core/parallel.hpp"
-#include "sim/core/rng.hpp"
+#include "sim/engine/core/parallel.hpp"
+#include "sim/engine/core/rng.hpp"
 
 namespace pw {
 

@@ -34,8 +34,8 @@
 #include "models/population/attributes.hpp"
 #include "models/programmes/programme_params.hpp"
 #include "models/programmes/programme_spec.hpp"
-#include "sim/core/parallel.hpp"
-#include "sim/core/rng.hpp"
+#include "sim/engine/core/parallel.hpp"
+#include "sim/engine/core/rng.hpp"
 
 namespace pw {
 

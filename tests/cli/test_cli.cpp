@@ -1,11 +1,11 @@
-// sim/cli: exit codes and messages of the `pathways` binary.
+// sim/app/cli: exit codes and messages of the `pathways` binary.
 #include <sys/wait.h>
 
 #include <cstdlib>
 
 #include "models/model_params.hpp"
-#include "sim/params/param_docs.hpp"
-#include "sim/experiment/run_scenario.hpp"
+#include "sim/engine/params/param_docs.hpp"
+#include "sim/app/experiment/run_scenario.hpp"
 #include "tests/cli_support.hpp"
 
 using Catch::Matchers::Contains;

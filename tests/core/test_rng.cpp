@@ -1,11 +1,11 @@
-// sim/core/rng.hpp: draws are a pure function of (seed, replicate, person, week, purpose, index).
+// sim/engine/core/rng.hpp: draws are a pure function of (seed, replicate, person, week, purpose, index).
 #include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <vector>
 
-#include "sim/core/rng.hpp"
+#include "sim/engine/core/rng.hpp"
 #include "tests/test_support.hpp"
 
 using pw::Purpose;

@@ -7,10 +7,10 @@
 #include <set>
 
 #include "models/costs/costs.hpp"
-#include "sim/experiment/run_scenario.hpp"
-#include "sim/io/h5_util.hpp"
-#include "sim/io/summary.hpp"
-#include "sim/params/param_values.hpp"
+#include "sim/app/experiment/run_scenario.hpp"
+#include "sim/app/io/h5_util.hpp"
+#include "sim/app/io/summary.hpp"
+#include "sim/engine/params/param_values.hpp"
 #include "tests/sim_support.hpp"
 
 namespace {

@@ -1,4 +1,4 @@
-// sim/experiment/methods: rejection ABC and ABC-SMC against a conjugate model whose posterior
+// sim/engine/methods: rejection ABC and ABC-SMC against a conjugate model whose posterior
 // is known, invariants of the population, and determinism across batch sizes and threads.
 #include <catch2/catch.hpp>
 #include <tbb/parallel_for.h>
@@ -8,11 +8,11 @@
 #include <stdexcept>
 #include <vector>
 
-#include "sim/core/distributions.hpp"
-#include "sim/experiment/methods/abc_kernel.hpp"
-#include "sim/experiment/methods/abc_rejection.hpp"
-#include "sim/experiment/methods/abc_smc.hpp"
-#include "sim/experiment/methods/keyed_uniforms.hpp"
+#include "sim/engine/core/distributions.hpp"
+#include "sim/engine/methods/abc_kernel.hpp"
+#include "sim/engine/methods/abc_rejection.hpp"
+#include "sim/engine/methods/abc_smc.hpp"
+#include "sim/engine/methods/keyed_uniforms.hpp"
 
 using namespace pw::methods;
 

@@ -1,4 +1,4 @@
-// sim/experiment: `pathways calibrate` (spec errors, recovery of a known
+// sim/app/experiment: `pathways calibrate` (spec errors, recovery of a known
 // parameter, resumption after a kill, thread- and rank-count independence,
 // the scenario file written back, inspect --json of a calibration file).
 #include <H5Cpp.h>
@@ -11,12 +11,12 @@
 
 #include "models/reporting/outcome_tables.hpp"
 #include "models/simulation.hpp"
-#include "sim/core/parallel.hpp"
-#include "sim/experiment/calibration_runner.hpp"
-#include "sim/experiment/calibration_spec.hpp"
-#include "sim/experiment/calibration_targets.hpp"
-#include "sim/experiment/run_scenario.hpp"
-#include "sim/io/calibration_results.hpp"
+#include "sim/engine/core/parallel.hpp"
+#include "sim/app/experiment/calibration_runner.hpp"
+#include "sim/app/experiment/calibration_spec.hpp"
+#include "sim/app/experiment/calibration_targets.hpp"
+#include "sim/app/experiment/run_scenario.hpp"
+#include "sim/app/io/calibration_results.hpp"
 #include "tests/cli_support.hpp"
 #include "tests/h5_data.hpp"
 

@@ -11,8 +11,8 @@
 #include "models/reporting/outcome_tables.hpp"
 #include "models/reporting/reintegration_tables.hpp"
 #include "models/simulation.hpp"
-#include "sim/experiment/run_scenario.hpp"
-#include "sim/io/targets.hpp"
+#include "sim/app/experiment/run_scenario.hpp"
+#include "sim/app/io/targets.hpp"
 #include "tests/test_support.hpp"
 
 TEST_CASE("calibration: the baseline reproduces every BJS 2008 target within 3 points, and work and shelter targets "

@@ -1,4 +1,4 @@
-// sim/experiment: compare experiments (plan, resumable task journal, MPI
+// sim/app/experiment: compare experiments (plan, resumable task journal, MPI
 // distribution) and their statistics (paired differences, vs_baseline).
 #include <H5Cpp.h>
 
@@ -7,12 +7,12 @@
 #include <random>
 #include <set>
 
-#include "sim/experiment/experiment_plan.hpp"
-#include "sim/experiment/experiment_runner.hpp"
-#include "sim/experiment/paired_stats.hpp"
-#include "sim/experiment/task_journal.hpp"
-#include "sim/io/comparison.hpp"
-#include "sim/io/summary.hpp"
+#include "sim/app/experiment/experiment_plan.hpp"
+#include "sim/app/experiment/experiment_runner.hpp"
+#include "sim/engine/stats/paired_stats.hpp"
+#include "sim/app/experiment/task_journal.hpp"
+#include "sim/app/io/comparison.hpp"
+#include "sim/app/io/summary.hpp"
 #include "tests/cli_support.hpp"
 #include "tests/h5_data.hpp"
 

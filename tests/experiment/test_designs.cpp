@@ -1,4 +1,4 @@
-// sim/experiment/methods: unit <-> parameter maps, grid, Latin hypercube, Sobol and Saltelli designs.
+// sim/engine/methods: unit <-> parameter maps, grid, Latin hypercube, Sobol and Saltelli designs.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -8,9 +8,9 @@
 #include <stdexcept>
 #include <vector>
 
-#include "sim/experiment/methods/designs.hpp"
-#include "sim/experiment/methods/dimension.hpp"
-#include "sim/experiment/methods/saltelli.hpp"
+#include "sim/engine/methods/designs.hpp"
+#include "sim/engine/methods/dimension.hpp"
+#include "sim/engine/methods/saltelli.hpp"
 
 using namespace pw::methods;
 

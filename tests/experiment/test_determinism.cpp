@@ -1,11 +1,11 @@
-// sim/experiment: a results file is bit-identical whatever the thread count.
+// sim/app/experiment: a results file is bit-identical whatever the thread count.
 #include <H5Cpp.h>
 
 #include <map>
 #include <string>
 #include <vector>
 
-#include "sim/experiment/run_scenario.hpp"
+#include "sim/app/experiment/run_scenario.hpp"
 #include "tests/test_support.hpp"
 
 namespace {

@@ -1,4 +1,4 @@
-// sim/experiment/ratio_stats: Fieller's interval for a ratio of paired means
+// sim/engine/stats/ratio_stats: Fieller's interval for a ratio of paired means
 // covers the true ratio at about its nominal rate (a simulation study with a
 // fixed seed), collapses on an exact ratio, and is reported as unbounded or
 // undefined, never as a number, when the denominator may be zero.
@@ -8,7 +8,7 @@
 #include <boost/random/normal_distribution.hpp>
 #include <cmath>
 
-#include "sim/experiment/ratio_stats.hpp"
+#include "sim/engine/stats/ratio_stats.hpp"
 #include "tests/test_support.hpp"
 
 using pw::RatioInterval;

@@ -1,4 +1,4 @@
-// sim/experiment/methods: Sobol first- and total-order indices with bootstrap intervals,
+// sim/engine/methods: Sobol first- and total-order indices with bootstrap intervals,
 // against models whose indices are known analytically.
 #include <catch2/catch.hpp>
 
@@ -7,8 +7,8 @@
 #include <stdexcept>
 #include <vector>
 
-#include "sim/experiment/methods/saltelli.hpp"
-#include "sim/experiment/methods/sobol_indices.hpp"
+#include "sim/engine/methods/saltelli.hpp"
+#include "sim/engine/methods/sobol_indices.hpp"
 
 using namespace pw::methods;
 

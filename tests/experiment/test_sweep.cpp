@@ -1,12 +1,12 @@
-// sim/experiment: `pathways sweep` (spec, designs applied through --set,
+// sim/app/experiment: `pathways sweep` (spec, designs applied through --set,
 // resumption, Sobol indices read back from the experiment file).
 #include <H5Cpp.h>
 
 #include <nlohmann/json.hpp>
 
-#include "sim/experiment/sweep_spec.hpp"
-#include "sim/io/h5_util.hpp"
-#include "sim/io/sweep_results.hpp"
+#include "sim/app/experiment/sweep_spec.hpp"
+#include "sim/app/io/h5_util.hpp"
+#include "sim/app/io/sweep_results.hpp"
 #include "tests/cli_support.hpp"
 #include "tests/h5_data.hpp"
 

@@ -1,10 +1,10 @@
-// sim/experiment/methods: weighted mean, variance, quantile and effective sample size.
+// sim/engine/methods: weighted mean, variance, quantile and effective sample size.
 #include <catch2/catch.hpp>
 
 #include <stdexcept>
 #include <vector>
 
-#include "sim/experiment/methods/weighted_stats.hpp"
+#include "sim/engine/methods/weighted_stats.hpp"
 
 using namespace pw::methods;
 

@@ -1,14 +1,14 @@
-// sim/io: the HDF5 results file, its summary and its atomic commit.
+// sim/app/io: the HDF5 results file, its summary and its atomic commit.
 #include <H5Cpp.h>
 
 #include <nlohmann/json.hpp>
 
 #include "models/reporting/outcome_tables.hpp"
-#include "sim/experiment/run_scenario.hpp"
-#include "sim/io/h5_util.hpp"
-#include "sim/io/report_table.hpp"
-#include "sim/io/results_file.hpp"
-#include "sim/io/summary.hpp"
+#include "sim/app/experiment/run_scenario.hpp"
+#include "sim/app/io/h5_util.hpp"
+#include "sim/app/io/report_table.hpp"
+#include "sim/app/io/results_file.hpp"
+#include "sim/app/io/summary.hpp"
 #include "tests/sim_support.hpp"
 
 using Catch::Matchers::Contains;

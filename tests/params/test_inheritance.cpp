@@ -1,12 +1,12 @@
-// sim/params: scenario inheritance (extends), typed [[programme]] tables and
+// sim/engine/params: scenario inheritance (extends), typed [[programme]] tables and
 // money values, with the error each misuse must produce.
 #include <catch2/catch.hpp>
 
 #include "models/simulation.hpp"
-#include "sim/experiment/run_scenario.hpp"
-#include "sim/io/h5_util.hpp"
-#include "sim/io/summary.hpp"
-#include "sim/params/param_values.hpp"
+#include "sim/app/experiment/run_scenario.hpp"
+#include "sim/app/io/h5_util.hpp"
+#include "sim/app/io/summary.hpp"
+#include "sim/engine/params/param_values.hpp"
 #include "tests/test_support.hpp"
 
 namespace {

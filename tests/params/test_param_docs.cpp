@@ -4,9 +4,9 @@
 
 #include "models/model_params.hpp"
 #include "models/population/profile.hpp"
-#include "sim/experiment/run_scenario.hpp"
-#include "sim/io/targets.hpp"
-#include "sim/params/param_docs.hpp"
+#include "sim/app/experiment/run_scenario.hpp"
+#include "sim/app/io/targets.hpp"
+#include "sim/engine/params/param_docs.hpp"
 #include "tests/test_support.hpp"
 
 using Catch::Matchers::Contains;

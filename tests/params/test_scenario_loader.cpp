@@ -1,4 +1,4 @@
-// sim/params: the parameter table, units, scenario files and --set overrides.
+// sim/engine/params: the parameter table, units, scenario files and --set overrides.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "models/model_params.hpp"
-#include "sim/experiment/run_scenario.hpp"
-#include "sim/params/param_table.hpp"
-#include "sim/params/scenario_loader.hpp"
-#include "sim/params/param_values.hpp"
+#include "sim/app/experiment/run_scenario.hpp"
+#include "sim/engine/params/param_table.hpp"
+#include "sim/engine/params/scenario_loader.hpp"
+#include "sim/engine/params/param_values.hpp"
 #include "tests/test_support.hpp"
 
 using Catch::Matchers::Contains;

@@ -4,8 +4,8 @@
 #include <numeric>
 
 #include "models/population/synthesis.hpp"
-#include "sim/core/parallel.hpp"
-#include "sim/core/rng.hpp"
+#include "sim/engine/core/parallel.hpp"
+#include "sim/engine/core/rng.hpp"
 #include "tests/test_support.hpp"
 
 using Catch::Matchers::Contains;

@@ -12,7 +12,7 @@
 #include <thread>
 
 #include "models/simulation.hpp"
-#include "sim/core/parallel.hpp"
+#include "sim/engine/core/parallel.hpp"
 #include "viz/assignment.hpp"
 #include "viz/ego_network.hpp"
 #include "viz/network_snapshot.hpp"

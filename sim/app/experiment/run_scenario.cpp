@@ -1,0 +1,134 @@
+#include "sim/app/experiment/run_scenario.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+
+
+#include "models/costs/costs.hpp"
+#include "models/costs/budget.hpp"
+#include "models/population/profile.hpp"
+#include "models/reporting/outcome_tables.hpp"
+#include "models/reporting/person_table.hpp"
+#include "models/simulation.hpp"
+#include "sim/engine/core/parallel.hpp"
+#include "sim/app/experiment/progress.hpp"
+#include "sim/app/io/results_file.hpp"
+#include "sim/engine/params/param_docs.hpp"
+
+namespace pw {
+
+LoadedScenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& sets) {
+  LoadedScenario s;
+  s.params = with_defaults<ModelParams>();
+  ParamTable table(s.params);
+  TypedCollection<ProgrammeSpec> programmes("programme");
+  const std::vector<Collection*> collections = {&programmes};
+  s.meta = load_scenario_file(file, table, collections);
+  apply_overrides(sets, table, s.meta, collections);
+  s.params.programmes = programmes.values();
+  if (s.params.population.profile_file.empty()) {
+    throw ScenarioError({{file.string(), 0, 0, "population.profile_file",
+                          "missing: a population profile CSV must be named (e.g. ../data/populations/us-state-2008.csv)"}});
+  }
+  s.resolved = resolved_toml(s.meta, table, collections);
+  if (s.params.budget.programmes_total > 0) {
+    const double planned = planned_programme_spending(s.params);
+    if (planned > s.params.budget.programmes_total) {
+      throw ScenarioError({{file.string(), 0, 0, "budget.programmes_total",
+                            fmt::format("over budget: at full occupancy the programmes and courts can spend {:.0f} USD "
+                                        "(2023 prices) over the horizon, more than the budget of {:.0f}; reduce "
+                                        "capacities or costs, or raise the budget",
+                                        planned, s.params.budget.programmes_total)}});
+    }
+  }
+  return s;
+}
+
+// Programme spending per week: participant-weeks times the cost per
+// participant-week; pre-release courses, delivered before release, count in week 0.
+std::vector<double> programme_costs_by_week(const Simulation& sim) {
+  const auto& specs = sim.programmes().specs();
+  std::vector<double> cost(sim.programme_weekly().size(), 0.0);
+  for (std::size_t w = 0; w < cost.size(); ++w) {
+    for (std::size_t p = 0; p < specs.size(); ++p) {
+      cost[w] += static_cast<double>(sim.programme_weekly()[w].by_programme[p].participant_weeks) *
+                 specs[p].cost_per_participant_week;
+    }
+  }
+  // Problem-solving courts: participant-weeks at the court's weekly cost.
+  const auto& justice = sim.params().justice;
+  for (std::size_t w = 0; w < cost.size(); ++w) {
+    cost[w] += static_cast<double>(sim.weekly()[w].in_drug_court) * justice.drug_court.cost_per_participant_week +
+               static_cast<double>(sim.weekly()[w].in_mental_health_court) *
+                   justice.mental_health_court.cost_per_participant_week;
+  }
+  // Volunteer mentors: coordination and support per mentee-week (volunteers are unpaid).
+  for (std::size_t w = 0; w < cost.size(); ++w) {
+    cost[w] += static_cast<double>(sim.weekly()[w].mentored) * sim.params().network.mentors.cost_per_mentee_week;
+  }
+  for (std::size_t p = 0; p < specs.size() && !cost.empty(); ++p) {
+    cost[0] += static_cast<double>(sim.programmes().pre_release()[p].participant_weeks) * specs[p].cost_per_participant_week;
+  }
+  return cost;
+}
+
+ScenarioHeader scenario_header(const LoadedScenario& s, const std::filesystem::path& file, int replicates) {
+  ScenarioHeader h;
+  h.name = s.meta.name;
+  h.description = s.meta.description;
+  h.scenario_file = file.string();
+  h.resolved_toml = s.resolved;
+  h.seed = static_cast<std::uint64_t>(s.params.run.seed);
+  h.people = s.params.run.people;
+  h.weeks = s.params.run.horizon_weeks();
+  h.replicates = replicates;
+  h.groups = standard_group_names();
+  h.programmes = s.params.programmes;
+  return h;
+}
+
+std::string parameter_reference_markdown() {
+  auto p = with_defaults<ModelParams>();
+  const ParamTable table(p);
+  auto programme = with_defaults<ProgrammeSpec>();
+  const ParamTable programme_table(programme);
+  return parameters_markdown(table, {{"programme", &programme_table}});
+}
+
+void write_replicate_results(ResultsWriter& writer, int replicate, const Simulation& sim) {
+  writer.write_programmes(replicate, sim);
+  writer.write_reintegration(replicate, sim);
+  writer.write_costs(replicate, compute_costs(sim.weekly(), sim.params().costs, programme_costs_by_week(sim)));
+  writer.write_replicate(replicate, sim.weekly(), cumulative_tables(sim));
+}
+
+std::filesystem::path run_scenario(const RunOptions& o) {
+  LoadedScenario s = load_scenario(o.scenario, o.sets);
+  const PopulationProfile profile = read_profile(s.params.population.profile_file);
+  const std::filesystem::path out = o.output.empty() ? std::filesystem::path("results") / (s.meta.name + ".h5") : o.output;
+
+  Parallel par(o.threads);
+  ResultsWriter writer(out);
+  const ScenarioHeader h = scenario_header(s, o.scenario, s.params.run.replicates);
+  ParamTable table(s.params);
+  writer.begin_scenario(h, table);
+
+  Progress progress("replicate", h.replicates, 0, o.progress);
+  for (int r = 0; r < h.replicates; ++r) {
+    Simulation sim(s.params, profile, static_cast<std::uint32_t>(r), par);
+    const int every = static_cast<int>(std::lround(s.params.network.output.snapshot_every));
+    while (!sim.finished()) {
+      sim.step();
+      if (r == 0 && every > 0 && sim.week() % every == 0) writer.write_network_snapshot(sim);
+    }
+    write_replicate_results(writer, r, sim);
+    if (o.persons == PersonsOutput::All || (o.persons == PersonsOutput::FirstReplicate && r == 0)) {
+      writer.write_persons(r, sim);
+    }
+    progress.update(r + 1);
+  }
+  writer.commit();
+  return out;
+}
+
+}  // namespace pw

@@ -1,0 +1,290 @@
+#include "sim/app/io/comparison.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+
+#include "sim/app/io/h5_util.hpp"
+
+namespace pw {
+
+namespace {
+
+nlohmann::json number(double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); }
+
+const std::map<std::string, std::string>& labels() {
+  static const std::map<std::string, std::string> m = {
+      {"arrest", "first arrest, %"},
+      {"conviction", "first conviction, %"},
+      {"return_prison", "return to prison, %"},
+      {"cost_public_per_person", "public cost / person"},
+      {"cost_victim_per_person", "victim cost / person"},
+      {"cost_total_per_person", "total cost / person"},
+      {"offences_per_person", "offences / person"},
+      {"arrests_per_person", "arrests / person"},
+      {"convictions_per_person", "convictions / person"},
+      {"prison_admissions_per_person", "prison admissions / person"},
+      {"employed_pct", "working, % in community"},
+      {"ever_employed_pct", "ever worked, %"},
+      {"homeless_pct", "homeless, % in community"},
+      {"any_formal_earnings_pct", "formal earnings y1.5, %"},
+      {"shelter_within_24m_pct", "shelter within 24m, %"},
+      {"earnings_per_person", "earnings / person"},
+      {"has_id_pct", "has an ID, % in community"},
+      {"benefits_pct", "has benefits, % in comm."},
+      {"enrolled_pct", "enrolled w/ services, %"},
+      {"formally_employed_pct", "formal job, % in community"},
+      {"cost_prison_per_person", "  prison cost / person"},
+      {"cost_jail_per_person", "  jail cost / person"},
+      {"cost_supervision_per_person", "  supervision cost / pers."},
+      {"cost_courts_per_person", "  court cost / person"},
+      {"cost_victim_per_person", "victim cost / person"},
+      {"cost_programmes_per_person", "  programme cost / person"},
+      {"cost_housing_per_person", "  housing cost / person"},
+      {"cost_employment_incentives_per_person", "  hiring incentives / pers."},
+      {"cost_taxes_on_earnings_per_person", "  taxes (negative) / pers."},
+  };
+  return m;
+}
+
+std::string label(const std::string& measure) {
+  const auto it = labels().find(measure);
+  return it == labels().end() ? measure : it->second;
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (const char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+std::string fixed(double x, int decimals) {
+  return std::isfinite(x) ? fmt::format("{:.{}f}", x, decimals) : std::string("-");
+}
+
+// Per replicate, alternative minus baseline of a group-"all" measure; empty if absent.
+std::vector<double> replicate_changes(const std::vector<MeasureRow>& base, const std::vector<MeasureRow>& alt,
+                                      std::string_view measure) {
+  for (std::size_t i = 0; i < base.size(); ++i) {
+    if (base[i].measure != measure || base[i].group != "all") continue;
+    std::vector<double> d(base[i].per_replicate.size());
+    for (std::size_t r = 0; r < d.size(); ++r) d[r] = alt[i].per_replicate[r] - base[i].per_replicate[r];
+    return d;
+  }
+  return {};
+}
+
+std::optional<CostEffectiveness> cost_effectiveness(const std::string& name, const std::vector<MeasureRow>& base,
+                                                    const std::vector<MeasureRow>& alt) {
+  const auto public_cost = replicate_changes(base, alt, "cost_public_per_person");
+  auto averted = replicate_changes(base, alt, "arrests_per_person");
+  if (public_cost.empty() || averted.empty()) return std::nullopt;
+  for (auto& a : averted) a = -a;
+  std::vector<double> spent(public_cost.size(), 0.0), saved(public_cost.size(), 0.0);
+  for (const auto m : kSpendingMeasures) {
+    const auto d = replicate_changes(base, alt, m);
+    for (std::size_t r = 0; r < d.size(); ++r) spent[r] += d[r];
+  }
+  for (const auto m : kSavingMeasures) {
+    const auto d = replicate_changes(base, alt, m);
+    for (std::size_t r = 0; r < d.size(); ++r) saved[r] -= d[r];
+  }
+  return CostEffectiveness{name, fieller_ratio(saved, spent), fieller_ratio(public_cost, averted)};
+}
+
+std::string ratio_interval_text(const RatioInterval& r, int decimals) {
+  switch (r.kind) {
+    case RatioInterval::Kind::Bounded:
+      return fmt::format("95% interval [{}, {}]", fixed(r.lo, decimals), fixed(r.hi, decimals));
+    case RatioInterval::Kind::Unbounded:
+      return "95% interval unbounded: the denominator's interval includes zero";
+    case RatioInterval::Kind::Undefined: break;
+  }
+  return r.n < 2 ? "no interval with one replicate" : "no interval";
+}
+
+}  // namespace
+
+bool is_comparison(const H5::H5File& f) {
+  if (!f.nameExists("experiment")) return false;
+  const auto g = f.openGroup("experiment");
+  return g.attrExists("kind") && h5::read_string_attr(g, "kind") == "compare";
+}
+
+Comparison read_comparison(const H5::H5File& f) {
+  if (!is_comparison(f)) throw std::runtime_error("not a compare experiment (no /experiment of kind \"compare\")");
+  const auto eg = f.openGroup("experiment");
+  Comparison c;
+  c.baseline = h5::read_string_attr(eg, "baseline");
+  c.common_random_numbers = h5::read_int_attr(eg, "common_random_numbers") != 0;
+  c.scenarios = h5::read_strings(eg, "scenarios");
+  const auto sg = f.openGroup("scenarios");
+  const auto base_group = sg.openGroup(c.baseline);
+  c.replicates = static_cast<int>(h5::read_int_attr(base_group, "replicates_written"));
+  c.people = h5::read_int_attr(base_group, "people");
+  const auto base = read_measures(base_group, c.replicates);
+  for (const auto& name : c.scenarios) {
+    if (name == c.baseline) continue;
+    const auto g = sg.openGroup(name);
+    if (h5::read_int_attr(g, "replicates_written") != c.replicates) {
+      throw std::runtime_error(fmt::format("scenario {} has a different number of replicates from the baseline", name));
+    }
+    const auto alt = read_measures(g, c.replicates);
+    if (alt.size() != base.size()) {
+      throw std::runtime_error(fmt::format("scenario {} has other outcome measures than the baseline", name));
+    }
+    for (std::size_t i = 0; i < alt.size(); ++i) {
+      const auto& a = base[i];
+      const auto& b = alt[i];
+      if (a.measure != b.measure || a.group != b.group || a.period != b.period) {
+        throw std::runtime_error(fmt::format("scenario {}: measure {}/{}/{} does not match the baseline's {}/{}/{}", name,
+                                             b.measure, b.group, b.period, a.measure, a.group, a.period));
+      }
+      c.rows.push_back({name, a.measure, a.group, a.period, a.unit, paired_difference(a.per_replicate, b.per_replicate)});
+    }
+    if (auto ce = cost_effectiveness(name, base, alt)) c.cost_effectiveness.push_back(std::move(*ce));
+  }
+  return c;
+}
+
+Comparison read_comparison(const std::filesystem::path& file) {
+  H5::Exception::dontPrint();
+  try {
+    const H5::H5File f(file.string(), H5F_ACC_RDONLY);
+    return read_comparison(f);
+  } catch (const H5::Exception& e) {
+    throw std::runtime_error(fmt::format("{}: cannot read the comparison: {}", file.string(), e.getDetailMsg()));
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(fmt::format("{}: {}", file.string(), e.what()));
+  }
+}
+
+nlohmann::json vs_baseline_json(const Comparison& c) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& r : c.rows) {
+    out[r.scenario][r.group][r.measure].push_back(
+        {{"mean", number(r.diff.mean)}, {"lo", number(r.diff.lo)}, {"hi", number(r.diff.hi)}});
+  }
+  const auto ratio = [](const RatioInterval& r) {
+    return nlohmann::json{{"mean", number(r.estimate)},
+                          {"lo", number(r.lo)},
+                          {"hi", number(r.hi)},
+                          {"interval", std::string(r.kind_name())},
+                          {"method", "fieller"}};
+  };
+  for (const auto& ce : c.cost_effectiveness) {
+    out[ce.scenario]["all"]["benefit_cost_ratio"].push_back(ratio(ce.benefit_cost_ratio));
+    out[ce.scenario]["all"]["public_cost_per_arrest_averted"].push_back(ratio(ce.public_cost_per_arrest_averted));
+  }
+  return out;
+}
+
+std::string format_comparison(const Comparison& c) {
+  std::string out;
+  // The outcome rows shown: group "all" at years 1, 3 and the last; return to
+  // prison in the last year by the main groups; every cost row.
+  std::set<std::string> periods;
+  std::string last_year;
+  for (const auto& r : c.rows) {
+    if (!r.period.empty() && r.period[0] == 'y') last_year = r.period;
+  }
+  for (const auto& p : {std::string("y1"), std::string("y3"), last_year}) periods.insert(p);
+  const std::vector<std::string> breakdown = {"male",        "female",   "age_le24",      "age_25to39",   "age_40to54",
+                                              "age_55to64",  "risk_low", "risk_moderate", "risk_high",    "risk_very_high"};
+  const auto shown = [&](const ComparisonRow& r) {
+    if (r.period == "follow-up") return r.group == "all";
+    if (r.group == "all") return periods.count(r.period) > 0 || r.period == "m3" || r.period == "m8";
+    return r.measure == "return_prison" && r.period == last_year &&
+           std::find(breakdown.begin(), breakdown.end(), r.group) != breakdown.end();
+  };
+  std::string current;
+  for (const auto& r : c.rows) {
+    if (r.scenario != current) {
+      current = r.scenario;
+      out += fmt::format("\n{} vs {}: {} replicates of {} people, {}; difference = {} minus {}, 95% interval\n",
+                         r.scenario, c.baseline, c.replicates, c.people,
+                         c.common_random_numbers ? "common random numbers" : "independent seeds", r.scenario,
+                         c.baseline);
+      out += fmt::format("  {:<27} {:<16} {:>9} {:>13} {:>13} {:>11}  {}\n", "outcome", "group", "when", c.baseline.substr(0, 13),
+                         r.scenario.substr(0, 13), "difference", "95% interval");
+    }
+    if (!shown(r)) continue;
+    const int dec = r.unit == "pct" ? 1 : r.unit == "per person" ? 3 : 0;
+    const auto interval = std::isfinite(r.diff.lo)
+                              ? fmt::format("[{}, {}]{}", fixed(r.diff.lo, dec), fixed(r.diff.hi, dec),
+                                            r.diff.significant() ? " *" : "")
+                              : std::string("(needs 2+ replicates)");
+    out += fmt::format("  {:<27} {:<16} {:>9} {:>13} {:>13} {:>+11.{}f}  {}\n", label(r.measure), r.group, r.period,
+                       fixed(r.diff.baseline_mean, dec), fixed(r.diff.alternative_mean, dec), r.diff.mean, dec,
+                       interval);
+  }
+  // Cost-effectiveness with Fieller intervals over replicates (ratio_stats.hpp):
+  // the benefit-cost ratio of what the scenario spends more (programmes,
+  // housing, hiring incentives) against what it saves (custody, supervision,
+  // courts, victims) and the taxes it gains, and public cost per arrest averted.
+  for (const auto& ce : c.cost_effectiveness) {
+    const auto& bcr = ce.benefit_cost_ratio;
+    if (ce.spends_more()) {
+      out += fmt::format("\n  {}: spends {:.0f} USD more per person (programmes, housing, incentives) and saves {:.0f} "
+                         "(custody, supervision, courts, victims, taxes gained): benefit-cost ratio {} ({})",
+                         ce.scenario, bcr.denominator_mean, bcr.numerator_mean, fixed(bcr.estimate, 2),
+                         ratio_interval_text(bcr, 2));
+    } else {
+      out += fmt::format("\n  {}: spends no more on programmes, housing or incentives than the baseline, so no "
+                         "benefit-cost ratio",
+                         ce.scenario);
+    }
+    const auto& per = ce.public_cost_per_arrest_averted;
+    if (ce.averts_arrests()) {
+      out += fmt::format("\n  {}: {} {:.0f} USD of public spending per arrest averted (change in public cost per "
+                         "person / arrests averted per person; {})\n",
+                         ce.scenario, per.estimate >= 0 ? "costs" : "saves", std::abs(per.estimate),
+                         ratio_interval_text(per, 0));
+    } else {
+      out += fmt::format("\n  {}: arrests are not reduced on average, so no cost per arrest averted\n", ce.scenario);
+    }
+  }
+  out += "\n  * the 95% interval excludes zero. Percent rows: percent of the released cohort (differences in\n"
+         "    percentage points); cost rows: USD (2023 prices) per released person over the follow-up;\n"
+         "    per-person rows: events per released person over the follow-up.\n"
+         "    Every group, year and outcome: --csv FILE, or `pathways inspect FILE --json` (vs_baseline).\n";
+  return out;
+}
+
+void write_comparison_csv(const Comparison& c, const std::filesystem::path& csv) {
+  if (csv.has_parent_path()) std::filesystem::create_directories(csv.parent_path());
+  std::ofstream out(csv);
+  if (!out) throw std::runtime_error(fmt::format("{}: cannot write the CSV", csv.string()));
+  out << "scenario,baseline,measure,group,period,unit,replicates,common_random_numbers,baseline_mean,scenario_mean,"
+         "difference,sd,lo,hi,significant\n";
+  const auto num = [](double x) { return std::isfinite(x) ? fmt::format("{:.10g}", x) : std::string(); };
+  for (const auto& r : c.rows) {
+    out << csv_field(r.scenario) << ',' << csv_field(c.baseline) << ',' << r.measure << ',' << r.group << ','
+        << r.period << ',' << csv_field(r.unit) << ',' << r.diff.n << ',' << (c.common_random_numbers ? 1 : 0) << ','
+        << num(r.diff.baseline_mean) << ',' << num(r.diff.alternative_mean) << ',' << num(r.diff.mean) << ','
+        << num(r.diff.sd) << ',' << num(r.diff.lo) << ',' << num(r.diff.hi) << ',' << (r.diff.significant() ? 1 : 0)
+        << '\n';
+  }
+  const auto bound = [&](double x) { return std::isinf(x) ? std::string(x < 0 ? "-inf" : "inf") : num(x); };
+  const auto ratio_row = [&](const std::string& scenario, const char* measure, const char* unit, const RatioInterval& r) {
+    const bool significant = r.kind == RatioInterval::Kind::Bounded && (r.lo > 0 || r.hi < 0);
+    out << csv_field(scenario) << ',' << csv_field(c.baseline) << ',' << measure << ",all,follow-up," << csv_field(unit)
+        << ',' << r.n << ',' << (c.common_random_numbers ? 1 : 0) << ",,," << num(r.estimate) << ",," << bound(r.lo)
+        << ',' << bound(r.hi) << ',' << (significant ? 1 : 0) << '\n';
+  };
+  for (const auto& ce : c.cost_effectiveness) {
+    ratio_row(ce.scenario, "benefit_cost_ratio", "ratio (Fieller interval)", ce.benefit_cost_ratio);
+    ratio_row(ce.scenario, "public_cost_per_arrest_averted", "USD 2023 per arrest averted (Fieller interval)",
+              ce.public_cost_per_arrest_averted);
+  }
+  if (!out) throw std::runtime_error(fmt::format("{}: cannot write the CSV", csv.string()));
+}
+
+}  // namespace pw

@@ -1,0 +1,88 @@
+// The answer of a `compare` experiment: for every alternative scenario and
+// every outcome measure (outcome_measures.hpp), the paired difference against
+// the baseline over replicates, with its 95% interval (paired_stats.hpp).
+//
+// Read from a finished experiment file (kind "compare"), so `pathways compare`,
+// `pathways inspect` and the CSV all show the same numbers. Units: those of
+// the measure (percentage points for the cumulative percents, USD 2023 per
+// person for costs).
+#pragma once
+
+#include <array>
+#include <filesystem>
+#include <string_view>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "sim/engine/stats/paired_stats.hpp"
+#include "sim/engine/stats/ratio_stats.hpp"
+#include "sim/app/io/outcome_measures.hpp"
+
+namespace pw {
+
+struct ComparisonRow {
+  std::string scenario;  // the alternative
+  std::string measure, group, period, unit;
+  PairedDifference diff;  // alternative minus baseline
+};
+
+// The cost-effectiveness of one alternative against the baseline, with
+// Fieller intervals over replicates (ratio_stats.hpp). Per replicate r, from the
+// paired per-person differences (USD 2023 per released person):
+//   spent_r  = change in programme + housing + hiring-incentive costs;
+//   saved_r  = -(change in prison + jail + supervision + court + victim costs
+//              + taxes on earnings, which count negative);
+//   benefit_cost_ratio = mean(saved) / mean(spent);
+//   public_cost_per_arrest_averted = mean(change in public cost) /
+//              mean(arrests averted per person), arrests averted = -(change in arrests).
+struct CostEffectiveness {
+  std::string scenario;
+  RatioInterval benefit_cost_ratio;
+  RatioInterval public_cost_per_arrest_averted;
+  [[nodiscard]] bool spends_more() const { return benefit_cost_ratio.denominator_mean > 0; }
+  [[nodiscard]] bool averts_arrests() const { return public_cost_per_arrest_averted.denominator_mean > 0; }
+};
+
+// Measures whose per-person changes make up "spent" and "saved" above.
+inline constexpr std::array<std::string_view, 3> kSpendingMeasures = {
+    "cost_programmes_per_person", "cost_housing_per_person", "cost_employment_incentives_per_person"};
+inline constexpr std::array<std::string_view, 6> kSavingMeasures = {
+    "cost_prison_per_person", "cost_jail_per_person",   "cost_supervision_per_person",
+    "cost_courts_per_person", "cost_victim_per_person", "cost_taxes_on_earnings_per_person"};
+
+struct Comparison {
+  std::string baseline;
+  bool common_random_numbers = true;
+  int replicates = 0;
+  std::int64_t people = 0;
+  std::vector<std::string> scenarios;  // [0] is the baseline
+  std::vector<ComparisonRow> rows;     // every alternative, every measure
+  std::vector<CostEffectiveness> cost_effectiveness;  // every alternative with cost and arrest measures
+};
+
+// True if the open file is an experiment of kind "compare".
+bool is_comparison(const H5::H5File& file);
+// Throws std::runtime_error naming the file if it is not a compare experiment.
+Comparison read_comparison(const std::filesystem::path& file);
+Comparison read_comparison(const H5::H5File& file);
+
+// {"<scenario>": {"<group>": {"<measure>": [{"mean", "lo", "hi"} per period]}}}
+// (lo and hi are null with one replicate). Group "all" also has
+// "benefit_cost_ratio" and "public_cost_per_arrest_averted": one entry
+// {"mean" (the ratio estimate), "lo", "hi", "interval": "bounded" | "unbounded"
+// | "undefined", "method": "fieller"}; lo and hi are null unless bounded.
+nlohmann::json vs_baseline_json(const Comparison& c);
+
+// The readable terminal table: the main rows for each alternative.
+std::string format_comparison(const Comparison& c);
+
+// Every row: scenario, baseline, measure, group, period, unit, replicates,
+// baseline_mean, scenario_mean, difference, sd, lo, hi, significant; then per
+// alternative the rows benefit_cost_ratio and public_cost_per_arrest_averted
+// (group "all", period "follow-up"; "difference" holds the ratio estimate;
+// lo, hi "-inf", "inf" when unbounded, empty when undefined; significant 1
+// when the interval is bounded and excludes zero).
+void write_comparison_csv(const Comparison& c, const std::filesystem::path& csv);
+
+}  // namespace pw

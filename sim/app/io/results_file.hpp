@@ -1,0 +1,100 @@
+// Writes one experiment to one HDF5 file (layout: results/README.md).
+//
+// The file is written as "<name>.part" and renamed over the final name only by
+// commit(), so a crash or kill never leaves a truncated results file under the
+// final name; a writer destroyed without commit() removes its partial file.
+// Replicates are written as they finish, so memory does not grow with reps.
+#pragma once
+
+#include <H5Cpp.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "models/costs/costs.hpp"
+#include "models/justice/week_counts.hpp"
+#include "models/programmes/programme_spec.hpp"
+#include "models/reporting/outcome_tables.hpp"
+#include "models/reporting/person_table.hpp"
+#include "sim/engine/params/param_table.hpp"
+
+namespace pw {
+
+class Simulation;
+
+// The /experiment group of a multi-task experiment (absent in `pathways run` files).
+struct ExperimentInfo {
+  std::string kind;         // "compare" or "sweep"
+  std::string baseline;     // name of the baseline scenario
+  bool common_random_numbers = true;
+  std::string inputs_hash;  // hash of every resolved input (experiment_plan.hpp)
+  int replicates = 0;
+  std::vector<std::string> scenarios;  // in command-line order; [0] is the baseline
+  std::vector<std::int64_t> seeds;     // the seed each scenario ran with
+};
+
+struct ScenarioHeader {
+  std::string name;
+  std::string description;
+  std::string scenario_file;
+  std::string resolved_toml;
+  std::uint64_t seed = 0;
+  int people = 0;
+  int weeks = 0;
+  int replicates = 0;
+  std::vector<std::string> groups;
+  std::vector<ProgrammeSpec> programmes;
+  // The parameters/ table; experiment task files leave it out (the experiment
+  // file gets it from the plan), which halves the cost of writing a task.
+  bool parameter_table = true;
+};
+
+class ResultsWriter {
+ public:
+  // `compact`: write with the HDF5 1.10 file format (smaller object headers and
+  // chunk indexes, about a quarter of the size for many small scenarios;
+  // readable by HDF5 1.10 and later). Experiments use it; `pathways run` does not.
+  explicit ResultsWriter(std::filesystem::path final_path, bool compact = false);
+  ~ResultsWriter();
+  ResultsWriter(const ResultsWriter&) = delete;
+  ResultsWriter& operator=(const ResultsWriter&) = delete;
+
+  void begin_scenario(const ScenarioHeader& header, const ParamTable& params);
+  void write_replicate(int replicate, const std::vector<WeekCounts>& weekly, const CumulativeTables& tables);
+  // Streams the per-person columns of `sim` (one column in memory at a time).
+  void write_persons(int replicate, const Simulation& sim);
+  // The weekly cost series of one replicate (costs/<category> and costs/total).
+  void write_costs(int replicate, const CostSeries& costs);
+  void write_programmes(int replicate, const Simulation& sim);
+  // Work and housing tables by group (sim/app/io/reintegration_results.hpp).
+  // Work, housing and network outcomes of one replicate.
+  void write_reintegration(int replicate, const Simulation& sim);
+  // The network's edge list as it stands now (network_snapshots/week_<W>).
+  void write_network_snapshot(const Simulation& sim);
+  // Copies replicate 0 of a one-replicate results file of the same scenario
+  // (a task file) into row `replicate` of the current scenario: every
+  // [replicates x n] dataset, and persons/replicate_0 as persons/replicate_<replicate>.
+  void copy_replicate(const std::filesystem::path& task_file, int replicate);
+  void set_replicates_written(int n);
+  void write_experiment(const ExperimentInfo& info);
+  // The /experiment group written by write_experiment, for kind-specific additions.
+  H5::Group experiment_group() { return file_->openGroup("/experiment"); }
+  // Flushes, closes, fsyncs and renames the file into place.
+  void commit();
+
+ private:
+  std::filesystem::path final_path_, part_path_;
+  std::unique_ptr<H5::H5File> file_;
+  std::unique_ptr<H5::Group> scenario_;
+  ScenarioHeader header_;
+  bool committed_ = false;
+};
+
+// Program version and git commit, recorded in every file.
+std::string program_version();
+std::string git_commit();
+
+}  // namespace pw
