@@ -42,21 +42,21 @@ struct BlockCounts {
 };
 
 constexpr std::array<std::string_view, 14> kPhaseNames = {
-    "releases",                // MODEL §3 steps 1 and 8 (returns from prison)
-    "programme_progress",      // MODEL §3 step 2: drop-out, completion, joining waiting lists
-    "labour",                  // MODEL §3 step 3: work, separations, search, screening
-    "housing",                 // MODEL §3 step 4: entry, loss, exits, requests for places
-    "situation",               // MODEL §4: work and housing multipliers of offending and violations
+    "releases",                // ODD §3.2 phase 1 (and returns from jail)
+    "programme_progress",      // ODD §3.2 phase 2: drop-out, completion, joining waiting lists
+    "labour",                  // ODD §3.2 phase 3: work, separations, search, screening
+    "housing",                 // ODD §3.2 phase 4: entry, loss, exits, requests for places
+    "situation",               // ODD §3.2 phase 5: work and housing multipliers of offending and violations
                                // (and, models/coordination, the multiplier while without benefits)
-    "offending",               // MODEL §3 step 7
-    "courts_and_supervision",  // MODEL §3 step 8
-    "coordination",            // resolution §7: IDs, benefits and enrolment obtained at the end of the week
-    "network",                 // MODEL §3 step 5: each person's tie changes decided (after the week's events)
-    "census",                  // MODEL §3 step 9: end-of-week stocks
-    "court_diversion",         // MODEL §3 step 8: barrier, problem-solving court places
-    "programme_allocation",    // MODEL §3 step 2: barrier, places for week t + 1
-    "hiring_and_housing",      // MODEL §3 steps 3-4: barriers, vacancies (work from t + 1), beds and vouchers
-    "network_batch",           // MODEL §3 step 5: barrier, tie changes applied, mentors matched (read from t + 1)
+    "offending",               // ODD §3.2 phase 6
+    "courts_and_supervision",  // ODD §3.2 phase 7
+    "coordination",            // ODD §3.2 phase 7b, §7.20: IDs, benefits and enrolment obtained at the end of the week
+    "network",                 // ODD §3.2 phase 8: each person's tie changes decided (after the week's events)
+    "census",                  // ODD §3.2 phase 9: end-of-week stocks
+    "court_diversion",         // ODD §3.2 phase 10: barrier, problem-solving court places
+    "programme_allocation",    // ODD §3.2 phase 11: barrier, places for week t + 1
+    "hiring_and_housing",      // ODD §3.2 phase 12: barriers, vacancies (work from t + 1), beds and vouchers
+    "network_batch",           // ODD §3.2 phase 13: barrier, tie changes applied, mentors matched (read from t + 1)
 };
 }  // namespace
 

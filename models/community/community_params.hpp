@@ -1,5 +1,5 @@
 // Parameters of neighbourhoods and of the family and prosocial support a
-// released person can draw on (MODEL.md §2). Internal units: counts,
+// released person can draw on (docs/ODD.md §2.2). Internal units: counts,
 // probabilities, log-scale spreads.
 #pragma once
 

@@ -1,6 +1,6 @@
 // Parameters of the documents, benefits and service enrolment a person needs
 // after release, and of the inter-agency coordination that speeds them up
-// (resolution para. 7: "faster IDs, benefits and enrolment"; MODEL.md §6).
+// (resolution para. 7: "faster IDs, benefits and enrolment"; docs/ODD.md §7.20).
 //
 // Three entitlements, each missing at release for a share of the cohort (benefits
 // and enrolment again at each later release from prison) and

@@ -1,5 +1,5 @@
 // Housing after release: where people live, scarce beds and vouchers, and
-// loss of housing (MODEL.md §3 step 4).
+// loss of housing (docs/ODD.md §3.2 phase 4, §7.17).
 //
 // Week t, in order:
 //   transitions (per person, phase "housing")

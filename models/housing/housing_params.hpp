@@ -1,4 +1,4 @@
-// Parameters of housing after release (MODEL.md §2-3, priors §6).
+// Parameters of housing after release (docs/ODD.md §7.17 and its sources).
 //
 // Internal units: probabilities, rates per week, durations in weeks, stocks per
 // 1,000 released persons, money in US dollars per week at kPriceBaseYear prices,
@@ -19,13 +19,13 @@ struct HousingEntryParams {
   void visit(V& v) {
     v(own_at_release, {.path = "housing.entry.own_at_release", .unit = Unit::Probability, .def = 0.17,
                        .description = "probability of returning to an own or rented home on release",
-                       .source = "reentry RCT cohort, 3 states (2023), MODEL.md §6: 17% in their own home two weeks "
+                       .source = "reentry RCT cohort, 3 states (2023), docs/ODD.md §7.17: 17% in their own home two weeks "
                                  "after release"});
     v(family_accept_per_tie, {.path = "housing.entry.family_accept_per_tie", .unit = Unit::Probability, .def = 0.6,
                               .description = "probability that each family tie offers a place to live on release "
                                              "(or after a housing loss)",
                               .source = "assumption; with community.family_ties_mean it puts about 60% with family "
-                                        "or friends two weeks after release (reentry RCT cohort 2023, MODEL.md §6)"});
+                                        "or friends two weeks after release (reentry RCT cohort 2023, docs/ODD.md §7.17)"});
     v(friend_accept_per_tie, {.path = "housing.entry.friend_accept_per_tie", .unit = Unit::Probability, .def = 0.2,
                               .description = "probability that each prosocial friend offers a place to live (a tie of "
                                              "strength s counts as s ties)",
@@ -45,7 +45,7 @@ struct HousingStockParams {
     v(transitional_per_1000, {.path = "housing.stocks.transitional_per_1000", .def = 130, .lo = 0, .hi = 1000,
                               .description = "transitional / halfway-house beds available to the cohort, per 1,000 "
                                              "released persons (0 = none)",
-                              .source = "reentry RCT cohort, 3 states (2023), MODEL.md §6: 13% in work release or a "
+                              .source = "reentry RCT cohort, 3 states (2023), docs/ODD.md §7.17: 13% in work release or a "
                                         "halfway house two weeks after release"});
     v(shelter_per_1000, {.path = "housing.stocks.shelter_per_1000", .def = 60, .lo = 0, .hi = 1000,
                          .description = "homeless-shelter beds available to the cohort, per 1,000 released persons",

@@ -1,4 +1,4 @@
-// Housing states of a released person (MODEL.md §2). Shared by the housing
+// Housing states of a released person (docs/ODD.md §2.2). Shared by the housing
 // model, which owns the column, and the sub-models that read it (labour search,
 // offending and violations through the situation multipliers).
 #pragma once

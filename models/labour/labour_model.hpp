@@ -1,5 +1,5 @@
 // The labour market for released persons: separations, job search, referrals,
-// record checks and hiring into scarce positions (MODEL.md §3 step 3).
+// record checks and hiring into scarce positions (docs/ODD.md §3.2 phase 3, §7.16).
 //
 // Week t, in order:
 //   work (per person, phase "labour")

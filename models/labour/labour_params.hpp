@@ -1,4 +1,4 @@
-// Parameters of the labour market for released persons (MODEL.md §2-3, priors §6).
+// Parameters of the labour market for released persons (docs/ODD.md §7.16 and its sources).
 //
 // Internal units: probabilities per week or per decision, counts per 1,000
 // released persons, money in US dollars at kPriceBaseYear prices (a weekly wage

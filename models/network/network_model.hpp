@@ -1,4 +1,4 @@
-// The community network sub-model (MODEL.md §2 and §3 step 5): builds the
+// The community network sub-model (docs/ODD.md §2.2, §3.2 phases 8 and 13, §7.19): builds the
 // graph at set-up, decides each week's tie changes per person, applies them as
 // one batch, matches volunteer mentors, and keeps the TieSummary the other
 // phases read.

@@ -1,4 +1,4 @@
-// Parameters of the community network (MODEL.md §2, process step 5): who a
+// Parameters of the community network (docs/ODD.md §7.19): who a
 // released person is tied to at release, how ties form and fade week by week,
 // the volunteer mentors (resolution §7), and how ties change offending.
 // Internal units: counts, probabilities, rates per week, log hazard ratios.
@@ -174,7 +174,7 @@ struct MentorParams {
     v(completion_bonus, {.path = "network.mentors.completion_bonus", .unit = Unit::Probability, .def = 0.1,
                          .description = "added to the completion probability of a programme course that ends while "
                                         "the participant has a mentor",
-                         .source = "assumption, sized like programmes.need_match_bonus; MODEL.md §2: mentor ties "
+                         .source = "assumption, sized like programmes.need_match_bonus; docs/ODD.md §2.2: mentor ties "
                                    "raise programme completion"});
     v(cost_per_mentee_week, {.path = "network.mentors.cost_per_mentee_week", .unit = Unit::Money, .def = 60, .lo = 0,
                              .hi = 100000,

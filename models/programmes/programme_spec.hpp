@@ -33,13 +33,13 @@ struct ProgrammeSpec {
   void visit(V& v) {
     v(kind, {.path = "kind",
              .description = "what the programme delivers",
-             .source = "MODEL.md section 6 (defaults per kind come with the programmes sub-model)",
+             .source = "docs/ODD.md §7.13 (defaults per kind come with the programmes sub-model)",
              .text_default = "cbt",
              .choices = {"cbt", "education", "vocational_training", "substance_use_treatment",
                          "mental_health_treatment", "transitional_jobs", "mentoring", "case_management",
                          "gender_responsive", "interagency_coordination"}});
     v(phase, {.path = "phase", .description = "delivered in prison before release, or in the community after it",
-              .source = "MODEL.md section 2", .text_default = "post_release",
+              .source = "docs/ODD.md §7.13", .text_default = "post_release",
               .choices = {"pre_release", "post_release"}});
     v(capacity, {.path = "capacity", .unit = Unit::Count, .def = 100, .lo = 0, .hi = 10000000,
                  .description = "concurrent places", .source = "scenario setting"});

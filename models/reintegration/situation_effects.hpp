@@ -1,5 +1,5 @@
 // Named mechanisms by which work and housing change offending and technical
-// violations (MODEL.md §4). Per person, week t, after the labour and housing
+// violations (docs/ODD.md §7.18). Per person, week t, after the labour and housing
 // phases and before offending:
 //   offending multiplier = exp(employment effect) x exp(housing effect)
 //     employment effect: labour.effects.employment_offending_older while
