@@ -19,8 +19,8 @@
 #include "bench/bench.hpp"
 #include "models/population/profile.hpp"
 #include "models/simulation.hpp"
-#include "sim/engine/core/parallel.hpp"
 #include "sim/app/experiment/run_scenario.hpp"
+#include "sim/engine/core/parallel.hpp"
 
 namespace pwbench {
 
@@ -102,7 +102,8 @@ Sample run_child(const pw::ModelParams& params, const pw::PopulationProfile& pro
     const auto t2 = clock::now();
     const double busy1 = machine_busy_s(), own1 = own_cpu_s();
     s.loop_cpu_s = own1 - own_loop0;
-    s.network_cpu_s = 1e-9 * static_cast<double>(sim.network_timing()->per_person_ns.load() + sim.network_timing()->batch_ns);
+    s.network_cpu_s =
+        1e-9 * static_cast<double>(sim.network_timing()->per_person_ns.load() + sim.network_timing()->batch_ns);
     s.network_batch_s = 1e-9 * static_cast<double>(sim.network_timing()->batch_ns);
     s.peak_kib = status_kib("VmHWM");
     if (s.peak_kib < 0) {

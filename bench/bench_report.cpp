@@ -54,9 +54,10 @@ void print_table(const Options& o, const std::vector<Result>& rows) {
   }
   std::cout << "Mpw/s = million person-weeks per second; bytes/person = (peak RSS - base RSS) / people.\n";
   for (const auto& r : rows) {
-    std::cout << fmt::format("Network phases at {} people, {} thread(s): {:.1f}% of the loop's CPU time "
-                             "(batch, serial: {:.2f} CPU s)\n",
-                             r.people, r.threads, 100.0 * r.network_share, r.network_batch_s);
+    std::cout << fmt::format(
+        "Network phases at {} people, {} thread(s): {:.1f}% of the loop's CPU time "
+        "(batch, serial: {:.2f} CPU s)\n",
+        r.people, r.threads, 100.0 * r.network_share, r.network_batch_s);
   }
   for (const auto& r : rows) {
     if (r.other_cores > kBusyCores)

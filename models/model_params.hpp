@@ -28,6 +28,8 @@ struct RunParams {
 
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(people, {.path = "simulation.people", .unit = Unit::Count, .def = 100000, .lo = 1, .hi = 100000000,
                .description = "persons in the release cohort", .source = "run setting"});
     v(weeks, {.path = "simulation.horizon", .unit = Unit::Weeks, .def = 260, .lo = 1, .hi = 780,
@@ -37,6 +39,7 @@ struct RunParams {
              .description = "random seed; with the replicate number it keys every draw", .source = "run setting"});
     v(replicates, {.path = "simulation.replicates", .unit = Unit::Count, .def = 1, .lo = 1, .hi = 10000,
                    .description = "independent replicates (each a fresh cohort and history)", .source = "run setting"});
+    // clang-format on
   }
   [[nodiscard]] int horizon_weeks() const { return static_cast<int>(weeks + 0.5); }
 };
@@ -45,11 +48,14 @@ struct ReportParams {
   std::string targets_file;
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(targets_file, {.path = "report.targets_file",
                      .description = "CSV of cumulative recidivism targets (outcome,group,y1..y5) shown beside the "
                                     "model in the terminal table; empty for none",
                      .source = "BJS NCJ 256094 (data/calibration/bjs-2008-24-states.csv)",
                      .text_default = ""});
+    // clang-format on
   }
 };
 
@@ -72,6 +78,8 @@ struct ModelParams {
 
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     run.visit(v);
     population.visit(v);
     needs.visit(v);
@@ -85,6 +93,7 @@ struct ModelParams {
     budget.visit(v);
     programme_kinds.visit(v);
     report.visit(v);
+    // clang-format on
   }
 };
 

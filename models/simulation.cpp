@@ -50,7 +50,8 @@ constexpr std::array<std::string_view, 14> kPhaseNames = {
                                // (and, models/coordination, the multiplier while without benefits)
     "offending",               // ODD §3.2 phase 6
     "courts_and_supervision",  // ODD §3.2 phase 7
-    "coordination",            // ODD §3.2 phase 7b, §7.20: IDs, benefits and enrolment obtained at the end of the week
+    "coordination",            // ODD §3.2 phase 7b, §7.20: IDs, benefits and enrolment obtained at the end
+                               // of the week
     "network",                 // ODD §3.2 phase 8: each person's tie changes decided (after the week's events)
     "census",                  // ODD §3.2 phase 9: end-of-week stocks
     "court_diversion",         // ODD §3.2 phase 10: barrier, problem-solving court places
@@ -65,8 +66,8 @@ std::vector<std::string_view> Simulation::phase_names() { return {kPhaseNames.be
 Simulation::Simulation(const ModelParams& params, const PopulationProfile& profile, std::uint32_t replicate,
                        Parallel& par)
     : params_(params), rng_(static_cast<std::uint64_t>(params.run.seed), replicate), par_(par) {
-  population_ = synthesise_population(static_cast<std::size_t>(params_.run.people), profile, params_.population,
-                                      rng_, par_);
+  population_ =
+      synthesise_population(static_cast<std::size_t>(params_.run.people), profile, params_.population, rng_, par_);
   needs_ = draw_needs(population_, params_.needs, rng_, par_);
   risk_ = assess_risk(population_, needs_, params_.justice.risk);
   justice_ = std::make_unique<JusticeModel>(params_.justice, population_, needs_, risk_, rng_,
@@ -110,9 +111,9 @@ Simulation::Simulation(const ModelParams& params, const PopulationProfile& profi
                      &housing_->state().bed_hood, std::move(community_programmes));
     programmes_->attach_mentors(&network_->summary(), params_.network.mentors.completion_bonus);
   }
-  situation_effects_ = std::make_unique<SituationEffects>(params_.labour.effects, params_.housing.effects,
-                                                          params_.justice.drug_court, params_.justice.mental_health_court,
-                                                          params_.network);
+  situation_effects_ =
+      std::make_unique<SituationEffects>(params_.labour.effects, params_.housing.effects, params_.justice.drug_court,
+                                         params_.justice.mental_health_court, params_.network);
   situation_.resize(population_.size());
   justice_->set_situation(&situation_);
   groups_ = build_group_index(*this);
@@ -129,11 +130,12 @@ WeekCounts Simulation::step() {
     block.programmes += programmes_->progress(b, e, week_);
     PersonWeekDraws draws;
     const auto& custody = justice_->state().custody;
-    draws.fill(rng_, b, e, week_, [&](std::size_t i) { return custody[i] == static_cast<std::uint8_t>(Custody::Community); });
+    draws.fill(rng_, b, e, week_,
+               [&](std::size_t i) { return custody[i] == static_cast<std::uint8_t>(Custody::Community); });
     block.week += labour_->work(b, e, week_, draws, block.labour);
     block.week += housing_->transitions(b, e, week_, draws, block.housing);
     situation_effects_->update(b, e, week_, population_, labour_->state().working, housing_->states(),
-                              justice_->state().court_programme, network_->summary(), situation_);
+                               justice_->state().court_programme, network_->summary(), situation_);
     coordination_->apply_to_offending(b, e, situation_);
     block.week += justice_->offending(b, e, week_, draws);
     block.week += justice_->courts_and_supervision(b, e, week_);

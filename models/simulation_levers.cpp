@@ -15,16 +15,21 @@ namespace {
 
 // The first rule whose prefix matches wins; order from specific to general.
 constexpr std::array<LeverRule, 41> kLeverRules = {{
-    {"justice.offending.substance_use_effect", LeverTiming::Live, "every person's hazard is recomputed from their current needs"},
-    {"justice.offending.mental_health_effect", LeverTiming::Live, "every person's hazard is recomputed from their current needs"},
-    {"justice.offending.antisocial_cognition_effect", LeverTiming::Live, "every person's hazard is recomputed from their current needs"},
-    {"justice.offending.low_employability_effect", LeverTiming::Live, "every person's hazard is recomputed from their current needs"},
+    {"justice.offending.substance_use_effect", LeverTiming::Live,
+     "every person's hazard is recomputed from their current needs"},
+    {"justice.offending.mental_health_effect", LeverTiming::Live,
+     "every person's hazard is recomputed from their current needs"},
+    {"justice.offending.antisocial_cognition_effect", LeverTiming::Live,
+     "every person's hazard is recomputed from their current needs"},
+    {"justice.offending.low_employability_effect", LeverTiming::Live,
+     "every person's hazard is recomputed from their current needs"},
     {"justice.offending.specialisation", LeverTiming::Live, "offences committed from this week on"},
     {"justice.offending.mix_", LeverTiming::Live, "offences committed from this week on"},
     {"justice.offending.detection_", LeverTiming::Live, "offences committed from this week on"},
     {"justice.offending.", LeverTiming::Restart, "a static term of the hazard, fixed at set-up"},
     {"justice.courts.", LeverTiming::Live, "arrests and sentences from this week on; terms already given stand"},
-    {"justice.supervision.substance_violation_effect", LeverTiming::Live, "every person's violation rate is recomputed"},
+    {"justice.supervision.substance_violation_effect", LeverTiming::Live,
+     "every person's violation rate is recomputed"},
     {"justice.supervision.intensive_share_", LeverTiming::Live, "supervision terms that start from this week on"},
     {"justice.supervision.term_median", LeverTiming::Live, "supervision terms that start from this week on"},
     {"justice.supervision.", LeverTiming::Live, "violations and arrests from this week on"},
@@ -50,7 +55,8 @@ constexpr std::array<LeverRule, 41> kLeverRules = {{
     {"network.initial.", LeverTiming::Restart, "the ties at release are built at set-up"},
     {"network.output.", LeverTiming::Restart, "an output setting of the results file"},
     {"network.dynamics.", LeverTiming::Live, "tie changes decided from this week on"},
-    {"network.mentors.", LeverTiming::Live, "matches from this week on; a smaller pool stops new matches, matches made stand"},
+    {"network.mentors.", LeverTiming::Live,
+     "matches from this week on; a smaller pool stops new matches, matches made stand"},
     {"network.influence.", LeverTiming::Live, "the network multipliers of offending are recomputed"},
     {"programme.kind", LeverTiming::Restart, "a programme's kind is fixed at set-up"},
     {"programme.phase", LeverTiming::Restart, "a programme's phase is fixed at set-up"},
@@ -88,7 +94,8 @@ LeverRule lever_rule(std::string_view path, bool pre_release_programme) {
   std::string name, key;
   std::string lookup(path);
   if (split_programme_path(path, name, key)) {
-    if (pre_release_programme) return {"programme.", LeverTiming::Restart, "a pre-release programme is served before week 0"};
+    if (pre_release_programme)
+      return {"programme.", LeverTiming::Restart, "a pre-release programme is served before week 0"};
     lookup = "programme." + key;
   }
   for (const auto& r : kLeverRules) {
@@ -111,7 +118,8 @@ std::string check_value(const ParamInfo& info, const ParamValue& value) {
     case ValueType::Integer: {
       if (!std::holds_alternative<long long>(value)) return "expects a whole number";
       const auto x = static_cast<double>(std::get<long long>(value));
-      if (x < info.lo || x > info.hi) return fmt::format("{} is outside the accepted range [{}, {}]", x, info.lo, info.hi);
+      if (x < info.lo || x > info.hi)
+        return fmt::format("{} is outside the accepted range [{}, {}]", x, info.lo, info.hi);
       return "";
     }
     case ValueType::Boolean:
@@ -119,7 +127,8 @@ std::string check_value(const ParamInfo& info, const ParamValue& value) {
     case ValueType::Text: {
       if (!std::holds_alternative<std::string>(value)) return "expects text";
       const auto& s = std::get<std::string>(value);
-      if (info.choices.empty() || std::find(info.choices.begin(), info.choices.end(), s) != info.choices.end()) return "";
+      if (info.choices.empty() || std::find(info.choices.begin(), info.choices.end(), s) != info.choices.end())
+        return "";
       return fmt::format("\"{}\" is not one of: {}", s, fmt::join(info.choices, ", "));
     }
   }
@@ -134,7 +143,8 @@ void Simulation::set_parameter(const std::string& path, const ParamValue& value)
     if (it == params_.programmes.end()) throw LeverError(fmt::format("{}: no programme named \"{}\"", path, name));
     const auto index = static_cast<std::size_t>(it - params_.programmes.begin());
     if (lever_rule(path, it->phase == "pre_release").timing != LeverTiming::Live) {
-      throw LeverError(fmt::format("{}: {}; it cannot change during a run", path, lever_rule(path, it->phase == "pre_release").note));
+      throw LeverError(fmt::format("{}: {}; it cannot change during a run", path,
+                                   lever_rule(path, it->phase == "pre_release").note));
     }
     ProgrammeSpec changed = *it;
     const ParamTable table(changed);
@@ -153,7 +163,8 @@ void Simulation::set_parameter(const std::string& path, const ParamValue& value)
     throw LeverError(fmt::format("{}: unknown parameter{}", path, near.empty() ? "" : " (did you mean " + near + "?)"));
   }
   const LeverRule rule = lever_rule(path);
-  if (rule.timing != LeverTiming::Live) throw LeverError(fmt::format("{}: {}; it cannot change during a run", path, rule.note));
+  if (rule.timing != LeverTiming::Live)
+    throw LeverError(fmt::format("{}: {}; it cannot change during a run", path, rule.note));
   if (auto why = check_value(slot->info, value); !why.empty()) {
     throw LeverError(fmt::format("{}: {} (value {})", path, why, describe(value)));
   }
@@ -164,9 +175,9 @@ void Simulation::set_parameter(const std::string& path, const ParamValue& value)
   const bool court_monitoring = path.size() > 18 && path.compare(path.size() - 18, 18, ".monitoring_effect") == 0;
   if (path.rfind("labour.effects.", 0) == 0 || path.rfind("housing.effects.", 0) == 0 || court_monitoring ||
       path.rfind("network.influence.", 0) == 0 || path == "network.mentors.offending_effect") {
-    situation_effects_ = std::make_unique<SituationEffects>(params_.labour.effects, params_.housing.effects,
-                                                          params_.justice.drug_court, params_.justice.mental_health_court,
-                                                          params_.network);
+    situation_effects_ =
+        std::make_unique<SituationEffects>(params_.labour.effects, params_.housing.effects, params_.justice.drug_court,
+                                           params_.justice.mental_health_court, params_.network);
   }
   if (path.rfind("network.dynamics.", 0) == 0) network_->refresh_rates();
   if (path == "network.mentors.completion_bonus")

@@ -55,7 +55,7 @@ enum class LeverTiming {
 struct LeverRule {
   std::string_view prefix;  // a path, or a path prefix ending in '.'
   LeverTiming timing;
-  std::string_view note;    // what "live" means for it, for tooltips and docs
+  std::string_view note;  // what "live" means for it, for tooltips and docs
 };
 
 // How a change of `path` acts in a running simulation. `pre_release_programme`:

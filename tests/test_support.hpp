@@ -77,9 +77,8 @@ class TempDir {
   explicit TempDir(const std::string& tag = "t") {
     static std::atomic<int> counter{0};
     const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-    path_ = std::filesystem::temp_directory_path() /
-            ("pathways-test-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(stamp) + "-" +
-             std::to_string(counter++));
+    path_ = std::filesystem::temp_directory_path() / ("pathways-test-" + tag + "-" + std::to_string(::getpid()) + "-" +
+                                                      std::to_string(stamp) + "-" + std::to_string(counter++));
     std::filesystem::create_directories(path_);
   }
   ~TempDir() {

@@ -99,7 +99,8 @@ void App::start_live() {
     // The last two components of the path name the lever well enough: "drug_court.capacity = 1500".
     const auto last = c.path.rfind('.');
     const auto before = last == std::string::npos || last == 0 ? std::string::npos : c.path.rfind('.', last - 1);
-    c.label = (before == std::string::npos ? c.path : c.path.substr(before + 1)) + " = " + text.substr(text.find('=') + 1);
+    c.label =
+        (before == std::string::npos ? c.path : c.path.substr(before + 1)) + " = " + text.substr(text.find('=') + 1);
     b_changes_.push_back(std::move(c));
   }
   // Set-up levers among them shape B from week 0 (B is rebuilt with them); live
@@ -139,7 +140,8 @@ bool App::live_lever(const std::string& path) const {
   bool pre_release = false;
   if (path.rfind("programme[", 0) == 0 && path.find("].") != std::string::npos) {
     const std::string name = path.substr(10, path.find("].") - 10);
-    for (const auto& spec : scenario_a_.params.programmes) pre_release = pre_release || (spec.name == name && spec.phase == "pre_release");
+    for (const auto& spec : scenario_a_.params.programmes)
+      pre_release = pre_release || (spec.name == name && spec.phase == "pre_release");
   }
   return lever_rule(path, pre_release).timing == LeverTiming::Live;
 }
@@ -238,7 +240,7 @@ void App::draw_menu() {
     ImGui::EndMenu();
   }
   ImGui::TextDisabled("| %s", replay() ? ("replay: " + options.input.filename().string()).c_str()
-                                        : ("live: " + options.input.filename().string()).c_str());
+                                       : ("live: " + options.input.filename().string()).c_str());
   const auto& io = ImGui::GetIO();
   ImGui::TextDisabled("| %.0f fps (%.1f ms per frame)", io.Framerate, 1000.0f / std::max(io.Framerate, 1.0f));
   ImGui::EndMainMenuBar();

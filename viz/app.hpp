@@ -46,29 +46,30 @@ class App {
   // --- used by the panels -------------------------------------------------
   ViewerOptions options;
   Look look;
-  std::unique_ptr<SimRunner> a, b;     // live mode
-  RunData data_a, data_b;              // latest copies for drawing
-  std::vector<RunData> replay_;        // replay mode: every scenario in the file
-  int replay_a = 0, replay_b = -1;     // which replayed scenarios are A and B
-  int replay_week = 0;                 // the scrub cursor
+  std::unique_ptr<SimRunner> a, b;  // live mode
+  RunData data_a, data_b;           // latest copies for drawing
+  std::vector<RunData> replay_;     // replay mode: every scenario in the file
+  int replay_a = 0, replay_b = -1;  // which replayed scenarios are A and B
+  int replay_week = 0;              // the scrub cursor
   bool replay_playing = false;
   View view = View::Charts;
-  bool select_view = true;             // set the tab from `view` on the next frame
+  bool select_view = true;  // set the tab from `view` on the next frame
   bool reset_layout = false;
-  bool toggle_look = false;            // presentation mode on/off at the next frame
-  int lever_target = 0;                // 0: A, 1: B, 2: both
-  std::map<std::string, bool> ab_charts;     // charts shown in the A/B view, by ChartDef::key
+  bool toggle_look = false;               // presentation mode on/off at the next frame
+  int lever_target = 0;                   // 0: A, 1: B, 2: both
+  std::map<std::string, bool> ab_charts;  // charts shown in the A/B view, by ChartDef::key
   std::map<std::string, ParamValue> edits;
   std::map<std::string, double> slider_tops;  // upper ends of open-ended sliders, fixed when first drawn
   std::string search;                         // the "any parameter" filter
   int person_id_input = 0;
-  double replay_weeks_due = 0;                // fractional weeks of replay playback not yet shown  // slider values while being dragged
-  std::string message;                 // last error or note, shown in the controls
+  double replay_weeks_due =
+      0;                // fractional weeks of replay playback not yet shown  // slider values while being dragged
+  std::string message;  // last error or note, shown in the controls
   std::uint32_t person_id = 0;
   bool person_chosen = false;
   int like_sex = -1, like_risk = -1, like_offence = -1, like_group = -1;
-  bool ego_second_ring = true;         // draw the released peers' own ties faintly
-  bool ego_of_b = false;               // live A/B: draw B's ego network instead of A's
+  bool ego_second_ring = true;  // draw the released peers' own ties faintly
+  bool ego_of_b = false;        // live A/B: draw B's ego network instead of A's
   // Replay: snapshot weeks per replayed scenario, and the snapshot drawn now.
   std::vector<std::vector<int>> snapshot_weeks;
   std::string snapshot_error;

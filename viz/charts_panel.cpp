@@ -18,9 +18,9 @@ namespace {
 
 // Series left out of the A/B overlay to keep it readable (the chart view has them).
 const std::set<std::string>& hidden_in_ab() {
-  static const std::set<std::string> keys = {"on_standard_supervision", "in_courts", "housed_own", "voucher_holders",
-                                             "cost_prison", "cost_jail",
-                                             "cost_supervision", "cost_courts", "cost_victim", "cost_programmes"};
+  static const std::set<std::string> keys = {
+      "on_standard_supervision", "in_courts",   "housed_own",  "voucher_holders", "cost_prison", "cost_jail",
+      "cost_supervision",        "cost_courts", "cost_victim", "cost_programmes"};
   return keys;
 }
 
@@ -107,18 +107,20 @@ void draw_charts(App& app, const std::vector<const RunData*>& runs, bool ab) {
   }
   if (ab) {
     const bool same_seed = a.seed == runs[1]->seed;
-    ImGui::TextWrapped("A = %s (solid lines), B = %s (dashed); %s Right: B - A, replicate by replicate. Bands: lowest "
-                       "to highest replicate.",
-                       a.name.c_str(), runs[1]->name.c_str(),
-                       same_seed ? "same seed, so the gap is the policy's."
-                                 : "different seeds: the gap mixes the policy with chance.");
+    ImGui::TextWrapped(
+        "A = %s (solid lines), B = %s (dashed); %s Right: B - A, replicate by replicate. Bands: lowest "
+        "to highest replicate.",
+        a.name.c_str(), runs[1]->name.c_str(),
+        same_seed ? "same seed, so the gap is the policy's."
+                  : "different seeds: the gap mixes the policy with chance.");
   }
   const int columns = 2;
   const int rows = ab ? static_cast<int>(charts.size()) : (static_cast<int>(charts.size()) + 1) / 2;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float gap = ImGui::GetStyle().ItemSpacing.y;
-  const ImVec2 cell{(avail.x - ImGui::GetStyle().ItemSpacing.x) / columns,
-                    std::max(ImGui::GetFontSize() * 12, (avail.y - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows))};
+  const ImVec2 cell{
+      (avail.x - ImGui::GetStyle().ItemSpacing.x) / columns,
+      std::max(ImGui::GetFontSize() * 12, (avail.y - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows))};
 
   int index = 0;
   for (const ChartDef* c : charts) {
@@ -127,7 +129,9 @@ void draw_charts(App& app, const std::vector<const RunData*>& runs, bool ab) {
     spec.y_label = c->y_label;
     spec.x_max = static_cast<float>(std::max(1, a.horizon));
     spec.line_thickness = pres ? 3.0f : 2.0f;
-    if (cursor >= 0) spec.markers.push_back({static_cast<float>(cursor), "", pres ? IM_COL32(0, 0, 0, 255) : IM_COL32(255, 255, 255, 200)});
+    if (cursor >= 0)
+      spec.markers.push_back(
+          {static_cast<float>(cursor), "", pres ? IM_COL32(0, 0, 0, 255) : IM_COL32(255, 255, 255, 200)});
     add_markers(spec, a, ab ? "A: " : "", marker_a);
     std::vector<PlotLine> lines;
     std::vector<PlotLine> diffs;

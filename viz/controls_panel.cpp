@@ -19,9 +19,11 @@ void status_line(const char* who, const RunnerStatus& s, std::size_t replicates)
     ImGui::Text("%s: building %zu replicates...", who, replicates);
   } else {
     ImGui::TextWrapped("%s: week %d of %d (year %.1f)%s", who, s.week, s.horizon, s.week / 52.0,
-                       s.finished ? ", finished" : s.playing ? ", playing" : ", paused");
-    text_wrapped_disabled(
-        fmt::format("   {:.1f} ms per week for {} replicates; built in {:.1f} s", s.ms_per_week, replicates, s.build_seconds));
+                       s.finished  ? ", finished"
+                       : s.playing ? ", playing"
+                                   : ", paused");
+    text_wrapped_disabled(fmt::format("   {:.1f} ms per week for {} replicates; built in {:.1f} s", s.ms_per_week,
+                                      replicates, s.build_seconds));
   }
 }
 
@@ -46,7 +48,8 @@ void live_controls(App& app) {
     app.a->set_speed(app.speed);
     if (app.b) app.b->set_speed(app.speed);
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Weeks simulated per second while playing (0: as fast as the machine allows)");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Weeks simulated per second while playing (0: as fast as the machine allows)");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   ImGui::InputInt("##seed", &app.seed);
   app.seed = std::max(0, app.seed);

@@ -11,20 +11,25 @@ namespace pw::viz {
 
 namespace {
 
-constexpr float kRing1Alone = 0.85f;   // ring-1 radius without a second ring
+constexpr float kRing1Alone = 0.85f;  // ring-1 radius without a second ring
 constexpr float kRing1WithPeers = 0.55f;
 constexpr float kRing2 = 0.97f;
-constexpr float kFan = 0.8f;           // share of a peer's slot its ring-2 fan spans
+constexpr float kFan = 0.8f;              // share of a peer's slot its ring-2 fan spans
 constexpr float kFanUnitsPerNode = 0.4f;  // a peer's slot widens with its fan: units per ring-2 node
 
 // Position of a type around the circle (family first, antisocial last, next to the released peers).
 int type_rank(TieType t) {
   switch (t) {
-    case TieType::Family: return 0;
-    case TieType::Prosocial: return 1;
-    case TieType::Mentor: return 2;
-    case TieType::Coworker: return 3;
-    case TieType::Antisocial: return 4;
+    case TieType::Family:
+      return 0;
+    case TieType::Prosocial:
+      return 1;
+    case TieType::Mentor:
+      return 2;
+    case TieType::Coworker:
+      return 3;
+    case TieType::Antisocial:
+      return 4;
   }
   return 5;
 }

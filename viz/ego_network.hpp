@@ -48,8 +48,8 @@ struct EgoNode {
   std::uint32_t vertex = 0;  // graph vertex (< people: a released person, vertex id = person id)
   NodeKind kind = NodeKind::Released;
   std::uint16_t neighbourhood = 0;
-  int ring = 0;       // 0 the person, 1 tied to the person, 2 tied to a released peer only
-  float x = 0, y = 0; // layout in the unit disc
+  int ring = 0;        // 0 the person, 1 tied to the person, 2 tied to a released peer only
+  float x = 0, y = 0;  // layout in the unit disc
   [[nodiscard]] bool released() const { return kind == NodeKind::Released; }
 };
 
@@ -64,7 +64,7 @@ struct EgoEdge {
 struct EgoNetwork {
   bool valid = false;
   std::uint32_t person = 0;
-  int week = -1;  // the ties as left by this week's batch (-1: at release)
+  int week = -1;               // the ties as left by this week's batch (-1: at release)
   std::vector<EgoNode> nodes;  // nodes[0] is the person
   std::vector<EgoEdge> edges;
   std::array<int, kTieTypes> count{};       // the person's ties by type

@@ -35,9 +35,9 @@ constexpr std::array<TieStyle, kTieTypes> kTieStyles = {{
     {"co-worker", IM_COL32(240, 170, 20, 255), IM_COL32(175, 95, 0, 255)},
 }};
 
-constexpr std::array<const char*, 6> kNodeKind = {"released person", "family member", "prosocial friend",
-                                                  "antisocial community member", "volunteer mentor",
-                                                  "workplace (co-workers)"};
+constexpr std::array<const char*, 6> kNodeKind = {"released person",  "family member",
+                                                  "prosocial friend", "antisocial community member",
+                                                  "volunteer mentor", "workplace (co-workers)"};
 
 ImU32 tie_colour(TieType t, bool presentation, float alpha = 1) {
   const auto& s = kTieStyles[static_cast<std::size_t>(t)];
@@ -75,9 +75,10 @@ bool current_ego(App& app, EgoNetwork& ego, std::string& why) {
   }
   const int week = snapshot_at_or_before(weeks, app.replay_week);
   if (week < 0) {
-    why = fmt::format("No network snapshot at or before week {}: the first was taken after week {}. Move the week cursor "
-                      "to {} or later.",
-                      app.replay_week, weeks.front(), weeks.front());
+    why = fmt::format(
+        "No network snapshot at or before week {}: the first was taken after week {}. Move the week cursor "
+        "to {} or later.",
+        app.replay_week, weeks.front(), weeks.front());
     return false;
   }
   if (!app.snapshot || app.snapshot_scenario != s || app.snapshot->week != week) {
@@ -110,7 +111,8 @@ void rule(float width) {
 // Text on a small box of the canvas colour, so lines under it do not hide it.
 void label(ImDrawList* dl, ImVec2 at, const std::string& text) {
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-  dl->AddRectFilled({at.x - 2, at.y}, {at.x + size.x + 2, at.y + size.y}, ImGui::GetColorU32(ImGuiCol_FrameBg, 0.85f), 3);
+  dl->AddRectFilled({at.x - 2, at.y}, {at.x + size.x + 2, at.y + size.y}, ImGui::GetColorU32(ImGuiCol_FrameBg, 0.85f),
+                    3);
   dl->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
 }
 
@@ -147,13 +149,15 @@ void side_column(App& app, const EgoNetwork& ego, float width) {
     ImGui::TextUnformatted(kTieStyles[i].label);
     ImGui::SameLine(fs * 8.5f);
     ImGui::Text("%d", ego.count[i]);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%d %s ties, summed strength %.2f", ego.count[i], kTieStyles[i].label, ego.strength[i]);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%d %s ties, summed strength %.2f", ego.count[i], kTieStyles[i].label, ego.strength[i]);
   }
   ImGui::Text("ties: %d, to %d released peers", ego.ties(), ego.released_peers);
   ImGui::Text("antisocial share: %.2f", ego.antisocial_share());
   if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip("antisocial strength over all tie strength; the offending hazard is multiplied by\n"
-                      "exp(1.0 x (share - 0.40)) (docs/network.md)");
+    ImGui::SetTooltip(
+        "antisocial strength over all tie strength; the offending hazard is multiplied by\n"
+        "exp(1.0 x (share - 0.40)) (docs/network.md)");
   }
   rule(width);
   // Node legend.
@@ -265,7 +269,8 @@ void draw_ego_network(App& app, ImVec2 size) {
     const ImVec2 p = at(n), ts = ImGui::CalcTextSize(tag.c_str());
     const float len = std::max(1e-3f, std::hypot(n.x, n.y));
     const float ox = n.x / len, oy = n.y / len;
-    const ImVec2 q{p.x + ox * (node_r + 3 + ts.x * 0.5f) - ts.x * 0.5f, p.y + oy * (node_r + 3 + ts.y * 0.5f) - ts.y * 0.5f};
+    const ImVec2 q{p.x + ox * (node_r + 3 + ts.x * 0.5f) - ts.x * 0.5f,
+                   p.y + oy * (node_r + 3 + ts.y * 0.5f) - ts.y * 0.5f};
     label(dl, q, tag);
   }
   // The person.
@@ -287,15 +292,16 @@ void draw_ego_network(App& app, ImVec2 size) {
     } else if (n.released()) {
       ImGui::Text("released person %u (neighbourhood %d)", n.vertex, n.neighbourhood);
     } else {
-      ImGui::Text("%s (node %u, neighbourhood %d)", kNodeKind[static_cast<std::size_t>(n.kind)], n.vertex, n.neighbourhood);
+      ImGui::Text("%s (node %u, neighbourhood %d)", kNodeKind[static_cast<std::size_t>(n.kind)], n.vertex,
+                  n.neighbourhood);
     }
     for (const auto& e : ego.edges) {
       if (e.from != hover && e.to != hover) continue;
       const EgoNode& a = ego.nodes[static_cast<std::size_t>(e.from)];
       const EgoNode& b = ego.nodes[static_cast<std::size_t>(e.to)];
-      const std::string who = e.ring == 1 ? fmt::format("tie of person {}", a.vertex)
-                                          : fmt::format("tie of peer {} to {} {}", a.vertex,
-                                                        b.released() ? "person" : "node", b.vertex);
+      const std::string who =
+          e.ring == 1 ? fmt::format("tie of person {}", a.vertex)
+                      : fmt::format("tie of peer {} to {} {}", a.vertex, b.released() ? "person" : "node", b.vertex);
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(tie_colour(e.type, pres)), "%s: %s, strength %.2f, formed %s",
                          who.c_str(), kTieStyles[static_cast<std::size_t>(e.type)].label, e.strength,
                          formed_text(e.formed_week).c_str());
@@ -315,7 +321,8 @@ void draw_network_view(App& app) {
   const float fs = ImGui::GetFontSize();
   ImGui::SetNextItemWidth(fs * 7);
   ImGui::InputInt("person id", &app.person_id_input, 1, 100);
-  const long long people = app.replay() ? app.replay_[static_cast<std::size_t>(app.replay_a)].people : app.data_a.people;
+  const long long people =
+      app.replay() ? app.replay_[static_cast<std::size_t>(app.replay_a)].people : app.data_a.people;
   app.person_id_input = std::clamp(app.person_id_input, 0, static_cast<int>(std::max<long long>(1, people) - 1));
   ImGui::SameLine();
   if (ImGui::Button("Show")) app.select_person(static_cast<std::uint32_t>(app.person_id_input));

@@ -13,13 +13,16 @@
 namespace pw::viz {
 
 namespace {
-void glfw_error(int code, const char* message) { std::fprintf(stderr, "pathways-viewer: GLFW error %d: %s\n", code, message); }
+void glfw_error(int code, const char* message) {
+  std::fprintf(stderr, "pathways-viewer: GLFW error %d: %s\n", code, message);
+}
 }  // namespace
 
 GlWindow::GlWindow(int width, int height, const std::string& title, const std::string& ini_file, bool vsync)
     : ini_file_(ini_file) {
   glfwSetErrorCallback(glfw_error);
-  if (glfwInit() == GLFW_FALSE) throw std::runtime_error("cannot start GLFW (is DISPLAY set? use xvfb-run for headless runs)");
+  if (glfwInit() == GLFW_FALSE)
+    throw std::runtime_error("cannot start GLFW (is DISPLAY set? use xvfb-run for headless runs)");
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);

@@ -15,11 +15,11 @@
 namespace pw::viz {
 
 struct NetworkSnapshot {
-  int week = -1;                          // the ties as left by this week's batch
-  std::size_t people = 0;                 // released persons (vertices 0 .. people - 1)
-  std::vector<std::uint32_t> first;       // ties of vertex v: ties[first[v] .. first[v + 1]), v < people
-  std::vector<TieRecord> ties;            // grouped by source vertex, in stored order
-  std::vector<std::uint8_t> node_kind;    // per vertex (NodeKind)
+  int week = -1;                        // the ties as left by this week's batch
+  std::size_t people = 0;               // released persons (vertices 0 .. people - 1)
+  std::vector<std::uint32_t> first;     // ties of vertex v: ties[first[v] .. first[v + 1]), v < people
+  std::vector<TieRecord> ties;          // grouped by source vertex, in stored order
+  std::vector<std::uint8_t> node_kind;  // per vertex (NodeKind)
   std::vector<std::uint16_t> node_neighbourhood;
   [[nodiscard]] TieSource source() const;
 };

@@ -33,7 +33,7 @@ struct PersonWeek {
   std::uint16_t wage = 0;        // US dollars per week in the current job
   std::uint16_t arrests = 0, convictions = 0, returns = 0, violations = 0;  // cumulative
   std::array<std::uint8_t, kMaxTrackedProgrammes> programme{};              // pw::ProgrammeStatus
-  std::array<float, 4> needs{};  // substance use, mental health, antisocial cognition, employability
+  std::array<float, 4> needs{};                // substance use, mental health, antisocial cognition, employability
   std::array<std::uint8_t, kTieTypes> ties{};  // ties by type (TieType) after the week's network batch
   float antisocial_share = 0;                  // antisocial strength over all strength (0 with no ties)
 };

@@ -31,9 +31,8 @@ struct Segment {
 const std::array<Segment, 3> kCustody = {{{"community", IM_COL32(60, 170, 90, 255)},
                                           {"jail", IM_COL32(240, 160, 40, 255)},
                                           {"prison", IM_COL32(210, 50, 50, 255)}}};
-const std::array<Segment, 3> kSupervision = {{{"none", 0},
-                                              {"standard", IM_COL32(90, 140, 230, 255)},
-                                              {"intensive", IM_COL32(40, 60, 200, 255)}}};
+const std::array<Segment, 3> kSupervision = {
+    {{"none", 0}, {"standard", IM_COL32(90, 140, 230, 255)}, {"intensive", IM_COL32(40, 60, 200, 255)}}};
 const std::array<Segment, 6> kHousingLane = {{{"own or rented home", IM_COL32(30, 120, 110, 255)},
                                               {"with family or friends", IM_COL32(140, 200, 90, 255)},
                                               {"transitional bed", IM_COL32(150, 110, 210, 255)},
@@ -41,9 +40,8 @@ const std::array<Segment, 6> kHousingLane = {{{"own or rented home", IM_COL32(30
                                               {"street", IM_COL32(140, 25, 25, 255)},
                                               {"none (in custody)", 0}}};
 const std::array<Segment, 2> kWork = {{{"not working", 0}, {"working", IM_COL32(60, 150, 200, 255)}}};
-const std::array<Segment, 3> kCourt = {{{"none", 0},
-                                        {"drug court", IM_COL32(160, 90, 200, 255)},
-                                        {"mental-health court", IM_COL32(200, 90, 160, 255)}}};
+const std::array<Segment, 3> kCourt = {
+    {{"none", 0}, {"drug court", IM_COL32(160, 90, 200, 255)}, {"mental-health court", IM_COL32(200, 90, 160, 255)}}};
 const std::array<Segment, 6> kProgramme = {{{"not involved", 0},
                                             {"declined", IM_COL32(150, 150, 150, 255)},
                                             {"waiting", IM_COL32(240, 200, 60, 255)},
@@ -88,7 +86,8 @@ void chooser(App& app) {
     std::vector<std::uint32_t> fits;
     for (const auto& f : app.a->sample_facts()) {
       if ((app.like_sex < 0 || f.sex == app.like_sex) && (app.like_risk < 0 || f.risk_level == app.like_risk) &&
-          (app.like_offence < 0 || f.offence == app.like_offence) && (app.like_group < 0 || f.group == app.like_group)) {
+          (app.like_offence < 0 || f.offence == app.like_offence) &&
+          (app.like_group < 0 || f.group == app.like_group)) {
         fits.push_back(f.id);
       }
     }
@@ -106,17 +105,19 @@ void chooser(App& app) {
 
 void draw_person_view(App& app) {
   if (app.replay() || !app.a) {
-    ImGui::TextWrapped("A person's week-by-week life course needs a live run (pathways-viewer SCENARIO.toml): a "
-                       "results file holds weekly totals and each person's summary. Their ego network is drawn from "
-                       "the file's network snapshot, if it has one.");
+    ImGui::TextWrapped(
+        "A person's week-by-week life course needs a live run (pathways-viewer SCENARIO.toml): a "
+        "results file holds weekly totals and each person's summary. Their ego network is drawn from "
+        "the file's network snapshot, if it has one.");
     draw_network_view(app);
     return;
   }
   chooser(app);
   if (!app.person_chosen) {
-    ImGui::TextWrapped("Pick a person by id, or a random person like a profile. Every 50th person is recorded from "
-                       "week 0 (the sample \"random person like\" draws from); another id is recorded from the week "
-                       "you choose it.");
+    ImGui::TextWrapped(
+        "Pick a person by id, or a random person like a profile. Every 50th person is recorded from "
+        "week 0 (the sample \"random person like\" draws from); another id is recorded from the week "
+        "you choose it.");
     return;
   }
   PersonHistory h;
@@ -125,17 +126,20 @@ void draw_person_view(App& app) {
     return;
   }
   const auto& f = h.facts;
-  ImGui::TextWrapped("Person %u: %s, %.0f years old at release, %d prior arrests, served for a %s offence; risk %s; %s; "
-              "community group %d",
-              f.id, f.sex == 0 ? "man" : "woman", f.age, f.prior_arrests, kOffence[static_cast<std::size_t>(f.offence)],
-              kRisk[static_cast<std::size_t>(f.risk_level)],
-              f.supervised_at_release ? "released to supervision" : "released unconditionally", f.group);
+  ImGui::TextWrapped(
+      "Person %u: %s, %.0f years old at release, %d prior arrests, served for a %s offence; risk %s; %s; "
+      "community group %d",
+      f.id, f.sex == 0 ? "man" : "woman", f.age, f.prior_arrests, kOffence[static_cast<std::size_t>(f.offence)],
+      kRisk[static_cast<std::size_t>(f.risk_level)],
+      f.supervised_at_release ? "released to supervision" : "released unconditionally", f.group);
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextDisabled("neighbourhood %d; at release %d family and %d prosocial ties (the ego network below is this "
-                      "week's)",
-                      f.neighbourhood, f.family_ties, f.prosocial_ties);
+  ImGui::TextDisabled(
+      "neighbourhood %d; at release %d family and %d prosocial ties (the ego network below is this "
+      "week's)",
+      f.neighbourhood, f.family_ties, f.prosocial_ties);
   ImGui::PopTextWrapPos();
-  if (h.first_week > 0) ImGui::TextDisabled("recorded from week %d (chosen then); restart to see it from release", h.first_week);
+  if (h.first_week > 0)
+    ImGui::TextDisabled("recorded from week %d (chosen then); restart to see it from release", h.first_week);
 
   // Lanes.
   const auto& specs = app.a->params().programmes;
@@ -144,16 +148,27 @@ void draw_person_view(App& app) {
     std::function<std::pair<ImU32, const char*>(const PersonWeek&)> state;
   };
   std::vector<Lane> lanes = {
-      {"custody", [](const PersonWeek& w) { return std::pair{kCustody[w.custody].colour, kCustody[w.custody].name}; }},
+      {"custody",
+       [](const PersonWeek& w) {
+         return std::pair{kCustody[w.custody].colour, kCustody[w.custody].name};
+       }},
       {"supervision",
-       [](const PersonWeek& w) { return std::pair{kSupervision[w.supervision].colour, kSupervision[w.supervision].name}; }},
-      {"court programme", [](const PersonWeek& w) { return std::pair{kCourt[w.court].colour, kCourt[w.court].name}; }},
+       [](const PersonWeek& w) {
+         return std::pair{kSupervision[w.supervision].colour, kSupervision[w.supervision].name};
+       }},
+      {"court programme",
+       [](const PersonWeek& w) {
+         return std::pair{kCourt[w.court].colour, kCourt[w.court].name};
+       }},
       {"housing",
        [](const PersonWeek& w) {
          const auto h = std::min<std::size_t>(w.housing, kHousingLane.size() - 1);
          return std::pair{kHousingLane[h].colour, kHousingLane[h].name};
        }},
-      {"work", [](const PersonWeek& w) { return std::pair{kWork[w.employed].colour, kWork[w.employed].name}; }},
+      {"work",
+       [](const PersonWeek& w) {
+         return std::pair{kWork[w.employed].colour, kWork[w.employed].name};
+       }},
   };
   for (std::size_t p = 0; p < specs.size() && p < kMaxTrackedProgrammes; ++p) {
     lanes.push_back({specs[p].name, [p](const PersonWeek& w) {
@@ -201,8 +216,8 @@ void draw_person_view(App& app) {
     const int week = h.first_week + static_cast<int>(k);
     const float share = std::clamp(h.weeks[k].antisocial_share, 0.0f, 1.0f);
     if (share <= 0) continue;
-    dl->AddRectFilled({wx(week), ty + lane_h - 2 - share * (lane_h - 4)}, {std::max(wx(week + 1), wx(week) + 1), ty + lane_h - 2},
-                      antisocial);
+    dl->AddRectFilled({wx(week), ty + lane_h - 2 - share * (lane_h - 4)},
+                      {std::max(wx(week + 1), wx(week) + 1), ty + lane_h - 2}, antisocial);
   }
   dl->AddLine({x0, ty + lane_h * 0.5f}, {x1, ty + lane_h * 0.5f}, ImGui::GetColorU32(ImGuiCol_TextDisabled), 1.0f);
   // Events lane: arrests (triangles), convictions (ring), violations (x), returns (red bar).
@@ -215,13 +230,15 @@ void draw_person_view(App& app) {
     const PersonWeek& w = h.weeks[k];
     const PersonWeek* prev = k > 0 ? &h.weeks[k - 1] : nullptr;
     const float x = wx(week) + 0.5f * (wx(week + 1) - wx(week));
-    if (w.arrests > (prev ? prev->arrests : 0)) dl->AddTriangleFilled({x, mid - r * 1.6f}, {x - r, mid}, {x + r, mid}, IM_COL32(230, 60, 60, 255));
+    if (w.arrests > (prev ? prev->arrests : 0))
+      dl->AddTriangleFilled({x, mid - r * 1.6f}, {x - r, mid}, {x + r, mid}, IM_COL32(230, 60, 60, 255));
     if (w.convictions > (prev ? prev->convictions : 0)) dl->AddCircle({x, mid + r * 1.1f}, r * 0.8f, text, 0, 1.5f);
     if (w.violations > (prev ? prev->violations : 0)) {
       dl->AddLine({x - r, mid - r}, {x + r, mid + r}, IM_COL32(240, 160, 40, 255), 2);
       dl->AddLine({x - r, mid + r}, {x + r, mid - r}, IM_COL32(240, 160, 40, 255), 2);
     }
-    if (w.returns > (prev ? prev->returns : 0)) dl->AddRectFilled({x - 1.5f, ey + 2}, {x + 1.5f, ey + events_h - 2}, IM_COL32(210, 50, 50, 255));
+    if (w.returns > (prev ? prev->returns : 0))
+      dl->AddRectFilled({x - 1.5f, ey + 2}, {x + 1.5f, ey + events_h - 2}, IM_COL32(210, 50, 50, 255));
   }
   // Week axis.
   const float ay = ey + events_h + 2;
@@ -271,11 +288,13 @@ void draw_person_view(App& app) {
   fits("intensive"), swatch(kSupervision[2].colour, "intensive");
   for (std::size_t s = 0; s < 5; ++s) fits(kHousingLane[s].name), swatch(kHousingLane[s].colour, kHousingLane[s].name);
   fits("working"), swatch(kWork[1].colour, "working");
-  for (std::size_t s = 2; s < kProgramme.size(); ++s) fits(kProgramme[s].name), swatch(kProgramme[s].colour, kProgramme[s].name);
+  for (std::size_t s = 2; s < kProgramme.size(); ++s)
+    fits(kProgramme[s].name), swatch(kProgramme[s].colour, kProgramme[s].name);
   ImGui::NewLine();
-  ImGui::TextWrapped("antisocial share: antisocial tie strength over all (bar height; the line marks one half). "
-                     "events: red triangle = arrest, ring = conviction, orange x = technical violation, red bar = "
-                     "return to prison");
+  ImGui::TextWrapped(
+      "antisocial share: antisocial tie strength over all (bar height; the line marks one half). "
+      "events: red triangle = arrest, ring = conviction, orange x = technical violation, red bar = "
+      "return to prison");
 
   // Needs over time.
   PlotSpec spec;

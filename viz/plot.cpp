@@ -125,7 +125,8 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
   }
   const int strip_rows = std::min(static_cast<int>(labels.size()), 3);
   const float row_h = fh * 1.05f;
-  const ImVec2 p0{origin.x + tick_w + style.ItemSpacing.x + 4, origin.y + fh * 2.4f + row_h * static_cast<float>(strip_rows)};
+  const ImVec2 p0{origin.x + tick_w + style.ItemSpacing.x + 4,
+                  origin.y + fh * 2.4f + row_h * static_cast<float>(strip_rows)};
   const ImVec2 p1{origin.x + size.x - 8, origin.y + size.y - fh * 2.4f};
   if (p1.x - p0.x < 20 || p1.y - p0.y < 20) {
     ImGui::PopID();
@@ -203,7 +204,8 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
     }
     if (pts.size() == 1) dl->AddCircleFilled(pts[0], spec.line_thickness + 1, l.colour);
     if (l.dashed) {
-      for (std::size_t k = 0; k + 1 < pts.size(); ++k) dashed_segment(dl, pts[k], pts[k + 1], l.colour, spec.line_thickness);
+      for (std::size_t k = 0; k + 1 < pts.size(); ++k)
+        dashed_segment(dl, pts[k], pts[k + 1], l.colour, spec.line_thickness);
     } else if (pts.size() > 1) {
       dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), l.colour, ImDrawFlags_None, spec.line_thickness);
     }
@@ -250,9 +252,12 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
     const ImVec2 box{w + fh * 1.8f, static_cast<float>(in_legend) * fh * 1.15f + 6};
     const float top = p0.y + 4;
     const float middle = (top + p1.y - box.y) * 0.5f;
-    const std::array<ImVec2, 6> corners = {ImVec2{p0.x + 4, top},           ImVec2{p1.x - box.x - 4, top},
-                                           ImVec2{p0.x + 4, p1.y - box.y - 4}, ImVec2{p1.x - box.x - 4, p1.y - box.y - 4},
-                                           ImVec2{p1.x - box.x - 4, middle},  ImVec2{p0.x + 4, middle}};
+    const std::array<ImVec2, 6> corners = {ImVec2{p0.x + 4, top},
+                                           ImVec2{p1.x - box.x - 4, top},
+                                           ImVec2{p0.x + 4, p1.y - box.y - 4},
+                                           ImVec2{p1.x - box.x - 4, p1.y - box.y - 4},
+                                           ImVec2{p1.x - box.x - 4, middle},
+                                           ImVec2{p0.x + 4, middle}};
     std::size_t best = 0;
     long best_hidden = -1;
     for (std::size_t c = 0; c < corners.size(); ++c) {
@@ -310,7 +315,8 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
         }
       }
       for (const auto& m : spec.markers) {
-        if (std::abs(m.x - x) < 0.5f) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(m.colour), "%s", m.label.c_str());
+        if (std::abs(m.x - x) < 0.5f)
+          ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(m.colour), "%s", m.label.c_str());
       }
       ImGui::EndTooltip();
     }

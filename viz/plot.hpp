@@ -19,8 +19,8 @@ namespace pw::viz {
 struct PlotLine {
   std::string label;
   ImU32 colour = IM_COL32(31, 119, 180, 255);
-  std::vector<float> mean;     // y at x = x0 + k * dx
-  std::vector<float> lo, hi;   // empty: no band
+  std::vector<float> mean;    // y at x = x0 + k * dx
+  std::vector<float> lo, hi;  // empty: no band
   float x0 = 0, dx = 1;
   bool dashed = false;
   bool in_legend = true;
@@ -40,8 +40,8 @@ struct PlotSpec {
   std::string y_label;
   float x_min = 0, x_max = 260;
   bool y_from_zero = true;
-  bool zero_line = false;      // draw y = 0 (difference charts)
-  const char* y_format = "%g"; // tick label format
+  bool zero_line = false;       // draw y = 0 (difference charts)
+  const char* y_format = "%g";  // tick label format
   std::vector<PlotMarker> markers;
   float line_thickness = 2.0f;
 };

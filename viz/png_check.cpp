@@ -38,7 +38,8 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s: expected RRGGBB:MIN_PIXELS\n", argv[a]);
       return 2;
     }
-    wanted.push_back({static_cast<int>(rgb >> 16), static_cast<int>((rgb >> 8) & 255), static_cast<int>(rgb & 255), m, 0, argv[a]});
+    wanted.push_back(
+        {static_cast<int>(rgb >> 16), static_cast<int>((rgb >> 8) & 255), static_cast<int>(rgb & 255), m, 0, argv[a]});
   }
   double sum = 0, sum2 = 0;
   std::set<unsigned> colours;
@@ -55,7 +56,8 @@ int main(int argc, char** argv) {
   }
   stbi_image_free(px);
   const double mean = sum / count, sd = std::sqrt(std::max(0.0, sum2 / count - mean * mean));
-  std::printf("%s: %dx%d, luminance mean %.1f sd %.1f, %zu distinct colours\n", argv[1], w, h, mean, sd, colours.size());
+  std::printf("%s: %dx%d, luminance mean %.1f sd %.1f, %zu distinct colours\n", argv[1], w, h, mean, sd,
+              colours.size());
   if (w < min_w || h < min_h) {
     std::fprintf(stderr, "too small: %dx%d < %dx%d\n", w, h, min_w, min_h);
     return 1;
@@ -67,7 +69,8 @@ int main(int argc, char** argv) {
   for (const auto& c : wanted) {
     std::printf("colour %s: %lld pixels\n", c.text.c_str(), c.found);
     if (c.found < c.min_pixels) {
-      std::fprintf(stderr, "colour %s: only %lld pixels (expected at least %lld)\n", c.text.c_str(), c.found, c.min_pixels);
+      std::fprintf(stderr, "colour %s: only %lld pixels (expected at least %lld)\n", c.text.c_str(), c.found,
+                   c.min_pixels);
       return 1;
     }
   }

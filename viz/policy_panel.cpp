@@ -53,9 +53,7 @@ const std::vector<LeverGroup>& lever_groups() {
        {"labour.ban_the_box.", "labour.incentives.tax_credit_uplift", "labour.incentives.bonding_uplift",
         "labour.incentives.certificate_uplift", "labour.incentives.", "labour.search.referral_per_tie"},
        true},
-      {"Housing: beds and vouchers",
-       {"housing.stocks.", "housing.entry.family_accept_per_tie"},
-       true},
+      {"Housing: beds and vouchers", {"housing.stocks.", "housing.entry.family_accept_per_tie"}, true},
       {"Community: volunteer mentors, awareness, coordination",
        {"network.mentors.volunteers_per_1000", "network.mentors.volunteers_per_mentee", "network.mentors.min_risk",
         "community.awareness", "coordination."},
@@ -171,7 +169,8 @@ void tooltip(const Lever& l) {
   ImGui::TextUnformatted(l.path.c_str());
   ImGui::Separator();
   ImGui::TextWrapped("%s", l.info.description.c_str());
-  ImGui::TextDisabled("unit: %s;  default: %s", std::string(unit_name(l.info.unit)).c_str(), l.info.default_text.c_str());
+  ImGui::TextDisabled("unit: %s;  default: %s", std::string(unit_name(l.info.unit)).c_str(),
+                      l.info.default_text.c_str());
   if (l.info.type == ValueType::Real || l.info.type == ValueType::Integer) {
     ImGui::TextDisabled("accepted: %g to %g", l.info.lo, l.info.hi);
   }
@@ -192,7 +191,8 @@ double slider_top(std::map<std::string, double>& tops, const Lever& l, double cu
   if (it == tops.end()) {
     double top = l.info.hi;
     if (!std::isfinite(top) || top > 1000) top = std::min(l.info.hi, std::max({100.0, current * 4.0, l.info.lo * 4.0}));
-    if (l.info.unit == Unit::Count && l.info.hi > 1000) top = std::pow(10.0, std::ceil(std::log10(std::max(top, 10.0))));
+    if (l.info.unit == Unit::Count && l.info.hi > 1000)
+      top = std::pow(10.0, std::ceil(std::log10(std::max(top, 10.0))));
     it = tops.emplace(l.path, top).first;
   }
   return it->second;
@@ -275,7 +275,8 @@ void lever_widget(App& app, const Lever& l) {
   tooltip(l);
   if (commit) {
     app.edits.erase(l.path);
-    app.change(l.path, value, fmt::format("{} {} -> {}", short_label(l.path), show(l.value, l.info), show(value, l.info)));
+    app.change(l.path, value,
+               fmt::format("{} {} -> {}", short_label(l.path), show(l.value, l.info), show(value, l.info)));
   }
   ImGui::PopID();
 }

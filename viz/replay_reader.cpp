@@ -119,7 +119,8 @@ std::vector<RunData> read_results_file(const std::filesystem::path& file) {
   }
   if (runs.empty()) throw std::runtime_error(file.string() + ": the file holds no scenario");
   for (auto& r : runs) {
-    if (r.replicates == 0) throw std::runtime_error(file.string() + ": scenario " + r.name + " has no replicate written");
+    if (r.replicates == 0)
+      throw std::runtime_error(file.string() + ": scenario " + r.name + " has no replicate written");
   }
   return runs;
 }

@@ -25,14 +25,14 @@ struct LeverEvent {
 };
 
 struct RunData {
-  std::string name;         // scenario name
+  std::string name;  // scenario name
   std::string description;
   std::vector<SeriesDef> series;
-  int horizon = 0;          // weeks
+  int horizon = 0;  // weeks
   long long people = 0;
   int replicates = 0;
   long long seed = 0;
-  int weeks_done = 0;       // columns filled in values
+  int weeks_done = 0;                                   // columns filled in values
   std::vector<std::vector<std::vector<float>>> values;  // [replicate][series][week]
   std::vector<LeverEvent> events;
   std::uint64_t version = 0;  // bumped at every change, so the UI copies only when needed

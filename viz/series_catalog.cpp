@@ -5,7 +5,9 @@
 namespace pw::viz {
 
 namespace {
-double pct(long long n, long long people) { return people > 0 ? 100.0 * static_cast<double>(n) / static_cast<double>(people) : 0.0; }
+double pct(long long n, long long people) {
+  return people > 0 ? 100.0 * static_cast<double>(n) / static_cast<double>(people) : 0.0;
+}
 constexpr double kMillion = 1e-6;
 }  // namespace
 
@@ -26,11 +28,13 @@ std::vector<SeriesDef> series_catalog(const std::vector<ProgrammeSpec>& programm
       {"cum_arrest", "first arrest", "outcomes", [](const LiveWeek& w) { return pct(w.ever_arrested, w.people); },
        "cumulative_pct/all/arrest", H5Shape::Monthly},
       {"cum_conviction", "first conviction", "outcomes",
-       [](const LiveWeek& w) { return pct(w.ever_convicted, w.people); }, "cumulative_pct/all/conviction", H5Shape::Monthly},
+       [](const LiveWeek& w) { return pct(w.ever_convicted, w.people); }, "cumulative_pct/all/conviction",
+       H5Shape::Monthly},
       {"cum_return", "first return to prison", "outcomes",
        [](const LiveWeek& w) { return pct(w.ever_returned, w.people); }, "cumulative_pct/all/return_prison",
        H5Shape::Monthly},
-      {"in_prison", "in prison", "stocks", [](const LiveWeek& w) { return double(w.counts.in_prison); }, "weekly/in_prison"},
+      {"in_prison", "in prison", "stocks", [](const LiveWeek& w) { return double(w.counts.in_prison); },
+       "weekly/in_prison"},
       {"in_jail", "in jail", "stocks", [](const LiveWeek& w) { return double(w.counts.in_jail); }, "weekly/in_jail"},
       {"on_standard_supervision", "standard supervision", "stocks",
        [](const LiveWeek& w) { return double(w.counts.on_standard_supervision); }, "weekly/on_standard_supervision"},
@@ -45,9 +49,7 @@ std::vector<SeriesDef> series_catalog(const std::vector<ProgrammeSpec>& programm
   const auto share = [](std::int64_t WeekCounts::*m) {
     return [m](const LiveWeek& w) { return pct(w.counts.*m, w.people); };
   };
-  const auto count = [](std::int64_t WeekCounts::*m) {
-    return [m](const LiveWeek& w) { return double(w.counts.*m); };
-  };
+  const auto count = [](std::int64_t WeekCounts::*m) { return [m](const LiveWeek& w) { return double(w.counts.*m); }; };
   s.push_back({"employed", "employed", "work", share(&WeekCounts::employed), "weekly/employed",
                H5Shape::WeeklyPercentOfCohort});
   const struct {

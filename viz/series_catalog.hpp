@@ -35,8 +35,8 @@ struct LiveWeek {
 
 // Where a replayed series comes from, relative to /scenarios/<name>/.
 enum class H5Shape {
-  Weekly,   // [replicates x weeks] int64 or float64, read as is
-  Monthly,  // [replicates x months] float64 (cumulative_pct), spread over weeks
+  Weekly,                 // [replicates x weeks] int64 or float64, read as is
+  Monthly,                // [replicates x months] float64 (cumulative_pct), spread over weeks
   WeeklyPercentOfCohort,  // [replicates x weeks] counts, shown as % of the `people` attribute
 };
 

@@ -25,10 +25,30 @@ struct ValueFinder {
   ParamValue* out = nullptr;
   bool found = false;
   bool match(const Param& p) const { return prefix + std::string(p.path) == path; }
-  void operator()(double& m, const Param& p) { if (match(p)) { *out = m; found = true; } }
-  void operator()(int& m, const Param& p) { if (match(p)) { *out = static_cast<long long>(m); found = true; } }
-  void operator()(bool& m, const Param& p) { if (match(p)) { *out = m; found = true; } }
-  void operator()(std::string& m, const Param& p) { if (match(p)) { *out = m; found = true; } }
+  void operator()(double& m, const Param& p) {
+    if (match(p)) {
+      *out = m;
+      found = true;
+    }
+  }
+  void operator()(int& m, const Param& p) {
+    if (match(p)) {
+      *out = static_cast<long long>(m);
+      found = true;
+    }
+  }
+  void operator()(bool& m, const Param& p) {
+    if (match(p)) {
+      *out = m;
+      found = true;
+    }
+  }
+  void operator()(std::string& m, const Param& p) {
+    if (match(p)) {
+      *out = m;
+      found = true;
+    }
+  }
 };
 
 bool is_programme_path(const std::string& path, std::string& name, std::string& key) {
@@ -46,7 +66,8 @@ std::string assign(ModelParams& p, const std::string& path, const ParamValue& va
   std::string name, key;
   std::string why;
   if (is_programme_path(path, name, key)) {
-    auto it = std::find_if(p.programmes.begin(), p.programmes.end(), [&](const ProgrammeSpec& s) { return s.name == name; });
+    auto it =
+        std::find_if(p.programmes.begin(), p.programmes.end(), [&](const ProgrammeSpec& s) { return s.name == name; });
     if (it == p.programmes.end()) return path + ": no such programme";
     pre_release = it->phase == "pre_release";
     const ParamTable table(*it);

@@ -41,9 +41,9 @@ struct RunnerConfig {
 struct RunnerStatus {
   int week = 0, horizon = 0, seed = 0;
   bool building = true, playing = false, finished = false;
-  double ms_per_week = 0;          // last step, all replicates
+  double ms_per_week = 0;  // last step, all replicates
   double build_seconds = 0;
-  bool restart_pending = false;    // a Restart lever changed since the last build
+  bool restart_pending = false;  // a Restart lever changed since the last build
   std::string error;
 };
 
@@ -111,9 +111,9 @@ class SimRunner {
   int step_requests_ = 0;
   double weeks_per_second_ = 0;
   int seed_ = 0;
-  ModelParams params_;             // current values, levers applied
-  ModelParams built_params_;       // values at the last build
-  std::vector<Pending> pending_;   // live changes to apply before the next step
+  ModelParams params_;            // current values, levers applied
+  ModelParams built_params_;      // values at the last build
+  std::vector<Pending> pending_;  // live changes to apply before the next step
   std::vector<std::uint32_t> track_requests_;
   RunData data_;
   RunnerStatus status_;

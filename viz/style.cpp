@@ -54,14 +54,15 @@ void apply_look(Look& look, bool presentation) {
 
 ImU32 series_colour(std::size_t n, bool presentation) {
   // Okabe-Ito first, then Tableau-like extras; a darker set on white for contrast.
-  static const ImU32 dark_bg[] = {IM_COL32(86, 180, 233, 255),  IM_COL32(230, 159, 0, 255),   IM_COL32(0, 158, 115, 255),
-                                  IM_COL32(240, 228, 66, 255),  IM_COL32(204, 121, 167, 255), IM_COL32(213, 94, 0, 255),
-                                  IM_COL32(0, 114, 178, 255),   IM_COL32(200, 200, 200, 255), IM_COL32(160, 120, 255, 255),
-                                  IM_COL32(140, 86, 75, 255),   IM_COL32(120, 220, 120, 255), IM_COL32(255, 130, 130, 255)};
-  static const ImU32 light_bg[] = {IM_COL32(0, 90, 181, 255),  IM_COL32(200, 100, 0, 255),  IM_COL32(0, 120, 80, 255),
-                                   IM_COL32(150, 0, 150, 255), IM_COL32(180, 0, 30, 255),   IM_COL32(90, 60, 0, 255),
-                                   IM_COL32(0, 0, 0, 255),     IM_COL32(100, 100, 100, 255), IM_COL32(80, 40, 200, 255),
-                                   IM_COL32(0, 140, 140, 255), IM_COL32(120, 120, 0, 255),  IM_COL32(220, 60, 120, 255)};
+  static const ImU32 dark_bg[] = {
+      IM_COL32(86, 180, 233, 255), IM_COL32(230, 159, 0, 255),   IM_COL32(0, 158, 115, 255),
+      IM_COL32(240, 228, 66, 255), IM_COL32(204, 121, 167, 255), IM_COL32(213, 94, 0, 255),
+      IM_COL32(0, 114, 178, 255),  IM_COL32(200, 200, 200, 255), IM_COL32(160, 120, 255, 255),
+      IM_COL32(140, 86, 75, 255),  IM_COL32(120, 220, 120, 255), IM_COL32(255, 130, 130, 255)};
+  static const ImU32 light_bg[] = {
+      IM_COL32(0, 90, 181, 255),  IM_COL32(200, 100, 0, 255), IM_COL32(0, 120, 80, 255),  IM_COL32(150, 0, 150, 255),
+      IM_COL32(180, 0, 30, 255),  IM_COL32(90, 60, 0, 255),   IM_COL32(0, 0, 0, 255),     IM_COL32(100, 100, 100, 255),
+      IM_COL32(80, 40, 200, 255), IM_COL32(0, 140, 140, 255), IM_COL32(120, 120, 0, 255), IM_COL32(220, 60, 120, 255)};
   return presentation ? light_bg[n % 12] : dark_bg[n % 12];
 }
 

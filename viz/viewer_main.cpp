@@ -87,7 +87,8 @@ int main(int argc, char** argv) {
   if (options.frames > 0) {
     const auto& s = app->stats();
     // The first frames compile shaders and build the font atlas: leave out 5.
-    std::fprintf(stderr, "pathways-viewer: %d frames; after the first 5: mean %.1f ms (%.0f fps), 95th percentile %.1f ms\n",
+    std::fprintf(stderr,
+                 "pathways-viewer: %d frames; after the first 5: mean %.1f ms (%.0f fps), 95th percentile %.1f ms\n",
                  frame, s.mean(5), s.mean(5) > 0 ? 1000.0 / s.mean(5) : 0.0, s.percentile(0.95, 5));
     if (frame > 5) {
       std::fprintf(stderr, "pathways-viewer: per frame, building the UI %.1f ms, rendering and swapping %.1f ms\n",
@@ -95,14 +96,15 @@ int main(int argc, char** argv) {
     }
     if (app->a) {
       const auto st = app->a->status();
-      std::fprintf(stderr, "pathways-viewer: simulation at week %d of %d, last step %.0f ms for all replicates\n", st.week,
-                   st.horizon, st.ms_per_week);
+      std::fprintf(stderr, "pathways-viewer: simulation at week %d of %d, last step %.0f ms for all replicates\n",
+                   st.week, st.horizon, st.ms_per_week);
     }
   }
   if (!ok) {
     std::fprintf(stderr, "pathways-viewer: cannot write the screenshot %s\n", options.screenshot.string().c_str());
     return 1;
   }
-  if (!options.screenshot.empty()) std::fprintf(stderr, "pathways-viewer: wrote %s\n", options.screenshot.string().c_str());
+  if (!options.screenshot.empty())
+    std::fprintf(stderr, "pathways-viewer: wrote %s\n", options.screenshot.string().c_str());
   return 0;
 }

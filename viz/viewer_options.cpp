@@ -110,7 +110,8 @@ ViewerOptions parse_viewer_options(int argc, char** argv) {
         const std::string key = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         bool known = false;
         for (const auto& c : chart_catalog()) known = known || c.key == key;
-        if (!known) fail("--ab-charts: \"" + key + "\" is not a chart (outcomes, stocks, waiting, work, housing, cost)");
+        if (!known)
+          fail("--ab-charts: \"" + key + "\" is not a chart (outcomes, stocks, waiting, work, housing, cost)");
         o.ab_charts.push_back(key);
         if (comma == std::string::npos) break;
         start = comma + 1;

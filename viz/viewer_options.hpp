@@ -11,7 +11,7 @@
 namespace pw::viz {
 
 struct ViewerOptions {
-  std::filesystem::path input;     // scenario .toml (live) or results .h5 (replay)
+  std::filesystem::path input;       // scenario .toml (live) or results .h5 (replay)
   std::filesystem::path b_scenario;  // --b FILE: scenario B for the A/B view
   std::vector<std::string> b_sets;   // --b-set PATH=VALUE: B = A (or --b) with these changes
   int b_week = 0;                    // --b-week W: week the --b-set changes take effect
@@ -20,14 +20,14 @@ struct ViewerOptions {
   int replicates = 3;
   int threads = 1;
   std::optional<int> seed;
-  double speed = 52;     // weeks per second when playing; 0: as fast as possible
-  bool play = false;     // start playing at once
-  int advance = 0;       // --advance W: run W weeks before the first frame (headless)
-  int frames = 0;        // 0: interactive until the window closes
+  double speed = 52;  // weeks per second when playing; 0: as fast as possible
+  bool play = false;  // start playing at once
+  int advance = 0;    // --advance W: run W weeks before the first frame (headless)
+  int frames = 0;     // 0: interactive until the window closes
   std::filesystem::path screenshot;
   int width = 1600, height = 900;
   bool presentation = false;
-  std::string view = "charts";  // charts | ab | person | network
+  std::string view = "charts";                                          // charts | ab | person | network
   std::vector<std::string> ab_charts = {"outcomes", "stocks", "work"};  // --ab-charts: charts in the A/B view
   std::optional<std::uint32_t> person;
   bool vsync = true;

@@ -7,8 +7,7 @@
 
 namespace pw {
 
-namespace {
-}  // namespace
+namespace {}  // namespace
 
 std::vector<Neighbourhood> make_neighbourhoods(const CommunityParams& p) {
   const int k = std::max(1, p.neighbourhoods);
@@ -44,8 +43,8 @@ Community make_community(const Population& pop, const CommunityParams& p, const 
     for (std::size_t i = b; i < e; ++i) {
       const auto u = rng.uniform4(static_cast<std::uint32_t>(i), kSetupWeek, Purpose::CommunitySetup);
       const auto it = std::upper_bound(cum.begin(), cum.end(), u[0] * acc);
-      c.neighbourhood[i] = static_cast<std::uint16_t>(std::min<std::ptrdiff_t>(
-          it - cum.begin(), static_cast<std::ptrdiff_t>(cum.size()) - 1));
+      c.neighbourhood[i] = static_cast<std::uint16_t>(
+          std::min<std::ptrdiff_t>(it - cum.begin(), static_cast<std::ptrdiff_t>(cum.size()) - 1));
     }
   });
   return c;

@@ -15,11 +15,13 @@ struct CommunityParams {
   double stigma = 0;                // share of record-checking decisions that neighbourhood stigma hardens
   double awareness = 0;             // community awareness campaigns: relative reduction of stigma
   double family_ties_mean = 0, prosocial_ties_mean = 0;
-  double family_ties_age_effect = 0;        // log change of the mean per decade of age at release above 35
-  double ties_history_effect = 0;           // log change of the means per unit of sqrt(prior arrests) above 3
+  double family_ties_age_effect = 0;  // log change of the mean per decade of age at release above 35
+  double ties_history_effect = 0;     // log change of the means per unit of sqrt(prior arrests) above 3
 
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(neighbourhoods, {.path = "community.neighbourhoods", .unit = Unit::Count, .def = 12, .lo = 1, .hi = 1000,
                        .description = "neighbourhoods people return to; each has its own employers and beds",
                        .source = "assumption (a mid-sized city's police districts)"});
@@ -63,6 +65,7 @@ struct CommunityParams {
                             .description = "log change of the mean family and prosocial ties per unit of "
                                            "sqrt(prior arrests) above sqrt(9): long records wear out support",
                             .source = "assumption after Sampson & Laub (1993), cumulative disadvantage"});
+    // clang-format on
   }
 };
 

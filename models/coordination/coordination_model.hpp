@@ -55,9 +55,9 @@
 namespace pw {
 
 struct EntitlementState {
-  std::vector<std::uint8_t> held;              // 1 when the person holds it
-  std::vector<std::int16_t> first_week;        // first week held (0: at the index release); kNever if never
-  std::vector<std::uint16_t> weeks_without;    // community weeks spent without it
+  std::vector<std::uint8_t> held;            // 1 when the person holds it
+  std::vector<std::int16_t> first_week;      // first week held (0: at the index release); kNever if never
+  std::vector<std::uint16_t> weeks_without;  // community weeks spent without it
 };
 
 class CoordinationModel {
@@ -84,9 +84,7 @@ class CoordinationModel {
   [[nodiscard]] bool enrolled(std::size_t i) const { return items_[kEntitlementEnrolment].held[i] != 0; }
   [[nodiscard]] const EntitlementState& item(std::size_t k) const { return items_[k]; }
   [[nodiscard]] const std::vector<std::uint8_t>& id_column() const { return items_[kEntitlementId].held; }
-  [[nodiscard]] const std::vector<std::uint8_t>& enrolment_column() const {
-    return items_[kEntitlementEnrolment].held;
-  }
+  [[nodiscard]] const std::vector<std::uint8_t>& enrolment_column() const { return items_[kEntitlementEnrolment].held; }
   [[nodiscard]] const CoordinationParams& params() const { return p_; }
 
  private:
@@ -101,7 +99,7 @@ class CoordinationModel {
   };
   std::vector<Attached> programmes_;
   std::array<EntitlementState, 3> items_;
-  std::vector<std::uint8_t> in_prison_;  // in prison at the last releases step
+  std::vector<std::uint8_t> in_prison_;         // in prison at the last releases step
   std::vector<std::uint8_t> covered_at_setup_;  // bit k: entitlement k covered by its lever before the index release
   float offending_without_benefits_ = 1.0f;
 };

@@ -33,11 +33,13 @@ struct EntitlementParams {
 
 struct CoordinationParams {
   std::array<EntitlementParams, 3> items{};
-  double programme_speedup = 1;           // multiplier of the weekly chance while coordinated
-  double benefits_offending_effect = 0;   // log hazard ratio of offending while without benefits
+  double programme_speedup = 1;          // multiplier of the weekly chance while coordinated
+  double benefits_offending_effect = 0;  // log hazard ratio of offending while without benefits
 
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     auto& id = items[kEntitlementId];
     auto& ben = items[kEntitlementBenefits];
     auto& enr = items[kEntitlementEnrolment];
@@ -109,6 +111,7 @@ struct CoordinationParams {
                  "about 10 points (60%), driven by financially motivated crime; Yang (2017, AER P&P): access to SNAP "
                  "and TANF lowers one-year recidivism by about 10%. The size here (+10% hazard, only while without "
                  "benefits) is an assumption scaled to a transient gap rather than a lifetime ban"});
+    // clang-format on
   }
 };
 

@@ -13,7 +13,7 @@
 namespace pw {
 
 struct CostParams {
-  double prison_bed_week = 0, jail_bed_week = 0;  // one person held for one week
+  double prison_bed_week = 0, jail_bed_week = 0;                         // one person held for one week
   double supervision_standard_week = 0, supervision_intensive_week = 0;  // one person supervised for one week
   double courts_per_arrest = 0;
   double victim_violent = 0, victim_property = 0, victim_drug = 0, victim_public_order = 0;  // per offence
@@ -24,6 +24,8 @@ struct CostParams {
 
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(prison_bed_week,
       {.path = "costs.prison_bed_week", .unit = Unit::Money, .def = 820.36, .lo = 0, .hi = 1e6,
        .description = "cost of holding one person in prison for one week (average, not marginal, cost)",
@@ -136,6 +138,7 @@ struct CostParams {
                       "as a negative cost)",
        .source = "assumption: employee and employer payroll taxes (15.3%) less refundable credits, plus state income "
                  "and sales taxes, for low earners"});
+    // clang-format on
   }
 };
 

@@ -18,8 +18,8 @@ CostSeries compute_costs(const std::vector<WeekCounts>& weekly, const CostParams
                          const std::vector<double>& programme_costs) {
   const std::size_t n = weekly.size();
   if (!programme_costs.empty() && programme_costs.size() != n) {
-    throw std::invalid_argument(fmt::format("compute_costs: {} weeks of programme costs for {} weeks of counts",
-                                            programme_costs.size(), n));
+    throw std::invalid_argument(
+        fmt::format("compute_costs: {} weeks of programme costs for {} weeks of counts", programme_costs.size(), n));
   }
   CostSeries c;
   for (auto& s : c.weekly) s.assign(n, 0.0);
@@ -38,9 +38,11 @@ CostSeries compute_costs(const std::vector<WeekCounts>& weekly, const CostParams
                                    d(w.ids_issued_before_release) * p.id_issued_before_release +
                                    d(w.benefits_filed_before_release) * p.benefits_filed_before_release +
                                    d(w.enrolled_before_release) * p.enrolled_before_release;
-    c.weekly[kCostHousing][t] = d(w.transitional_beds_held) * p.transitional_bed_week + d(w.shelter_beds_held) * p.shelter_bed_week +
-                                d(w.voucher_holders) * p.voucher_week + d(w.public_tenants) * p.public_housing_week;
-    c.weekly[kCostIncentives][t] = d(w.tax_credits_claimed) * p.tax_credit_per_hire + d(w.bonds_issued) * p.bond_per_hire;
+    c.weekly[kCostHousing][t] = d(w.transitional_beds_held) * p.transitional_bed_week +
+                                d(w.shelter_beds_held) * p.shelter_bed_week + d(w.voucher_holders) * p.voucher_week +
+                                d(w.public_tenants) * p.public_housing_week;
+    c.weekly[kCostIncentives][t] =
+        d(w.tax_credits_claimed) * p.tax_credit_per_hire + d(w.bonds_issued) * p.bond_per_hire;
     c.weekly[kCostTaxes][t] = -p.tax_rate_on_earnings * d(w.formal_earnings_usd);
     double total = 0.0;
     for (const auto& s : c.weekly) total += s[t];

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <optional>
 #include <cmath>
+#include <optional>
 
 namespace pw {
 
@@ -54,8 +54,15 @@ HousingFlows& HousingFlows::operator+=(const HousingFlows& o) {
 HousingModel::HousingModel(const HousingParams& params, const Population& pop, const Needs& needs,
                            const RiskAssessment& risk, const Community& community, const TieSummary& ties,
                            const JusticeState& justice, const std::vector<std::uint8_t>& working, const Rng& rng)
-    : p_(params), pop_(pop), needs_(needs), risk_(risk), community_(community), ties_(ties), justice_(justice),
-      working_(working), rng_(rng) {}
+    : p_(params),
+      pop_(pop),
+      needs_(needs),
+      risk_(risk),
+      community_(community),
+      ties_(ties),
+      justice_(justice),
+      working_(working),
+      rng_(rng) {}
 
 void HousingModel::resize_stocks() {
   const auto per_1000 = [&](double rate) {
@@ -95,8 +102,8 @@ std::int64_t HousingModel::shelter_capacity() const {
 bool HousingModel::family_offers(std::size_t i, double u) const {
   const double family = ties_.family_support(i), friends = ties_.of(i, TieType::Prosocial);
   if (family <= 0 && friends <= 0) return false;
-  const double none = std::pow(1.0 - p_.entry.family_accept_per_tie, family) *
-                      std::pow(1.0 - p_.entry.friend_accept_per_tie, friends);
+  const double none =
+      std::pow(1.0 - p_.entry.family_accept_per_tie, family) * std::pow(1.0 - p_.entry.friend_accept_per_tie, friends);
   return u < 1.0 - none;
 }
 
@@ -134,7 +141,8 @@ void HousingModel::become_homeless(std::size_t i, int week, bool from_release, H
   s_.since[i] = static_cast<std::int16_t>(week);
   if (s_.homeless_since[i] == kNever) s_.homeless_since[i] = static_cast<std::int16_t>(week);
   ++c.housing_losses;
-  const auto u = rng_.uniform4(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(week), Purpose::HousingWeek, 1);
+  const auto u =
+      rng_.uniform4(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(week), Purpose::HousingWeek, 1);
   std::uint8_t wants = u[1] < p_.transitions.street_to_shelter ? kWantShelter : 0;
   if (from_release && p_.stocks.transitional_per_1000 > 0) wants |= kWantTransitional;
   if (vouchers_ > 0 && (!from_release || p_.stocks.vouchers_at_release)) wants |= kWantVoucher;
@@ -246,7 +254,8 @@ WeekCounts HousingModel::transitions(std::size_t begin, std::size_t end, int wee
           if (vouchers_ > 0) wants |= kWantVoucher;
           if (public_ > 0 && public_eligible(i)) wants |= kWantPublic;
           if (wants != 0) {
-            const auto tie = static_cast<float>(rng_.uniform(static_cast<std::uint32_t>(i), w, Purpose::HousingWeek, 1));
+            const auto tie =
+                static_cast<float>(rng_.uniform(static_cast<std::uint32_t>(i), w, Purpose::HousingWeek, 1));
             flows.requests.push_back({static_cast<std::uint32_t>(i), wants, tie});
           }
         }
@@ -270,12 +279,23 @@ WeekCounts HousingModel::census(std::size_t begin, std::size_t end, HousingFlows
     if (state == Housing::Own && s_.tenure[i] == static_cast<std::uint8_t>(Tenure::Public)) ++occ.public_units;
     if (justice_.custody[i] != kCommunity) continue;
     switch (state) {
-      case Housing::Own: ++c.housed_own; break;
-      case Housing::Family: ++c.with_family; break;
-      case Housing::Transitional: ++c.in_transitional; break;
-      case Housing::Shelter: ++c.in_shelter; break;
-      case Housing::Street: ++c.on_street; break;
-      case Housing::None: break;
+      case Housing::Own:
+        ++c.housed_own;
+        break;
+      case Housing::Family:
+        ++c.with_family;
+        break;
+      case Housing::Transitional:
+        ++c.in_transitional;
+        break;
+      case Housing::Shelter:
+        ++c.in_shelter;
+        break;
+      case Housing::Street:
+        ++c.on_street;
+        break;
+      case Housing::None:
+        break;
     }
   }
   return c;
@@ -289,12 +309,18 @@ void HousingModel::allocate(int week, HousingFlows& flows, WeekCounts& c) {
   // The end-of-week census ran before this barrier: move its counts with the person.
   const auto stock = [&](Housing h) -> std::int64_t* {
     switch (h) {
-      case Housing::Own: return &c.housed_own;
-      case Housing::Family: return &c.with_family;
-      case Housing::Transitional: return &c.in_transitional;
-      case Housing::Shelter: return &c.in_shelter;
-      case Housing::Street: return &c.on_street;
-      case Housing::None: return nullptr;
+      case Housing::Own:
+        return &c.housed_own;
+      case Housing::Family:
+        return &c.with_family;
+      case Housing::Transitional:
+        return &c.in_transitional;
+      case Housing::Shelter:
+        return &c.in_shelter;
+      case Housing::Street:
+        return &c.on_street;
+      case Housing::None:
+        return nullptr;
     }
     return nullptr;
   };

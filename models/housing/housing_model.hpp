@@ -30,11 +30,10 @@
 //     street. "Employed" means worked this week (a job or a transitional job).
 //   census (per person): beds, vouchers and public units held.
 //   allocate (barrier), only for people still in the community (vouchers and
-//     public housing only for those with an ID, models/coordination): vouchers (by voucher_priority), then public housing
-//     (longest homeless first), then transitional beds (own neighbourhood;
-//     people on supervision first), then shelter beds (own neighbourhood,
-//     else the lowest-numbered neighbourhood with a free bed). Ties are broken
-//     by a keyed draw, then by person id. Places are taken at once (week t).
+//     public housing only for those with an ID, models/coordination): vouchers (by voucher_priority), then public
+//     housing (longest homeless first), then transitional beds (own neighbourhood; people on supervision first), then
+//     shelter beds (own neighbourhood, else the lowest-numbered neighbourhood with a free bed). Ties are broken by a
+//     keyed draw, then by person id. Places are taken at once (week t).
 // Draws: the week's loss or exit and the move-out decision use lanes
 // kDrawHousingEvent and kDrawHousingMove of PersonWeekDraws; landlord
 // screening and family offers are drawn only when an event needs them.
@@ -45,13 +44,13 @@
 #include <vector>
 
 #include "models/community/community.hpp"
-#include "models/network/network_graph.hpp"
 #include "models/housing/housing_params.hpp"
 #include "models/housing/housing_state.hpp"
 #include "models/justice/justice_model.hpp"
 #include "models/justice/risk_assessment.hpp"
 #include "models/justice/week_counts.hpp"
 #include "models/needs/needs.hpp"
+#include "models/network/network_graph.hpp"
 #include "models/person_week_draws.hpp"
 #include "models/population/attributes.hpp"
 #include "sim/engine/core/rng.hpp"
@@ -61,12 +60,12 @@ namespace pw {
 enum class Tenure : std::uint8_t { Private = 0, Voucher = 1, Public = 2 };
 
 struct HousingState {
-  std::vector<std::uint8_t> state;          // Housing
-  std::vector<std::uint8_t> tenure;         // Tenure, when state is Own
-  std::vector<std::uint16_t> bed_hood;      // neighbourhood of a transitional or shelter bed
-  std::vector<std::int16_t> until;          // end of a transitional stay (exclusive)
-  std::vector<std::int16_t> since;          // week the current state began
-  std::vector<std::int16_t> homeless_since; // week the current spell without a home began; kNever if housed
+  std::vector<std::uint8_t> state;           // Housing
+  std::vector<std::uint8_t> tenure;          // Tenure, when state is Own
+  std::vector<std::uint16_t> bed_hood;       // neighbourhood of a transitional or shelter bed
+  std::vector<std::int16_t> until;           // end of a transitional stay (exclusive)
+  std::vector<std::int16_t> since;           // week the current state began
+  std::vector<std::int16_t> homeless_since;  // week the current spell without a home began; kNever if housed
   // First week in a shelter bed, and first week ending on the street; kNever if none.
   std::vector<std::int16_t> first_shelter_week, first_street_week;
   std::vector<std::uint16_t> weeks_homeless;  // weeks in a shelter or on the street
@@ -82,8 +81,8 @@ struct HousingOccupancy {
 
 struct HousingRequest {
   std::uint32_t person;
-  std::uint8_t wants;      // bits of kWant*
-  float tie_break;         // keyed draw
+  std::uint8_t wants;  // bits of kWant*
+  float tie_break;     // keyed draw
 };
 inline constexpr std::uint8_t kWantTransitional = 1, kWantShelter = 2, kWantVoucher = 4, kWantPublic = 8;
 

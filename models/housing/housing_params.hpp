@@ -12,11 +12,13 @@
 namespace pw {
 
 struct HousingEntryParams {
-  double own_at_release = 0;       // returns to an own or rented home
+  double own_at_release = 0;         // returns to an own or rented home
   double family_accept_per_tie = 0;  // each family tie independently offers a place
   double friend_accept_per_tie = 0;  // each prosocial tie independently offers a place
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(own_at_release, {.path = "housing.entry.own_at_release", .unit = Unit::Probability, .def = 0.17,
                        .description = "probability of returning to an own or rented home on release",
                        .source = "reentry RCT cohort, 3 states (2023), docs/ODD.md §7.17: 17% in their own home two weeks "
@@ -31,6 +33,7 @@ struct HousingEntryParams {
                                              "strength s counts as s ties)",
                               .source = "assumption: friends house returning people less often than family (Visher "
                                         "& Travis 2003)"});
+    // clang-format on
   }
 };
 
@@ -42,6 +45,8 @@ struct HousingStockParams {
   bool vouchers_at_release = false;
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(transitional_per_1000, {.path = "housing.stocks.transitional_per_1000", .def = 130, .lo = 0, .hi = 1000,
                               .description = "transitional / halfway-house beds available to the cohort, per 1,000 "
                                              "released persons (0 = none)",
@@ -76,6 +81,7 @@ struct HousingStockParams {
                             .description = "offer vouchers at release to people with no home or family place, not "
                                            "only to people already in a shelter or on the street",
                             .source = "policy lever"});
+    // clang-format on
   }
 };
 
@@ -85,6 +91,8 @@ struct HousingTransitionParams {
   double voucher_exit_year1 = 0, voucher_exit_later = 0, public_loss_rate = 0;
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(own_loss_rate, {.path = "housing.transitions.own_loss_rate", .unit = Unit::PerWeek, .def = 0.004, .lo = 0, .hi = 1,
                       .description = "weekly rate of losing an own or rented home (eviction, arrears) while employed",
                       .source = "assumption"});
@@ -125,6 +133,7 @@ struct HousingTransitionParams {
     v(public_loss_rate, {.path = "housing.transitions.public_loss_rate", .unit = Unit::PerWeek, .def = 0.002, .lo = 0,
                          .hi = 1, .description = "weekly rate of losing a public-housing tenancy",
                          .source = "assumption"});
+    // clang-format on
   }
 };
 
@@ -132,6 +141,8 @@ struct HousingEffectParams {
   double shelter_offending = 0, street_offending = 0, unstable_violation = 0;
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(shelter_offending, {.path = "housing.effects.shelter_offending", .def = 0.25, .lo = -3, .hi = 3,
                           .description = "log hazard ratio of offending while living in a shelter",
                           .source = "assumption after Metraux & Culhane (2004): shelter use after release is followed "
@@ -145,6 +156,7 @@ struct HousingEffectParams {
                                           "the street (missed contacts, no fixed address)",
                            .source = "assumption; Lutze et al. (2014) found housing assistance did not cut revocations, "
                                      "so the effect is kept small"});
+    // clang-format on
   }
 };
 
@@ -155,10 +167,13 @@ struct HousingParams {
   HousingEffectParams effects;
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     entry.visit(v);
     stocks.visit(v);
     transitions.visit(v);
     effects.visit(v);
+    // clang-format on
   }
 };
 

@@ -28,7 +28,8 @@ void JusticeModel::sentence_and_close(std::size_t i, int week, WeekCounts& c) {
       const int term = lognormal_weeks(p_.courts.term_median, p_.courts.term_sigma, u[1]);
       if (s_.custody[i] == static_cast<std::uint8_t>(Custody::Prison)) {
         // Already back in prison on a revocation: the new sentence extends the stay.
-        s_.custody_until[i] = static_cast<std::int16_t>(std::max<int>(s_.custody_until[i], std::min(30000, week + term)));
+        s_.custody_until[i] =
+            static_cast<std::int16_t>(std::max<int>(s_.custody_until[i], std::min(30000, week + term)));
       } else {
         ++c.prison_admissions_new_sentence;
         admit_to_prison(i, week, term, s_.case_arrest_week[i]);
@@ -63,10 +64,10 @@ void JusticeModel::divert_to_courts(int week, WeekCounts& c) {
     for (std::size_t i = 0; i < s_.size(); ++i) {
       participants += s_.court_programme[i] == court;
       if (s_.diversion_pending[i] == court) {
-        candidates.push_back({s_.case_arrest_week[i],
-                              rng_.uniform(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(week),
-                                           Purpose::CourtProgramme, 1),
-                              static_cast<std::uint32_t>(i)});
+        candidates.push_back(
+            {s_.case_arrest_week[i],
+             rng_.uniform(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(week), Purpose::CourtProgramme, 1),
+             static_cast<std::uint32_t>(i)});
       }
     }
     std::sort(candidates.begin(), candidates.end());
@@ -91,7 +92,8 @@ void JusticeModel::divert_to_courts(int week, WeekCounts& c) {
       need = static_cast<float>(need * (1.0 - params.need_reduction * params.in_treatment_share));
       refresh_from_needs(i);
       s_.court_programme[i] = court;
-      s_.court_programme_until[i] = static_cast<std::int16_t>(week + std::max(1, static_cast<int>(std::lround(params.duration))));
+      s_.court_programme_until[i] =
+          static_cast<std::int16_t>(week + std::max(1, static_cast<int>(std::lround(params.duration))));
       s_.court_week[i] = kNever;
       s_.case_convicted[i] = 0;
       s_.case_arrest_week[i] = kNever;
@@ -157,9 +159,8 @@ WeekCounts JusticeModel::courts_and_supervision(std::size_t begin, std::size_t e
       continue;
     }
     const bool intensive = s_.supervision[i] == static_cast<std::uint8_t>(SupervisionLevel::Intensive);
-    const double rate =
-        sv.violation_rate * (intensive ? sv.intensive_violation_factor : 1.0) * s_.violation_multiplier[i] *
-        (situation_ ? situation_->violation[i] : 1.0f);
+    const double rate = sv.violation_rate * (intensive ? sv.intensive_violation_factor : 1.0) *
+                        s_.violation_multiplier[i] * (situation_ ? situation_->violation[i] : 1.0f);
     const auto u = rng_.uniform4(id, w, Purpose::TechnicalViolation);
     if (u[0] >= rate || u[0] >= -std::expm1(-rate)) continue;
     ++c.technical_violations;
@@ -169,7 +170,8 @@ WeekCounts JusticeModel::courts_and_supervision(std::size_t begin, std::size_t e
       ++c.jail_sanctions;
       s_.custody[i] = static_cast<std::uint8_t>(Custody::Jail);
       s_.custody_started_week[i] = static_cast<std::int16_t>(week);
-      s_.custody_until[i] = static_cast<std::int16_t>(week + std::max(1, static_cast<int>(std::lround(sv.sanction_jail))));
+      s_.custody_until[i] =
+          static_cast<std::int16_t>(week + std::max(1, static_cast<int>(std::lround(sv.sanction_jail))));
       if (s_.court_week[i] != kNever) s_.custody_until[i] = std::min(s_.custody_until[i], s_.court_week[i]);
       continue;
     }

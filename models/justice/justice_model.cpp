@@ -2,7 +2,6 @@
 
 #include "sim/engine/core/distributions.hpp"
 
-
 #include <algorithm>
 #include <cmath>
 
@@ -48,9 +47,13 @@ void JusticeState::resize(std::size_t n) {
   returns_to_prison.assign(n, 0);
 }
 
-JusticeModel::JusticeModel(const JusticeParams& params, const Population& pop, Needs& needs,
-                           const RiskAssessment& risk, const Rng& rng, double post_release_supervision_share)
-    : p_(params), pop_(pop), needs_(needs), risk_(risk), rng_(rng),
+JusticeModel::JusticeModel(const JusticeParams& params, const Population& pop, Needs& needs, const RiskAssessment& risk,
+                           const Rng& rng, double post_release_supervision_share)
+    : p_(params),
+      pop_(pop),
+      needs_(needs),
+      risk_(risk),
+      rng_(rng),
       post_release_supervision_share_(post_release_supervision_share) {}
 
 int JusticeModel::lognormal_weeks(double median, double sigma, double u) const {
@@ -69,7 +72,8 @@ void JusticeModel::setup(Parallel& par) {
       const double u = rng_.uniform2_fine(id, kSetupWeek, Purpose::Frailty)[0];
       const double frailty = theta > 1e-9 ? theta * gamma_quantile(1.0 / theta, u) : 1.0;
       const double x = o.female_effect * (pop_.sex[i] == static_cast<std::uint8_t>(Sex::Female)) +
-                       o.prior_arrests_effect * (std::sqrt(static_cast<double>(pop_.prior_arrests[i])) - std::sqrt(kReferencePriors)) +
+                       o.prior_arrests_effect *
+                           (std::sqrt(static_cast<double>(pop_.prior_arrests[i])) - std::sqrt(kReferencePriors)) +
                        o.onset_effect * (pop_.age_first_arrest[i] - kReferenceOnset) +
                        o.age_effect * (pop_.age_at_release[i] - kReferenceAge);
       s_.frailty[i] = static_cast<float>(frailty);
@@ -108,10 +112,10 @@ void JusticeModel::start_supervision(std::size_t i, int week, bool cohort_releas
   const double intensive_share = level == RiskLevel::VeryHigh ? p_.supervision.intensive_share_very_high
                                  : level == RiskLevel::High   ? p_.supervision.intensive_share_high
                                                               : 0.0;
-  s_.supervision[i] = static_cast<std::uint8_t>(u[1] < intensive_share ? SupervisionLevel::Intensive
-                                                                       : SupervisionLevel::Standard);
-  s_.supervision_until[i] = static_cast<std::int16_t>(
-      std::min(kMaxWeek, week + lognormal_weeks(p_.supervision.term_median, 0.5, u[2])));
+  s_.supervision[i] =
+      static_cast<std::uint8_t>(u[1] < intensive_share ? SupervisionLevel::Intensive : SupervisionLevel::Standard);
+  s_.supervision_until[i] =
+      static_cast<std::int16_t>(std::min(kMaxWeek, week + lognormal_weeks(p_.supervision.term_median, 0.5, u[2])));
 }
 
 void JusticeModel::admit_to_prison(std::size_t i, int week, int term_weeks, int arrest_week) {
@@ -161,8 +165,12 @@ WeekCounts JusticeModel::census(std::size_t begin, std::size_t end) const {
         c.on_standard_supervision += s_.supervision[i] == static_cast<std::uint8_t>(SupervisionLevel::Standard);
         c.on_intensive_supervision += s_.supervision[i] == static_cast<std::uint8_t>(SupervisionLevel::Intensive);
         break;
-      case Custody::Jail: ++c.in_jail; break;
-      case Custody::Prison: ++c.in_prison; break;
+      case Custody::Jail:
+        ++c.in_jail;
+        break;
+      case Custody::Prison:
+        ++c.in_prison;
+        break;
     }
   }
   return c;

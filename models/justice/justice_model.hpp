@@ -35,9 +35,9 @@
 #include "models/justice/justice_params.hpp"
 #include "models/justice/risk_assessment.hpp"
 #include "models/justice/situation.hpp"
-#include "models/person_week_draws.hpp"
 #include "models/justice/week_counts.hpp"
 #include "models/needs/needs.hpp"
+#include "models/person_week_draws.hpp"
 #include "models/population/attributes.hpp"
 #include "sim/engine/core/parallel.hpp"
 #include "sim/engine/core/rng.hpp"
@@ -58,12 +58,12 @@ struct JusticeState {
   // justice.supervision.violation_rate: exp(substance_violation_effect x substance-use need).
   std::vector<float> violation_multiplier;
   // Custody and supervision.
-  std::vector<std::uint8_t> custody;       // Custody
-  std::vector<std::int16_t> custody_until; // week the current jail or prison stay ends (exclusive)
-  std::vector<std::uint8_t> supervision;   // SupervisionLevel
+  std::vector<std::uint8_t> custody;            // Custody
+  std::vector<std::int16_t> custody_until;      // week the current jail or prison stay ends (exclusive)
+  std::vector<std::uint8_t> supervision;        // SupervisionLevel
   std::vector<std::int16_t> supervision_until;  // week supervision ends (exclusive)
   // The open court case, if any.
-  std::vector<std::int16_t> court_week;    // kNever when no case is open
+  std::vector<std::int16_t> court_week;  // kNever when no case is open
   std::vector<std::uint8_t> case_convicted;
   std::vector<std::int16_t> case_arrest_week;  // week of the arrest that opened the case
   std::vector<std::uint8_t> case_violent;      // 1 if any arrest of the open case was for a violent offence
@@ -88,8 +88,8 @@ struct JusticeState {
 
 class JusticeModel {
  public:
-  JusticeModel(const JusticeParams& params, const Population& pop, Needs& needs,
-               const RiskAssessment& risk, const Rng& rng, double post_release_supervision_share);
+  JusticeModel(const JusticeParams& params, const Population& pop, Needs& needs, const RiskAssessment& risk,
+               const Rng& rng, double post_release_supervision_share);
 
   // Set-up before week 0: frailty, propensity, supervision at release.
   void setup(Parallel& par);

@@ -11,20 +11,22 @@
 namespace pw {
 
 struct OffendingParams {
-  double base_rate = 0;          // offences per week, reference person, frailty 1
-  double frailty_variance = 0;   // gamma frailty, mean 1
-  double age_effect = 0;         // log hazard per year of current age
-  double female_effect = 0;      // log hazard ratio, female vs male
+  double base_rate = 0;             // offences per week, reference person, frailty 1
+  double frailty_variance = 0;      // gamma frailty, mean 1
+  double age_effect = 0;            // log hazard per year of current age
+  double female_effect = 0;         // log hazard ratio, female vs male
   double prior_arrests_effect = 0;  // log hazard per unit of sqrt(prior arrests)
-  double onset_effect = 0;       // log hazard per year of age at first arrest
+  double onset_effect = 0;          // log hazard per year of age at first arrest
   double substance_use_effect = 0, mental_health_effect = 0, antisocial_cognition_effect = 0,
-         low_employability_effect = 0;  // log hazard per unit of need
-  double specialisation = 0;     // probability an offence repeats the commitment offence type
+         low_employability_effect = 0;                     // log hazard per unit of need
+  double specialisation = 0;                               // probability an offence repeats the commitment offence type
   double mix_violent = 0, mix_property = 0, mix_drug = 0;  // otherwise drawn from this mix
   double detect_violent = 0, detect_property = 0, detect_drug = 0, detect_public_order = 0;
 
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(base_rate, {.path = "justice.offending.base_rate", .unit = Unit::PerWeek, .def = 0.1, .lo = 1e-5, .hi = 5,
                   .description = "offences per week of a man aged 35 with 9 prior arrests, first arrested at 18, "
                                  "with no criminogenic needs and frailty 1",
@@ -78,6 +80,7 @@ struct OffendingParams {
     v(detect_public_order, {.path = "justice.offending.detection_public_order", .unit = Unit::Probability, .def = 0.15,
                             .description = "probability a public-order offence leads to an arrest",
                             .source = "assumption"});
+    // clang-format on
   }
 };
 
@@ -92,6 +95,8 @@ struct CourtParams {
 
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(conviction_probability, {.path = "justice.courts.conviction_probability", .unit = Unit::Probability, .def = 0.55,
                                .description = "probability an arrest leads to a conviction (dated, as BJS does, at the arrest)",
                                .source = "calibrated (docs/calibration.md); prior: 68% of felony defendants convicted, "
@@ -114,6 +119,7 @@ struct CourtParams {
                     .source = "Kaeble (2018), BJS NCJ 252205: median 1.3 years served"});
     v(term_sigma, {.path = "justice.courts.term_sigma", .def = 0.8, .lo = 0, .hi = 3,
                    .description = "log-scale spread of time served", .source = "assumption"});
+    // clang-format on
   }
 };
 
@@ -132,6 +138,8 @@ struct SupervisionParams {
 
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(term_median, {.path = "justice.supervision.term_median", .unit = Unit::Weeks, .def = 104, .lo = 4, .hi = 780,
                     .description = "median length of post-release supervision (lognormal, sigma 0.5)",
                     .source = "assumption; typical parole terms of one to three years"});
@@ -175,6 +183,7 @@ struct SupervisionParams {
     v(sanction_jail, {.path = "justice.supervision.sanction_jail", .unit = Unit::Weeks, .def = 1, .lo = 0.14, .hi = 26,
                       .description = "length of a jail sanction for a technical violation",
                       .source = "HOPE used stays of a few days (Hawken & Kleiman 2009); rounded up to whole weeks"});
+    // clang-format on
   }
 };
 
@@ -186,7 +195,8 @@ struct SupervisionParams {
 // not graduating) relapse and are sentenced as they would have been.
 struct DiversionCourtParams {
   int capacity = 0;
-  double need_threshold = 0, duration = 0, graduation_probability = 0, need_reduction = 0, cost_per_participant_week = 0;
+  double need_threshold = 0, duration = 0, graduation_probability = 0, need_reduction = 0,
+         cost_per_participant_week = 0;
   double in_treatment_share = 0;
   double monitoring_effect = 0;  // log hazard ratio of offending while a participant
 
@@ -194,32 +204,58 @@ struct DiversionCourtParams {
   void visit(V& v, const char* prefix, const char* need, const char* evidence, double graduation, double cost) {
     const std::string pre = prefix;
     // The paths must outlive the visit: ParamInfo copies them.
-    const std::string paths[8] = {pre + ".capacity", pre + ".need_threshold", pre + ".duration",
-                                  pre + ".graduation_probability", pre + ".need_reduction",
-                                  pre + ".cost_per_participant_week", pre + ".in_treatment_share",
-                                  pre + ".monitoring_effect"};
-    v(capacity, {.path = paths[0], .unit = Unit::Count, .def = 0, .lo = 0, .hi = 10000000,
-                 .description = "concurrent participants (0: no such court)", .source = "scenario setting"});
-    v(need_threshold, {.path = paths[1], .unit = Unit::Probability, .def = 0.5,
+    const std::string paths[8] = {pre + ".capacity",           pre + ".need_threshold",
+                                  pre + ".duration",           pre + ".graduation_probability",
+                                  pre + ".need_reduction",     pre + ".cost_per_participant_week",
+                                  pre + ".in_treatment_share", pre + ".monitoring_effect"};
+    v(capacity, {.path = paths[0],
+                 .unit = Unit::Count,
+                 .def = 0,
+                 .lo = 0,
+                 .hi = 10000000,
+                 .description = "concurrent participants (0: no such court)",
+                 .source = "scenario setting"});
+    v(need_threshold, {.path = paths[1],
+                       .unit = Unit::Probability,
+                       .def = 0.5,
                        .description = std::string("lowest ") + need + " need that makes a defendant eligible",
                        .source = "assumption: an assessed clinical need"});
-    v(duration, {.path = paths[2], .unit = Unit::Weeks, .def = 52, .lo = 4, .hi = 260,
-                 .description = "length of court-supervised treatment",
-                 .source = "Rossman et al. (2011), Multi-site Adult Drug Court Evaluation: programmes of about a year"});
-    v(graduation_probability, {.path = paths[3], .unit = Unit::Probability, .def = graduation,
+    v(duration,
+      {.path = paths[2],
+       .unit = Unit::Weeks,
+       .def = 52,
+       .lo = 4,
+       .hi = 260,
+       .description = "length of court-supervised treatment",
+       .source = "Rossman et al. (2011), Multi-site Adult Drug Court Evaluation: programmes of about a year"});
+    v(graduation_probability, {.path = paths[3],
+                               .unit = Unit::Probability,
+                               .def = graduation,
                                .description = "probability a participant graduates (others fail and are sentenced)",
                                .source = evidence});
-    v(need_reduction, {.path = paths[4], .unit = Unit::Probability, .def = 0.4,
+    v(need_reduction, {.path = paths[4],
+                       .unit = Unit::Probability,
+                       .def = 0.4,
                        .description = std::string("share of the ") + need + " need a graduate loses",
                        .source = evidence});
-    v(cost_per_participant_week, {.path = paths[5], .unit = Unit::Money, .def = cost, .lo = 0, .hi = 100000,
+    v(cost_per_participant_week, {.path = paths[5],
+                                  .unit = Unit::Money,
+                                  .def = cost,
+                                  .lo = 0,
+                                  .hi = 100000,
                                   .description = "cost of one participant for one week (treatment and court)",
                                   .source = evidence});
-    v(in_treatment_share, {.path = paths[6], .unit = Unit::Probability, .def = 0.5,
-                           .description = std::string("share of need_reduction reached during treatment (from admission); "
-                                                      "those who fail relapse to their need at admission"),
-                           .source = "assumption: treatment and testing act while the person takes part"});
-    v(monitoring_effect, {.path = paths[7], .def = -0.3, .lo = -3, .hi = 1,
+    v(in_treatment_share,
+      {.path = paths[6],
+       .unit = Unit::Probability,
+       .def = 0.5,
+       .description = std::string("share of need_reduction reached during treatment (from admission); "
+                                  "those who fail relapse to their need at admission"),
+       .source = "assumption: treatment and testing act while the person takes part"});
+    v(monitoring_effect, {.path = paths[7],
+                          .def = -0.3,
+                          .lo = -3,
+                          .hi = 1,
                           .description = "log hazard ratio of offending while a participant (frequent drug testing, "
                                          "judicial status hearings and sanctions), on top of the need the treatment "
                                          "lowers",
@@ -233,6 +269,8 @@ struct RiskParams {
   int moderate_from = 0, high_from = 0, very_high_from = 0;
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(moderate_from, {.path = "justice.risk.moderate_from", .unit = Unit::Count, .def = 6, .lo = 0, .hi = 20,
                       .description = "lowest actuarial score classed as moderate risk",
                       .source = "assumption: cut points put about 15% / 35% / 35% / 15% of the 2008 cohort in the four levels"});
@@ -241,6 +279,7 @@ struct RiskParams {
     v(very_high_from, {.path = "justice.risk.very_high_from", .unit = Unit::Count, .def = 10, .lo = 0, .hi = 20,
                        .description = "lowest actuarial score classed as very high risk",
                        .source = "assumption; see justice.risk.moderate_from"});
+    // clang-format on
   }
 };
 
@@ -252,6 +291,8 @@ struct JusticeParams {
   RiskParams risk;
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     offending.visit(v);
     courts.visit(v);
     supervision.visit(v);
@@ -265,6 +306,7 @@ struct JusticeParams {
                               "recidivism; cost and graduation assumed equal to drug courts",
                               0.5, 120);
     risk.visit(v);
+    // clang-format on
   }
 };
 

@@ -27,8 +27,8 @@ WeekCounts JusticeModel::offending(std::size_t begin, std::size_t end, int week,
     if (s_.custody[i] != static_cast<std::uint8_t>(Custody::Community)) continue;
     const auto id = static_cast<std::uint32_t>(i);
     const double situation = situation_ ? situation_->offending[i] : 1.0;
-    const int k = poisson_inverse(s_.propensity[i] * age_factor * situation, draws.of(i)[kDrawOffending],
-                                  kMaxOffencesPerWeek);
+    const int k =
+        poisson_inverse(s_.propensity[i] * age_factor * situation, draws.of(i)[kDrawOffending], kMaxOffencesPerWeek);
     if (k == 0) continue;
 
     bool arrested = false, violent = false;

@@ -25,8 +25,8 @@ RiskAssessment assess_risk(const Population& pop, const Needs& needs, const Risk
   for (std::size_t i = 0; i < pop.size(); ++i) {
     const int s = risk_score(pop, needs, i);
     r.score[i] = static_cast<std::uint8_t>(s);
-    r.level[i] = static_cast<std::uint8_t>(s >= p.very_high_from ? RiskLevel::VeryHigh
-                                           : s >= p.high_from    ? RiskLevel::High
+    r.level[i] = static_cast<std::uint8_t>(s >= p.very_high_from  ? RiskLevel::VeryHigh
+                                           : s >= p.high_from     ? RiskLevel::High
                                            : s >= p.moderate_from ? RiskLevel::Moderate
                                                                   : RiskLevel::Low);
   }

@@ -12,8 +12,8 @@ namespace pw {
 Employers make_employers(const EmployerParams& p, const IncentiveParams& inc, const std::vector<Neighbourhood>& hoods,
                          std::size_t people, const Rng& rng) {
   Employers e;
-  const auto count = static_cast<std::size_t>(
-      std::max(1.0, std::round(p.employers_per_1000 * static_cast<double>(people) / 1000.0)));
+  const auto count =
+      static_cast<std::size_t>(std::max(1.0, std::round(p.employers_per_1000 * static_cast<double>(people) / 1000.0)));
   e.neighbourhood.resize(count);
   e.sector.resize(count);
   e.positions.assign(count, 0);
@@ -35,11 +35,11 @@ Employers make_employers(const EmployerParams& p, const IncentiveParams& inc, co
     const auto u = rng.uniform4(id, kSetupWeek, Purpose::EmployerSetup, 0);
     const auto v = rng.uniform4(id, kSetupWeek, Purpose::EmployerSetup, 1);
     const double w = rng.uniform2_fine(id, kSetupWeek, Purpose::EmployerSetup, 2)[0];
-    e.sector[j] = static_cast<std::uint8_t>(u[0] < p.share_construction                                ? 0
-                                            : u[0] < p.share_construction + p.share_food_service       ? 1
-                                            : u[0] < p.share_construction + p.share_food_service +
-                                                         p.share_manufacturing                         ? 2
-                                                                                                       : 3);
+    e.sector[j] =
+        static_cast<std::uint8_t>(u[0] < p.share_construction                                                  ? 0
+                                  : u[0] < p.share_construction + p.share_food_service                         ? 1
+                                  : u[0] < p.share_construction + p.share_food_service + p.share_manufacturing ? 2
+                                                                                                               : 3);
     e.checks_records[j] = u[1] < p.record_check_share ? 1 : 0;  // informal employers never check (below)
     e.tax_credit[j] = u[2] < inc.tax_credit_takeup ? 1 : 0;
     e.bonding[j] = u[3] < inc.bonding_takeup ? 1 : 0;
@@ -65,7 +65,8 @@ Employers make_employers(const EmployerParams& p, const IncentiveParams& inc, co
   for (std::size_t k = 0; k < hoods.size(); ++k) e.offset[k + 1] += e.offset[k];
   e.by_neighbourhood.resize(count);
   auto next = e.offset;
-  for (std::size_t j = 0; j < count; ++j) e.by_neighbourhood[next[e.neighbourhood[j]]++] = static_cast<std::uint32_t>(j);
+  for (std::size_t j = 0; j < count; ++j)
+    e.by_neighbourhood[next[e.neighbourhood[j]]++] = static_cast<std::uint32_t>(j);
   return e;
 }
 

@@ -22,10 +22,10 @@ inline constexpr std::string_view kSectorNames[4] = {"construction", "food_servi
 
 struct Employers {
   std::vector<std::uint16_t> neighbourhood;
-  std::vector<std::uint8_t> sector;        // Sector
-  std::vector<std::int32_t> positions;     // jobs open to the cohort that can be held at once
-  std::vector<std::int32_t> filled;        // jobs held now (changed only by the hiring barrier)
-  std::vector<float> willingness;          // P(consider an applicant with a record | the check is done)
+  std::vector<std::uint8_t> sector;     // Sector
+  std::vector<std::int32_t> positions;  // jobs open to the cohort that can be held at once
+  std::vector<std::int32_t> filled;     // jobs held now (changed only by the hiring barrier)
+  std::vector<float> willingness;       // P(consider an applicant with a record | the check is done)
   std::vector<std::uint8_t> checks_records, tax_credit, bonding, cooperating, informal;
   // Employers of each neighbourhood: ids by_neighbourhood[offset[k] .. offset[k + 1]).
   std::vector<std::uint32_t> by_neighbourhood, offset;

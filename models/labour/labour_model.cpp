@@ -56,8 +56,8 @@ void LabourModel::setup() {
 }
 
 bool LabourModel::screen(std::size_t i, std::size_t e, bool referral, int week, float& score) const {
-  const auto u = rng_.uniform4(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(week),
-                               Purpose::JobApplication);
+  const auto u =
+      rng_.uniform4(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(week), Purpose::JobApplication);
   const auto& em = employers_;
   const auto& inc = p_.incentives;
   const auto& btb = p_.ban_the_box;
@@ -139,15 +139,15 @@ WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, const
     }
     double search = sr.search_rate;
     if (housing_ && unstably_housed((*housing_)[i])) search *= sr.unstable_housing_search_factor;
-    if (justice_.supervision[i] != static_cast<std::uint8_t>(SupervisionLevel::None)) search *= sr.supervision_search_factor;
+    if (justice_.supervision[i] != static_cast<std::uint8_t>(SupervisionLevel::None))
+      search *= sr.supervision_search_factor;
     // The need term is at most max_need_factor: most weeks are decided without evaluating exp.
     if (!transitional_job && event >= search * max_need_factor) continue;
     search *= std::exp(sr.substance_use_search_effect * needs_.substance_use[i]);
     if (!transitional_job && event >= search) continue;
     const auto u = rng_.uniform4(static_cast<std::uint32_t>(i), w, Purpose::LabourWeek);  // lanes 2 and 3
     ++c.job_searches;
-    const bool referral =
-        transitional_job || u[2] < 1.0 - std::exp(log_no_referral_per_tie_ * ties_.support(i));
+    const bool referral = transitional_job || u[2] < 1.0 - std::exp(log_no_referral_per_tie_ * ties_.support(i));
     std::size_t e = 0;
     const auto k = community_.neighbourhood[i];
     const auto local_n = employers_.offset[k + 1u] - employers_.offset[k];
@@ -197,8 +197,7 @@ void LabourModel::hire(int week, LabourFlows& flows, WeekCounts& c) {
     s_.employer[i] = a.employer;
     s_.job_start_week[i] = static_cast<std::int16_t>(start);
     const double median = std::array{p_.employers.wage_construction, p_.employers.wage_food_service,
-                                     p_.employers.wage_manufacturing,
-                                     p_.employers.wage_other}[employers_.sector[e]];
+                                     p_.employers.wage_manufacturing, p_.employers.wage_other}[employers_.sector[e]];
     const double u = rng_.uniform(a.person, static_cast<std::uint32_t>(week), Purpose::JobTerms);
     s_.wage[i] = static_cast<std::uint16_t>(
         std::clamp(std::round(lognormal_quantile(median, p_.search.wage_spread, u)), 0.0, 65535.0));

@@ -63,16 +63,16 @@
 namespace pw {
 
 struct LabourState {
-  std::vector<std::int32_t> employer;         // -1 when not employed
-  std::vector<std::int16_t> job_start_week;   // first week worked in the current job
-  std::vector<std::uint16_t> wage;            // US dollars per week in the current job
-  std::vector<std::int16_t> first_job_week;   // first week worked after release; kNever if none
-  std::vector<std::uint16_t> weeks_employed;  // weeks worked over the follow-up
-  std::vector<float> earnings;                // US dollars over the follow-up
+  std::vector<std::int32_t> employer;           // -1 when not employed
+  std::vector<std::int16_t> job_start_week;     // first week worked in the current job
+  std::vector<std::uint16_t> wage;              // US dollars per week in the current job
+  std::vector<std::int16_t> first_job_week;     // first week worked after release; kNever if none
+  std::vector<std::uint16_t> weeks_employed;    // weeks worked over the follow-up
+  std::vector<float> earnings;                  // US dollars over the follow-up
   std::vector<float> earnings_first_full_year;  // formal (recorded) US dollars in weeks [26, 78): see kFirstFullYear*
-  std::vector<std::uint8_t> certificate;      // holds a certificate of rehabilitation
-  std::vector<std::uint8_t> working;          // worked this week (a job or a transitional job): 0 no,
-                                              // kWorkedInformal or kWorkedFormal (recorded, taxed)
+  std::vector<std::uint8_t> certificate;        // holds a certificate of rehabilitation
+  std::vector<std::uint8_t> working;            // worked this week (a job or a transitional job): 0 no,
+                                                // kWorkedInformal or kWorkedFormal (recorded, taxed)
   [[nodiscard]] std::size_t size() const { return employer.size(); }
 };
 
@@ -85,7 +85,7 @@ inline constexpr int kFirstFullYearBegin = 26, kFirstFullYearEnd = 78;
 struct JobApplication {
   std::int32_t employer;
   std::uint32_t person;
-  float score;       // higher is hired first
+  float score;  // higher is hired first
   std::uint8_t referral;
 };
 
@@ -99,8 +99,7 @@ struct LabourFlows {
 class LabourModel {
  public:
   LabourModel(const LabourParams& params, const Population& pop, const Needs& needs, const Community& community,
-              const TieSummary& ties,
-              const JusticeState& justice, const Rng& rng);
+              const TieSummary& ties, const JusticeState& justice, const Rng& rng);
   // The housing column (models/housing) that job search reads; nullptr: everyone stably housed.
   void attach_housing(const std::vector<std::uint8_t>* housing) { housing_ = housing; }
   // Status columns (ProgrammeStatus) of the transitional-jobs programmes: an

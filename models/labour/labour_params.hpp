@@ -10,7 +10,7 @@
 namespace pw {
 
 struct EmployerParams {
-  double employers_per_1000 = 0;  // employers hiring into the entry-level jobs returning people seek
+  double employers_per_1000 = 0;    // employers hiring into the entry-level jobs returning people seek
   double positions_per_person = 0;  // such jobs open to the cohort, per released person
   double willingness_mean = 0, willingness_concentration = 0;
   double record_check_share = 0;
@@ -21,6 +21,8 @@ struct EmployerParams {
 
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(employers_per_1000, {.path = "labour.employers.per_1000_released", .def = 20, .lo = 0.1, .hi = 1000,
                            .description = "employers with entry-level openings, per 1,000 released persons",
                            .source = "assumption (sets how many distinct employers share the openings)"});
@@ -76,24 +78,27 @@ struct EmployerParams {
     v(wage_other, {.path = "labour.employers.wage_other", .unit = Unit::Money, .def = 480, .lo = 0, .hi = 1e5,
                    .description = "median weekly wage of an entry-level job in retail and other services",
                    .source = "assumption: about $15/hour for 32 hours (BLS OES 2023 retail salespersons)"});
+    // clang-format on
   }
 };
 
 struct SearchParams {
-  double search_rate = 0;        // weekly probability an unemployed person applies for a job
-  double referral_per_tie = 0;   // weekly probability per family or prosocial tie of a job referral
-  double local_share = 0;        // share of applications to employers in the person's own neighbourhood
-  double interview_base = 0;     // probability of passing the interview at employability 0.5
-  double interview_skill_effect = 0;  // logit of passing per unit of employability
-  double referral_interview_effect = 0;  // logit added by a referral
+  double search_rate = 0;                     // weekly probability an unemployed person applies for a job
+  double referral_per_tie = 0;                // weekly probability per family or prosocial tie of a job referral
+  double local_share = 0;                     // share of applications to employers in the person's own neighbourhood
+  double interview_base = 0;                  // probability of passing the interview at employability 0.5
+  double interview_skill_effect = 0;          // logit of passing per unit of employability
+  double referral_interview_effect = 0;       // logit added by a referral
   double unstable_housing_search_factor = 0;  // search rate multiplier in a shelter or on the street
   double supervision_search_factor = 0;       // search rate multiplier on post-release supervision
   double substance_use_search_effect = 0;     // log search rate per unit of substance-use need
   double transitional_job_wage = 0;           // weekly wage of a programme transitional job
-  double wage_spread = 0;        // log-scale spread of wages around the sector median
+  double wage_spread = 0;                     // log-scale spread of wages around the sector median
 
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(search_rate, {.path = "labour.search.rate", .unit = Unit::PerWeek, .def = 0.25, .lo = 0, .hi = 1,
                     .description = "weekly probability that an unemployed person in the community applies for a job",
                     .source = "calibrated (docs/calibration.md) to employment at 8 months"});
@@ -136,6 +141,7 @@ struct SearchParams {
     v(wage_spread, {.path = "labour.search.wage_spread", .def = 0.25, .lo = 0, .hi = 2,
                     .description = "log-scale standard deviation of a new job's weekly wage around its sector median",
                     .source = "assumption"});
+    // clang-format on
   }
 };
 
@@ -143,6 +149,8 @@ struct SeparationParams {
   double early_rate = 0, late_rate = 0, tenure_scale = 0;
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(early_rate, {.path = "labour.separation.early_rate", .unit = Unit::PerWeek, .def = 0.06, .lo = 0, .hi = 1,
                    .description = "weekly rate at which a new job ends (quit or dismissal) in its first weeks",
                    .source = "assumption; Visher, Debus & Yahner (2008): 65% had worked by 8 months but only 45% "
@@ -154,6 +162,7 @@ struct SeparationParams {
                      .description = "tenure over which the separation rate falls from early_rate to late_rate "
                                     "(rate = late + (early - late) exp(-tenure / scale))",
                      .source = "assumption (job separation falls steeply with tenure; Farber 1994)"});
+    // clang-format on
   }
 };
 
@@ -164,6 +173,8 @@ struct BanTheBoxParams {
   double post_offer_rejection_factor = 0;
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(enabled, {.path = "labour.ban_the_box.enabled", .def = 0,
                 .description = "ban-the-box: employers who check records may do so only after a conditional offer",
                 .source = "policy lever; false = status quo"});
@@ -183,6 +194,7 @@ struct BanTheBoxParams {
                                                    "and sunk hiring costs soften it)",
                                     .source = "assumption after Bushway & Pickett (2023), Criminol Public Policy: "
                                               "employers revoke fewer conditional offers than they screen out"});
+    // clang-format on
   }
 };
 
@@ -192,6 +204,8 @@ struct IncentiveParams {
   double certificate_coverage = 0, certificate_uplift = 0;
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(tax_credit_takeup, {.path = "labour.incentives.tax_credit_takeup", .unit = Unit::Probability, .def = 0.1,
                           .description = "share of employers who claim a hiring tax credit (such as the Work "
                                          "Opportunity Tax Credit) for applicants with a felony record",
@@ -218,6 +232,7 @@ struct IncentiveParams {
                                           "a certificate",
                            .source = "Hunt et al. (2018), RAND RR-2142: a certificate of work performance raised "
                                      "consideration from 59 to 81 of 100 employers: 1 - 0.19/0.41 = 0.54"});
+    // clang-format on
   }
 };
 
@@ -225,6 +240,8 @@ struct LabourEffectParams {
   double employment_effect_older = 0, employment_effect_younger = 0, age_threshold = 0;
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(employment_effect_older, {.path = "labour.effects.employment_offending_older", .def = -0.29, .lo = -3, .hi = 1,
                                 .description = "log hazard ratio of offending while employed, at or above the age "
                                                "threshold (a named mechanism: routine, income and social control)",
@@ -237,6 +254,7 @@ struct LabourEffectParams {
     v(age_threshold, {.path = "labour.effects.age_threshold", .unit = Unit::Years, .def = 27, .lo = 14, .hi = 80,
                       .description = "current age from which employment lowers offending",
                       .source = "Uggen (2000)"});
+    // clang-format on
   }
 };
 
@@ -249,12 +267,15 @@ struct LabourParams {
   LabourEffectParams effects;
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     employers.visit(v);
     search.visit(v);
     separation.visit(v);
     ban_the_box.visit(v);
     incentives.visit(v);
     effects.visit(v);
+    // clang-format on
   }
 };
 

@@ -2,7 +2,6 @@
 
 #include "sim/engine/core/distributions.hpp"
 
-
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -71,8 +70,8 @@ Needs draw_needs(const Population& pop, const NeedsParams& p, const Rng& rng, Pa
       needs.mental_health[i] = draw(1, rho * 0.5);
       needs.antisocial_cognition[i] = draw(2, rho);
       const double edu = p.education_effect * (pop.education[i] - 1.0);
-      needs.employability[i] = static_cast<float>(
-          logistic(mu[3] + edu + p.spread * (-rho * h + rest * normal_quantile(u[3]))));
+      needs.employability[i] =
+          static_cast<float>(logistic(mu[3] + edu + p.spread * (-rho * h + rest * normal_quantile(u[3]))));
     }
   });
   return needs;

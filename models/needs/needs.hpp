@@ -21,12 +21,14 @@ namespace pw {
 
 struct NeedsParams {
   double substance_use_mean = 0, mental_health_mean = 0, antisocial_cognition_mean = 0, employability_mean = 0;
-  double spread = 0;           // logit-scale standard deviation
-  double history_loading = 0;  // correlation of the logit with criminal-history intensity
-  double education_effect = 0; // logit shift of employability per education level
+  double spread = 0;            // logit-scale standard deviation
+  double history_loading = 0;   // correlation of the logit with criminal-history intensity
+  double education_effect = 0;  // logit shift of employability per education level
 
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(substance_use_mean, {.path = "needs.substance_use_mean", .unit = Unit::Probability, .def = 0.55,
                            .description = "mean substance-use need at release",
                            .source = "Bronson et al. (2017), Drug Use, Dependence, and Abuse Among State Prisoners, BJS NCJ 250546: 58% met criteria for dependence or abuse"});
@@ -48,6 +50,7 @@ struct NeedsParams {
     v(education_effect, {.path = "needs.education_effect", .def = 0.6, .lo = 0, .hi = 3,
                          .description = "logit shift of employability per education level above none",
                          .source = "assumption"});
+    // clang-format on
   }
 };
 

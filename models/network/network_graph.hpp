@@ -43,7 +43,7 @@ enum class NodeKind : std::uint8_t {
   Mentor = 4,
   Workplace = 5,
 };
-inline constexpr std::array<std::string_view, 6> kNodeKindNames = {"released", "family", "prosocial",
+inline constexpr std::array<std::string_view, 6> kNodeKindNames = {"released",   "family", "prosocial",
                                                                    "antisocial", "mentor", "workplace"};
 
 struct NodeProps {
@@ -57,8 +57,7 @@ struct TieProps {
   std::int16_t formed_week = -1;  // -1: at release (set-up)
 };
 
-using NetworkGraph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, NodeProps, TieProps>;
+using NetworkGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, NodeProps, TieProps>;
 using NetworkVertex = boost::graph_traits<NetworkGraph>::vertex_descriptor;
 
 // Per-person totals of the ties as they stood after the latest batch of changes.

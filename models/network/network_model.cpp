@@ -78,8 +78,8 @@ void NetworkModel::decide(std::size_t begin, std::size_t end, int week, NetworkF
       const int anti = summary_.ties(i, TieType::Antisocial);
       ch.antisocial_fading = static_cast<std::uint8_t>(
           run_clock(fade_clock_[i], anti * fade_h_[working][treated][away_now], anti, ch.person, w, 0));
-      ch.antisocial_new =
-          static_cast<std::uint8_t>(run_clock(form_clock_[i], new_tie_h_[!working && !treated][!away_now], 1, ch.person, w, 1));
+      ch.antisocial_new = static_cast<std::uint8_t>(
+          run_clock(form_clock_[i], new_tie_h_[!working && !treated][!away_now], 1, ch.person, w, 1));
       const int coworkers = summary_.ties(i, TieType::Coworker);
       if (!working && coworkers > 0)
         ch.coworker_fading = static_cast<std::uint8_t>(
@@ -228,10 +228,9 @@ void NetworkModel::remove_ties(std::size_t i, TieType type, int n, int week, std
     ties.push_back({key, boost::target(*e, graph_), t.strength});
   }
   const auto k = std::min<std::size_t>(static_cast<std::size_t>(n), ties.size());
-  std::partial_sort(ties.begin(), ties.begin() + static_cast<std::ptrdiff_t>(k), ties.end(),
-                    [](const Candidate& a, const Candidate& b) {
-                      return a.key != b.key ? a.key < b.key : a.target < b.target;
-                    });
+  std::partial_sort(
+      ties.begin(), ties.begin() + static_cast<std::ptrdiff_t>(k), ties.end(),
+      [](const Candidate& a, const Candidate& b) { return a.key != b.key ? a.key < b.key : a.target < b.target; });
   for (std::size_t j = 0; j < k; ++j) {
     unlink(i, ties[j].target, type, ties[j].strength);
     if (ties[j].target < pop_.size()) unlink(ties[j].target, i, type, ties[j].strength);  // both lists

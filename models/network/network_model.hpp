@@ -65,10 +65,9 @@ namespace pw {
 struct TieChange {
   std::uint32_t person = 0;
   std::uint8_t antisocial_fading = 0, antisocial_new = 0, coworker_fading = 0;  // events this week
-  std::uint8_t flags = 0;  // kChange*
+  std::uint8_t flags = 0;                                                       // kChange*
 };
-inline constexpr std::uint8_t kChangeAdmitted = 1, kChangeOffended = 2, kChangeStartedJob = 4,
-                              kChangeMentorEnds = 8;
+inline constexpr std::uint8_t kChangeAdmitted = 1, kChangeOffended = 2, kChangeStartedJob = 4, kChangeMentorEnds = 8;
 
 struct MentorCandidate {
   std::uint32_t person;
@@ -153,8 +152,8 @@ class NetworkModel {
   TieSummary summary_;
   std::vector<std::array<std::uint8_t, kTieTypes>> initial_count_;
   std::vector<std::uint8_t> next_peers_offended_;
-  std::vector<std::uint16_t> offences_seen_;     // the justice offence counter at the last decision
-  std::vector<std::int16_t> admission_seen_;     // last_admission_week at the last decision
+  std::vector<std::uint16_t> offences_seen_;  // the justice offence counter at the last decision
+  std::vector<std::int16_t> admission_seen_;  // last_admission_week at the last decision
   std::vector<std::int16_t> mentor_until_;
   // Antisocial community members of neighbourhood k: vertices pool_begin_[k] .. pool_begin_[k + 1].
   std::vector<NetworkVertex> pool_begin_;

@@ -13,16 +13,18 @@ namespace pw {
 // Ties at release. Family and prosocial means keep the parameters they had as
 // plain counts (community.family_ties_mean...); antisocial ties are new here.
 struct InitialTieParams {
-  double antisocial_mean = 0;       // mean antisocial ties at the reference age and history
-  double antisocial_age_effect = 0; // log change per decade of age at release above 35
-  double antisocial_history_effect = 0;  // log change per unit of sqrt(prior arrests) above 3
-  double antisocial_violator_effect = 0; // log change for people admitted as supervision violators
+  double antisocial_mean = 0;                 // mean antisocial ties at the reference age and history
+  double antisocial_age_effect = 0;           // log change per decade of age at release above 35
+  double antisocial_history_effect = 0;       // log change per unit of sqrt(prior arrests) above 3
+  double antisocial_violator_effect = 0;      // log change for people admitted as supervision violators
   double antisocial_disadvantage_effect = 0;  // log change per unit of neighbourhood disadvantage
-  double released_peer_share = 0;   // share of antisocial ties that go to another released person
-  double pool_per_person = 0;       // antisocial community members per released person, per neighbourhood
+  double released_peer_share = 0;             // share of antisocial ties that go to another released person
+  double pool_per_person = 0;                 // antisocial community members per released person, per neighbourhood
 
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(antisocial_mean, {.path = "network.initial.antisocial_mean", .def = 2.0, .lo = 0, .hi = 20,
                         .description = "mean number of antisocial peers (people who offend) a person at age 35 with "
                                        "9 prior arrests is tied to at release (Poisson)",
@@ -57,24 +59,27 @@ struct InitialTieParams {
                         .description = "antisocial community members per released person in each neighbourhood "
                                        "(shared: several released people know the same person)",
                         .source = "assumption"});
+    // clang-format on
   }
 };
 
 // Week-by-week formation and decay (applied after the week, as a batch).
 struct TieDynamicsParams {
-  double antisocial_decay = 0;        // per tie, per week
+  double antisocial_decay = 0;  // per tie, per week
   double decay_work_factor = 0, decay_treatment_factor = 0, decay_away_factor = 0;
-  double antisocial_formation = 0;    // new ties per week
+  double antisocial_formation = 0;  // new ties per week
   double formation_idle_factor = 0, formation_home_factor = 0;
-  double family_strain = 0;           // share of a family tie's strength lost at an admission to prison
-  double family_break = 0;            // probability a family tie breaks at an admission to prison
-  double prosocial_break = 0;         // probability a prosocial tie breaks at an admission to prison
-  double coworker_strength = 0;       // strength of a co-worker tie
-  double coworker_decay = 0;          // per tie, per week when no longer working
+  double family_strain = 0;      // share of a family tie's strength lost at an admission to prison
+  double family_break = 0;       // probability a family tie breaks at an admission to prison
+  double prosocial_break = 0;    // probability a prosocial tie breaks at an admission to prison
+  double coworker_strength = 0;  // strength of a co-worker tie
+  double coworker_decay = 0;     // per tie, per week when no longer working
   int max_coworker_ties = 0;
 
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(antisocial_decay, {.path = "network.dynamics.antisocial_decay", .unit = Unit::PerWeek, .def = 0.004, .lo = 0,
                          .hi = 1,
                          .description = "weekly probability that an antisocial tie fades, for a person who is idle "
@@ -130,6 +135,7 @@ struct TieDynamicsParams {
                           .hi = 20,
                           .description = "co-worker ties kept at most (the oldest fades when a new job adds one)",
                           .source = "assumption"});
+    // clang-format on
   }
 };
 
@@ -146,6 +152,8 @@ struct MentorParams {
 
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(volunteers_per_1000, {.path = "network.mentors.volunteers_per_1000", .def = 0, .lo = 0, .hi = 10000,
                             .description = "volunteer mentors available to the cohort, per 1,000 released persons "
                                            "(0 = none, the status quo); a policy lever (resolution §7)",
@@ -182,6 +190,7 @@ struct MentorParams {
                                             "are unpaid)",
                              .source = "Duwe (2018): MnCOSA cost about $11,000 per participant (2013 USD) over about "
                                        "three years of staff time; about $60 a week at 2023 prices"});
+    // clang-format on
   }
 };
 
@@ -194,6 +203,8 @@ struct NetworkInfluenceParams {
 
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(antisocial_effect, {.path = "network.influence.antisocial_effect", .def = 1.0, .lo = 0, .hi = 5,
                           .description = "log hazard ratio of offending per unit of antisocial share (strength of "
                                          "antisocial ties over all ties) above network.influence.reference_share",
@@ -212,6 +223,7 @@ struct NetworkInfluenceParams {
     v(co_offending_cap, {.path = "network.influence.co_offending_cap", .unit = Unit::Count, .def = 3, .lo = 0,
                          .hi = 20, .description = "peers counted at most in the co-offending effect",
                          .source = "assumption"});
+    // clang-format on
   }
 };
 
@@ -219,10 +231,13 @@ struct NetworkOutputParams {
   double snapshot_every = 0;  // weeks; 0 = no edge-list snapshots
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(snapshot_every, {.path = "network.output.snapshot_every", .unit = Unit::Weeks, .def = 0, .lo = 0, .hi = 780,
                        .description = "write the network's edge list to the results file every this many weeks "
                                       "(first replicate; 0 = never)",
                        .source = "output setting"});
+    // clang-format on
   }
 };
 
@@ -234,11 +249,14 @@ struct NetworkParams {
   NetworkOutputParams output;
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     initial.visit(v);
     dynamics.visit(v);
     mentors.visit(v);
     influence.visit(v);
     output.visit(v);
+    // clang-format on
   }
 };
 

@@ -34,9 +34,8 @@ void summarise_ties(const NetworkGraph& g, std::size_t i, TieSummary& out) {
   out.released_peers[i] = static_cast<std::uint8_t>(std::min(released, 255));
 }
 
-NetworkModel::NetworkModel(const NetworkParams& params, const CommunityParams& community_params,
-                           const Population& pop, const RiskAssessment& risk, const Community& community,
-                           const Rng& rng)
+NetworkModel::NetworkModel(const NetworkParams& params, const CommunityParams& community_params, const Population& pop,
+                           const RiskAssessment& risk, const Community& community, const Rng& rng)
     : p_(params), cp_(community_params), pop_(pop), risk_(risk), community_(community), rng_(rng) {
   refresh_rates();
 }
@@ -46,9 +45,9 @@ void NetworkModel::refresh_rates() {
   for (int work = 0; work < 2; ++work)
     for (int treat = 0; treat < 2; ++treat)
       for (int away = 0; away < 2; ++away)
-        fade_h_[work][treat][away] = -std::log1p(-std::min(
-            1.0 - 1e-9, d.antisocial_decay * (work ? d.decay_work_factor : 1.0) *
-                            (treat ? d.decay_treatment_factor : 1.0) * (away ? d.decay_away_factor : 1.0)));
+        fade_h_[work][treat][away] = -std::log1p(
+            -std::min(1.0 - 1e-9, d.antisocial_decay * (work ? d.decay_work_factor : 1.0) *
+                                      (treat ? d.decay_treatment_factor : 1.0) * (away ? d.decay_away_factor : 1.0)));
   for (int idle = 0; idle < 2; ++idle)
     for (int home = 0; home < 2; ++home)
       new_tie_h_[idle][home] =
@@ -94,15 +93,18 @@ void NetworkModel::build_initial_ties(Parallel& par) {
       const double sqrt_priors = std::sqrt(static_cast<double>(pop_.prior_arrests[i])) - kReferenceSqrtPriors;
       const double decades = (pop_.age_at_release[i] - kReferenceAge) / 10.0;
       const double history = cp_.ties_history_effect * sqrt_priors;
-      c.family[i] = static_cast<std::uint8_t>(
-          poisson_inverse(cp_.family_ties_mean * std::exp(cp_.family_ties_age_effect * decades + history), u[1], kMaxTies));
+      c.family[i] = static_cast<std::uint8_t>(poisson_inverse(
+          cp_.family_ties_mean * std::exp(cp_.family_ties_age_effect * decades + history), u[1], kMaxTies));
       c.prosocial[i] =
           static_cast<std::uint8_t>(poisson_inverse(cp_.prosocial_ties_mean * std::exp(history), u[2], kMaxTies));
       const double disadvantage = community_.neighbourhoods[community_.neighbourhood[i]].disadvantage;
       const double anti_mean =
-          ip.antisocial_mean * std::exp(ip.antisocial_age_effect * decades + ip.antisocial_history_effect * sqrt_priors +
-                                        (pop_.admission[i] == static_cast<std::uint8_t>(Admission::SupervisionViolator) ? ip.antisocial_violator_effect : 0.0) +
-                                        ip.antisocial_disadvantage_effect * disadvantage);
+          ip.antisocial_mean *
+          std::exp(ip.antisocial_age_effect * decades + ip.antisocial_history_effect * sqrt_priors +
+                   (pop_.admission[i] == static_cast<std::uint8_t>(Admission::SupervisionViolator)
+                        ? ip.antisocial_violator_effect
+                        : 0.0) +
+                   ip.antisocial_disadvantage_effect * disadvantage);
       const auto v = rng_.uniform4(id, kSetupWeek, Purpose::NetworkSetup);
       const int anti = poisson_inverse(anti_mean, v[0], kMaxTies);
       const int released = binomial_inverse(anti, ip.released_peer_share, v[1]);
@@ -178,9 +180,8 @@ void NetworkModel::pair_released_peers(const std::vector<std::uint8_t>& stubs) {
     return false;
   };
   for (auto& list : by_hood) {
-    std::sort(list.begin(), list.end(), [](const Stub& a, const Stub& b) {
-      return a.key != b.key ? a.key < b.key : a.person < b.person;
-    });
+    std::sort(list.begin(), list.end(),
+              [](const Stub& a, const Stub& b) { return a.key != b.key ? a.key < b.key : a.person < b.person; });
     for (std::size_t s = 0; s + 1 < list.size(); s += 2) {
       const auto a = list[s].person, b = list[s + 1].person;
       if (a == b || tied(a, b)) continue;  // no self-ties, no repeated ties

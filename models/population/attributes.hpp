@@ -19,20 +19,19 @@ enum class OffenceType : std::uint8_t { Violent = 0, Property = 1, Drug = 2, Pub
 enum class Admission : std::uint8_t { NewCourtCommitment = 0, SupervisionViolator = 1, Other = 2 };
 
 inline constexpr int kOffenceTypes = 4;
-inline constexpr std::string_view kOffenceNames[kOffenceTypes] = {"violent", "property", "drug",
-                                                                  "public_order"};
+inline constexpr std::string_view kOffenceNames[kOffenceTypes] = {"violent", "property", "drug", "public_order"};
 
 struct Population {
-  std::vector<std::uint8_t> sex;                 // Sex
-  std::vector<std::uint8_t> group;               // community / cultural group, 0 or 1
-  std::vector<std::uint8_t> education;           // Education
-  std::vector<std::uint8_t> commitment_offence;  // OffenceType of the sentence just served
-  std::vector<std::uint8_t> admission;           // Admission type of the term just served
+  std::vector<std::uint8_t> sex;                      // Sex
+  std::vector<std::uint8_t> group;                    // community / cultural group, 0 or 1
+  std::vector<std::uint8_t> education;                // Education
+  std::vector<std::uint8_t> commitment_offence;       // OffenceType of the sentence just served
+  std::vector<std::uint8_t> admission;                // Admission type of the term just served
   std::vector<std::uint8_t> released_to_supervision;  // 1 = conditional release
-  std::vector<float> age_at_release;             // years
-  std::vector<float> age_first_arrest;           // years
-  std::vector<float> months_served;              // months, the term just served
-  std::vector<std::uint16_t> prior_arrests;      // arrests before release, including the commitment arrest
+  std::vector<float> age_at_release;                  // years
+  std::vector<float> age_first_arrest;                // years
+  std::vector<float> months_served;                   // months, the term just served
+  std::vector<std::uint16_t> prior_arrests;           // arrests before release, including the commitment arrest
 
   [[nodiscard]] std::size_t size() const { return sex.size(); }
   void resize(std::size_t n);

@@ -27,6 +27,8 @@ struct PopulationParams {
 
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(profile_file, {.path = "population.profile_file",
                      .description = "CSV of the cohort's published composition (attribute,category,percent)",
                      .source = "BJS NCJ 256094 Tables 1 and 3 (US state prisoners released in 2008)",
@@ -72,6 +74,7 @@ struct PopulationParams {
     v(months_served_sigma, {.path = "population.months_served_sigma", .def = 1.18, .lo = 0.1, .hi = 3,
                             .description = "log-scale spread of months served",
                             .source = "Kaeble (2018): mean 2.6 y is twice the median 1.3 y, so sigma = sqrt(2 ln 2)"});
+    // clang-format on
   }
 };
 

@@ -100,7 +100,8 @@ PopulationProfile read_profile(const std::filesystem::path& file) {
     for (const auto& need : cats) {
       bool found = false;
       for (const auto& c : it->second) found |= c.label == need;
-      if (!found) throw ProfileError(fmt::format("{}: attribute \"{}\" lacks category \"{}\"", p.file, attribute, need));
+      if (!found)
+        throw ProfileError(fmt::format("{}: attribute \"{}\" lacks category \"{}\"", p.file, attribute, need));
     }
   }
   for (auto& [attribute, cats] : p.attributes) {
@@ -108,7 +109,8 @@ PopulationProfile read_profile(const std::filesystem::path& file) {
     double sum = 0;
     for (const auto& c : cats) sum += c.share;
     if (std::abs(sum - 1.0) > 0.005) {
-      throw ProfileError(fmt::format("{}: the percents of \"{}\" sum to {:.1f}, not 100", p.file, attribute, sum * 100));
+      throw ProfileError(
+          fmt::format("{}: the percents of \"{}\" sum to {:.1f}, not 100", p.file, attribute, sum * 100));
     }
     for (auto& c : cats) c.share /= sum;  // remove rounding
   }

@@ -42,7 +42,8 @@ HistoryTable fit_history_table(const PopulationProfile& profile, const Populatio
 
   // Seed: feasibility times an association between career length and priors.
   std::vector<double> log_career(na * no), log_prior(np);
-  for (std::size_t p = 0; p < np; ++p) log_prior[p] = std::log(prior_mid(t.prior_bands[p], params.prior_arrests_open_band_mean));
+  for (std::size_t p = 0; p < np; ++p)
+    log_prior[p] = std::log(prior_mid(t.prior_bands[p], params.prior_arrests_open_band_mean));
   for (std::size_t a = 0; a < na; ++a) {
     const Range ar = age_range(t.age_bands[a], params.min_age_at_release, params.max_age_at_release);
     for (std::size_t o = 0; o < no; ++o) {
@@ -51,7 +52,8 @@ HistoryTable fit_history_table(const PopulationProfile& profile, const Populatio
       log_career[a * no + o] = std::log(career);
     }
   }
-  const double mean_lc = std::accumulate(log_career.begin(), log_career.end(), 0.0) / static_cast<double>(log_career.size());
+  const double mean_lc =
+      std::accumulate(log_career.begin(), log_career.end(), 0.0) / static_cast<double>(log_career.size());
   const double mean_lp = std::accumulate(log_prior.begin(), log_prior.end(), 0.0) / static_cast<double>(np);
   for (std::size_t a = 0; a < na; ++a) {
     const Range ar = age_range(t.age_bands[a], params.min_age_at_release, params.max_age_at_release);
@@ -94,8 +96,8 @@ HistoryTable fit_history_table(const PopulationProfile& profile, const Populatio
   return t;
 }
 
-Population synthesise_population(std::size_t people, const PopulationProfile& profile,
-                                 const PopulationParams& params, const Rng& rng, Parallel& par) {
+Population synthesise_population(std::size_t people, const PopulationProfile& profile, const PopulationParams& params,
+                                 const Rng& rng, Parallel& par) {
   const HistoryTable table = fit_history_table(profile, params);
   const std::size_t no = table.onset_bands.size(), np = table.prior_bands.size();
 
@@ -105,16 +107,16 @@ Population synthesise_population(std::size_t people, const PopulationProfile& pr
   std::vector<std::uint8_t> admission_kind;
   for (const auto& c : profile.at("admission")) {
     admission_cum.push_back((admission_cum.empty() ? 0.0 : admission_cum.back()) + c.share);
-    admission_kind.push_back(static_cast<std::uint8_t>(
-        c.label == "new_court_commitment"   ? Admission::NewCourtCommitment
-        : c.label == "supervision_violator" ? Admission::SupervisionViolator
-                                            : Admission::Other));
+    admission_kind.push_back(static_cast<std::uint8_t>(c.label == "new_court_commitment" ? Admission::NewCourtCommitment
+                                                       : c.label == "supervision_violator"
+                                                           ? Admission::SupervisionViolator
+                                                           : Admission::Other));
   }
   const std::vector<double> offence_cum = {
       params.offence_violent_share, params.offence_violent_share + params.offence_property_share,
       params.offence_violent_share + params.offence_property_share + params.offence_drug_share, 1.0};
-  const double tail_q = 1.0 / (1.0 + std::max(0.0, params.prior_arrests_open_band_mean -
-                                                        std::max(0, table.prior_bands.back().lo)));
+  const double tail_q =
+      1.0 / (1.0 + std::max(0.0, params.prior_arrests_open_band_mean - std::max(0, table.prior_bands.back().lo)));
 
   Population pop;
   pop.resize(people);
@@ -147,10 +149,10 @@ Population synthesise_population(std::size_t people, const PopulationProfile& pr
       const auto d = rng.uniform4(id, kSetupWeek, Purpose::Demography);
       pop.sex[i] = static_cast<std::uint8_t>(d[0] < female ? Sex::Female : Sex::Male);
       pop.group[i] = d[1] < params.second_group_share ? 1 : 0;
-      pop.education[i] = static_cast<std::uint8_t>(
-          d[2] < params.education_none_share ? Education::None
-          : d[2] < 1.0 - params.education_post_secondary_share ? Education::Secondary
-                                                                : Education::PostSecondary);
+      pop.education[i] =
+          static_cast<std::uint8_t>(d[2] < params.education_none_share                   ? Education::None
+                                    : d[2] < 1.0 - params.education_post_secondary_share ? Education::Secondary
+                                                                                         : Education::PostSecondary);
       pop.admission[i] = admission_kind[pick(admission_cum, d[3])];
       pop.released_to_supervision[i] = rng.uniform(id, kSetupWeek, Purpose::Demography, 1) < to_supervision ? 1 : 0;
 

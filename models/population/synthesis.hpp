@@ -31,7 +31,7 @@ struct HistoryTable {
 
 HistoryTable fit_history_table(const PopulationProfile& profile, const PopulationParams& params);
 
-Population synthesise_population(std::size_t people, const PopulationProfile& profile,
-                                 const PopulationParams& params, const Rng& rng, Parallel& par);
+Population synthesise_population(std::size_t people, const PopulationProfile& profile, const PopulationParams& params,
+                                 const Rng& rng, Parallel& par);
 
 }  // namespace pw

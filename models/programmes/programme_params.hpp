@@ -24,9 +24,16 @@ struct KindEffects {
   std::array<double, 4> reduction{};  // by NeedIndex
 };
 
-inline constexpr std::array<std::string_view, 10> kProgrammeKinds = {
-    "cbt", "education", "vocational_training", "substance_use_treatment", "mental_health_treatment",
-    "transitional_jobs", "mentoring", "case_management", "gender_responsive", "interagency_coordination"};
+inline constexpr std::array<std::string_view, 10> kProgrammeKinds = {"cbt",
+                                                                     "education",
+                                                                     "vocational_training",
+                                                                     "substance_use_treatment",
+                                                                     "mental_health_treatment",
+                                                                     "transitional_jobs",
+                                                                     "mentoring",
+                                                                     "case_management",
+                                                                     "gender_responsive",
+                                                                     "interagency_coordination"};
 
 struct ProgrammeParams {
   std::array<KindEffects, kProgrammeKinds.size()> kinds{};
@@ -43,6 +50,8 @@ struct ProgrammeParams {
 
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     auto need = [&](std::size_t kind, NeedIndex n, const char* path, double def, const char* source) {
       v(kinds[kind].reduction[n], {.path = path, .unit = Unit::Probability, .def = def,
                                    .description = n == kEmployability
@@ -95,6 +104,7 @@ struct ProgrammeParams {
                            .description = "for a release cohort, the weeks before release over which a pre-release "
                                           "programme's places turn over (places x window / duration served)",
                            .source = "assumption"});
+    // clang-format on
   }
 };
 

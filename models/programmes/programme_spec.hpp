@@ -31,6 +31,8 @@ struct ProgrammeSpec {
 
   template <class V>
   void visit(V& v) {
+    // The schema is a table, aligned by hand.
+    // clang-format off
     v(kind, {.path = "kind",
              .description = "what the programme delivers",
              .source = "docs/ODD.md §7.13 (defaults per kind come with the programmes sub-model)",
@@ -75,6 +77,7 @@ struct ProgrammeSpec {
     v(dropout_share, {.path = "effects.dropout_share", .unit = Unit::Probability, .def = 0.25,
                       .description = "share of the need reductions that a drop-out keeps",
                       .source = "assumption: partial dose"});
+    // clang-format on
   }
 };
 

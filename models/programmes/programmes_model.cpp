@@ -35,8 +35,8 @@ ProgrammeCounts& ProgrammeCounts::operator+=(const ProgrammeCounts& o) {
 }
 
 ProgrammesModel::ProgrammesModel(const std::vector<ProgrammeSpec>& specs, const ProgrammeParams& params,
-                                 const Population& pop, Needs& needs, const RiskAssessment& risk,
-                                 JusticeModel& justice, const Rng& rng)
+                                 const Population& pop, Needs& needs, const RiskAssessment& risk, JusticeModel& justice,
+                                 const Rng& rng)
     : specs_(specs), params_(params), pop_(pop), needs_(needs), risk_(risk), justice_(justice), rng_(rng) {
   for (const auto& s : specs_) eligibility_.push_back(decode_eligibility(s));
 }
@@ -56,7 +56,8 @@ void ProgrammesModel::respecify(std::size_t p, const ProgrammeSpec& spec) {
 
 bool ProgrammesModel::eligible(std::size_t p, std::size_t i) const {
   const auto& e = eligibility_[p];
-  return risk_.level[i] >= e.min_risk && (e.sex < 0 || pop_.sex[i] == e.sex) && (e.group < 0 || pop_.group[i] == e.group);
+  return risk_.level[i] >= e.min_risk && (e.sex < 0 || pop_.sex[i] == e.sex) &&
+         (e.group < 0 || pop_.group[i] == e.group);
 }
 
 double ProgrammesModel::priority_key(std::size_t p, std::size_t i) const {
@@ -200,7 +201,8 @@ ProgrammeCounts ProgrammesModel::progress(std::size_t begin, std::size_t end, in
             ++pc.waiting;
           }
           break;
-        default: break;
+        default:
+          break;
       }
     }
   }

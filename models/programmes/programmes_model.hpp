@@ -39,7 +39,14 @@
 
 namespace pw {
 
-enum class ProgrammeStatus : std::uint8_t { None = 0, Declined = 1, Waiting = 2, Active = 3, Completed = 4, Dropped = 5 };
+enum class ProgrammeStatus : std::uint8_t {
+  None = 0,
+  Declined = 1,
+  Waiting = 2,
+  Active = 3,
+  Completed = 4,
+  Dropped = 5
+};
 
 // Counts for one programme in one week (stocks at the end of the week's progress phase).
 struct ProgrammeWeek {

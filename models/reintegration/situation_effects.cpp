@@ -15,8 +15,8 @@ SituationEffects::SituationEffects(const LabourEffectParams& labour, const Housi
     : age_threshold_(labour.age_threshold) {
   const auto& in = network.influence;
   for (int k = 0; k <= kShareSteps; ++k)
-    antisocial_[static_cast<std::size_t>(k)] =
-        static_cast<float>(std::exp(in.antisocial_effect * (static_cast<double>(k) / kShareSteps - in.reference_share)));
+    antisocial_[static_cast<std::size_t>(k)] = static_cast<float>(
+        std::exp(in.antisocial_effect * (static_cast<double>(k) / kShareSteps - in.reference_share)));
   mentor_[1] = static_cast<float>(std::exp(network.mentors.offending_effect));
   for (int k = 0; k <= std::max(0, in.co_offending_cap); ++k)
     co_offending_.push_back(static_cast<float>(std::exp(in.co_offending_effect * k)));
@@ -32,8 +32,8 @@ SituationEffects::SituationEffects(const LabourEffectParams& labour, const Housi
     }
   }
   for (int h = 0; h <= kHousingStates; ++h) {
-    violation_[h] = static_cast<float>(unstably_housed(static_cast<std::uint8_t>(h)) ? std::exp(housing.unstable_violation)
-                                                                                     : 1.0);
+    violation_[h] =
+        static_cast<float>(unstably_housed(static_cast<std::uint8_t>(h)) ? std::exp(housing.unstable_violation) : 1.0);
   }
 }
 
@@ -44,15 +44,15 @@ void SituationEffects::update(std::size_t begin, std::size_t end, int week, cons
   const auto cap = co_offending_.size() - 1;
   const double years = week / 52.0;
   for (std::size_t i = begin; i < end; ++i) {
-    const int work = working[i] == 0 ? kNotWorking
+    const int work = working[i] == 0                                   ? kNotWorking
                      : pop.age_at_release[i] + years >= age_threshold_ ? kWorkingOlder
                                                                        : kWorkingYounger;
     const auto h = std::min<std::size_t>(housing[i], kHousingStates);
     const auto share = static_cast<std::size_t>(ties.antisocial_share(i) * kShareSteps + 0.5f);
     const float network = antisocial_[std::min<std::size_t>(share, kShareSteps)] * mentor_[ties.mentored(i) ? 1 : 0] *
                           co_offending_[std::min<std::size_t>(ties.peers_offended[i], cap)];
-    out.offending[i] = offending_[static_cast<std::size_t>(work)][h] *
-                       court_[std::min<std::size_t>(court_programme[i], 2)] * network;
+    out.offending[i] =
+        offending_[static_cast<std::size_t>(work)][h] * court_[std::min<std::size_t>(court_programme[i], 2)] * network;
     out.violation[i] = violation_[h];
   }
 }

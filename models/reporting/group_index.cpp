@@ -18,10 +18,10 @@ std::vector<GroupDef> standard_groups() {
   g.push_back({"male", [](const Simulation& s, std::size_t i) { return s.population().sex[i] == 0; }});
   g.push_back({"female", [](const Simulation& s, std::size_t i) { return s.population().sex[i] == 1; }});
   const std::array<std::pair<const char*, std::array<double, 2>>, 5> ages = {{{"age_le24", {0, 25}},
-                                                                            {"age_25to39", {25, 40}},
-                                                                            {"age_40to54", {40, 55}},
-                                                                            {"age_55to64", {55, 65}},
-                                                                            {"age_65plus", {65, 1e9}}}};
+                                                                              {"age_25to39", {25, 40}},
+                                                                              {"age_40to54", {40, 55}},
+                                                                              {"age_55to64", {55, 65}},
+                                                                              {"age_65plus", {65, 1e9}}}};
   for (const auto& [name, r] : ages) {
     g.push_back({name, [r](const Simulation& s, std::size_t i) {
                    const double a = s.population().age_at_release[i];
@@ -29,10 +29,10 @@ std::vector<GroupDef> standard_groups() {
                  }});
   }
   const std::array<std::pair<const char*, std::array<int, 2>>, 5> priors = {{{"prior_arrests_le4", {0, 4}},
-                                                                           {"prior_arrests_5to9", {5, 9}},
-                                                                           {"prior_arrests_10plus", {10, 1 << 30}},
-                                                                           {"prior_arrests_le2", {0, 2}},
-                                                                           {"prior_arrests_3to4", {3, 4}}}};
+                                                                             {"prior_arrests_5to9", {5, 9}},
+                                                                             {"prior_arrests_10plus", {10, 1 << 30}},
+                                                                             {"prior_arrests_le2", {0, 2}},
+                                                                             {"prior_arrests_3to4", {3, 4}}}};
   for (const auto& [name, r] : priors) {
     g.push_back({name, [r](const Simulation& s, std::size_t i) {
                    const int p = s.population().prior_arrests[i];
@@ -109,7 +109,8 @@ MonthCensus month_census(const Simulation& sim, Parallel& par) {
       const std::size_t h = housing[i];
       // Worked this week in a formal job (a programme transitional job is formal too).
       const bool formal = working[i] == kWorkedFormal;
-      const bool id = coordination.has_id(i), benefits = coordination.has_benefits(i), enrolled = coordination.enrolled(i);
+      const bool id = coordination.has_id(i), benefits = coordination.has_benefits(i),
+                 enrolled = coordination.enrolled(i);
       for (auto k = index.offset[i]; k < index.offset[i + 1]; ++k) {
         auto* row = &m.counts[index.groups[k] * kCensusColumns];
         ++row[kCensusCommunity];

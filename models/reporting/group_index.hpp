@@ -22,8 +22,8 @@ class Parallel;
 
 struct GroupIndex {
   std::vector<std::string> names;
-  std::vector<std::int64_t> size;        // members per group
-  std::vector<std::uint32_t> offset;     // person i's groups: groups[offset[i] .. offset[i + 1])
+  std::vector<std::int64_t> size;     // members per group
+  std::vector<std::uint32_t> offset;  // person i's groups: groups[offset[i] .. offset[i + 1])
   std::vector<std::uint8_t> groups;
 };
 

@@ -32,7 +32,6 @@ struct CumulativeTables {
   std::vector<std::array<std::vector<double>, kOutcomes.size()>> pct;
 };
 
-
 int months_in_horizon(int weeks);
 int week_ending_month(int month);
 

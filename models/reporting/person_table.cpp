@@ -36,7 +36,8 @@ void for_each_person_column(const Simulation& sim, const std::function<void(cons
   c.push_back(reals("age_first_arrest", "years", p.age_first_arrest));
   c.push_back(reals("months_served", "months served in the term ending at release", p.months_served));
   c.push_back(ints("prior_arrests", "arrests before release", p.prior_arrests));
-  c.push_back(reals("need_substance_use", "need on [0,1] at the end of follow-up (programmes change it)", n.substance_use));
+  c.push_back(
+      reals("need_substance_use", "need on [0,1] at the end of follow-up (programmes change it)", n.substance_use));
   c.push_back(reals("need_mental_health", "need on [0,1] at the end of follow-up", n.mental_health));
   c.push_back(reals("need_antisocial_cognition", "need on [0,1] at the end of follow-up", n.antisocial_cognition));
   c.push_back(reals("employability", "on [0,1] at the end of follow-up", n.employability));
@@ -45,8 +46,8 @@ void for_each_person_column(const Simulation& sim, const std::function<void(cons
   c.push_back(reals("frailty", "persistent propensity multiplier (mean 1)", j.frailty));
   c.push_back(reals("propensity", "offences per week at release age, before ageing", j.propensity));
   c.push_back(ints("first_arrest_week", "week of first arrest after release, -1 if none", j.first_arrest_week));
-  c.push_back(ints("first_conviction_week", "week of first arrest leading to conviction, -1 if none",
-                   j.first_conviction_week));
+  c.push_back(
+      ints("first_conviction_week", "week of first arrest leading to conviction, -1 if none", j.first_conviction_week));
   c.push_back(ints("first_return_week", "week of first return to prison, -1 if none", j.first_return_week));
   c.push_back(ints("offences", "offences committed, detected or not", j.offences));
   c.push_back(ints("arrests", "arrests during follow-up", j.arrests));
@@ -78,8 +79,8 @@ void for_each_person_column(const Simulation& sim, const std::function<void(cons
       share[i] = summary.antisocial_share(i);
       mentored[i] = net.mentor_until()[i] != kNever ? 1 : 0;
     }
-    c.push_back(reals("antisocial_share_at_end", "strength of antisocial ties over all ties at the end of follow-up",
-                      share));
+    c.push_back(
+        reals("antisocial_share_at_end", "strength of antisocial ties over all ties at the end of follow-up", share));
     c.push_back({"ever_mentored", "1 if matched with a volunteer mentor during follow-up", std::move(mentored)});
   }
   const auto& l = sim.labour().state();
@@ -87,18 +88,20 @@ void for_each_person_column(const Simulation& sim, const std::function<void(cons
   c.push_back(ints("first_job_week", "first week worked after release, -1 if none", l.first_job_week));
   c.push_back(ints("weeks_employed", "weeks worked during follow-up", l.weeks_employed));
   c.push_back(reals("earnings", "earnings during follow-up, formal and informal, USD 2023", l.earnings));
-  c.push_back(reals("formal_earnings_first_full_year", "formal earnings in weeks 26-77, USD 2023",
-                    l.earnings_first_full_year));
+  c.push_back(
+      reals("formal_earnings_first_full_year", "formal earnings in weeks 26-77, USD 2023", l.earnings_first_full_year));
   c.push_back(ints("employer_at_end", "employer id at the end of follow-up, -1 if none", l.employer));
   const auto& h = sim.housing().state();
-  c.push_back(ints("housing_at_end", "0 own, 1 family, 2 transitional, 3 shelter, 4 street, 5 none (in prison; people in jail keep their place)",
-                   h.state));
+  c.push_back(
+      ints("housing_at_end",
+           "0 own, 1 family, 2 transitional, 3 shelter, 4 street, 5 none (in prison; people in jail keep their place)",
+           h.state));
   c.push_back(ints("first_shelter_week", "first week in a shelter bed, -1 if none", h.first_shelter_week));
   c.push_back(ints("first_street_week", "first week ending on the street, -1 if none", h.first_street_week));
   c.push_back(ints("weeks_homeless", "weeks in a shelter or on the street", h.weeks_homeless));
   const auto& co = sim.coordination();
-  c.push_back(ints("id_week", "first week holding a valid ID (0 at release), -1 if never",
-                   co.item(kEntitlementId).first_week));
+  c.push_back(
+      ints("id_week", "first week holding a valid ID (0 at release), -1 if never", co.item(kEntitlementId).first_week));
   c.push_back(ints("weeks_without_id", "community weeks without a valid ID", co.item(kEntitlementId).weeks_without));
   c.push_back(ints("benefits_week", "first week holding benefits or health coverage (0 at release), -1 if never",
                    co.item(kEntitlementBenefits).first_week));

@@ -8,7 +8,9 @@
 namespace pw {
 
 namespace {
-double pct(std::int64_t k, std::int64_t n) { return n > 0 ? 100.0 * static_cast<double>(k) / static_cast<double>(n) : 0.0; }
+double pct(std::int64_t k, std::int64_t n) {
+  return n > 0 ? 100.0 * static_cast<double>(k) / static_cast<double>(n) : 0.0;
+}
 
 double median(std::vector<float>& v) {
   if (v.empty()) return 0.0;
@@ -49,7 +51,8 @@ ReintegrationTables reintegration_tables(const Simulation& sim) {
     const bool returned_24m = in_shelter_24m && (after_shelter(first_admission[i]) || after_shelter(last_admission[i]));
     for (auto k = index.offset[i]; k < index.offset[i + 1]; ++k) {
       const std::size_t g = index.groups[k];
-      if (job != kNever && static_cast<std::size_t>(job) < stride) ++first_job[g * stride + static_cast<std::size_t>(job)];
+      if (job != kNever && static_cast<std::size_t>(job) < stride)
+        ++first_job[g * stride + static_cast<std::size_t>(job)];
       if (e > 0) earnings[g].push_back(e);
       shelter[g] += in_shelter_24m ? 1 : 0;
       shelter_returned[g] += in_shelter_24m && returned_24m ? 1 : 0;

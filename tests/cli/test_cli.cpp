@@ -4,8 +4,8 @@
 #include <cstdlib>
 
 #include "models/model_params.hpp"
-#include "sim/engine/params/param_docs.hpp"
 #include "sim/app/experiment/run_scenario.hpp"
+#include "sim/engine/params/param_docs.hpp"
 #include "tests/cli_support.hpp"
 
 using Catch::Matchers::Contains;
@@ -57,8 +57,9 @@ TEST_CASE("cli: inspect of a missing results file fails", "[cli]") {
 TEST_CASE("cli: run, inspect --json and validate succeed on a small cohort", "[cli]") {
   pwt::TempDir dir("cli-run");
   const auto out = dir / "small.h5";
-  const auto r = run_cli(dir, "run scenarios/baseline.toml --people 2000 --weeks 60 --reps 1 --threads 2 --seed 9 -q -o " +
-                                  quote(out.string()));
+  const auto r =
+      run_cli(dir, "run scenarios/baseline.toml --people 2000 --weeks 60 --reps 1 --threads 2 --seed 9 -q -o " +
+                       quote(out.string()));
   INFO(r.output);
   REQUIRE(r.code == 0);
   CHECK_THAT(r.output, Contains("wrote " + out.string()));
@@ -66,7 +67,8 @@ TEST_CASE("cli: run, inspect --json and validate succeed on a small cohort", "[c
   const auto j = run_cli(dir, "inspect --json " + quote(out.string()));
   REQUIRE(j.code == 0);
   CHECK_THAT(j.output, Contains("\"people\": 2000") && Contains("\"weeks\": 60") && Contains("\"seed\": 9"));
-  const auto table = run_cli(dir, "inspect " + quote(out.string()) + " --targets data/calibration/bjs-2008-24-states.csv");
+  const auto table =
+      run_cli(dir, "inspect " + quote(out.string()) + " --targets data/calibration/bjs-2008-24-states.csv");
   CHECK(table.code == 0);
   CHECK_THAT(table.output, Contains("largest gap to the targets"));
   const auto v = run_cli(dir, "validate scenarios/baseline.toml");

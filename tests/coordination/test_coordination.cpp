@@ -48,7 +48,7 @@ Delay delay_of(const pw::Simulation& sim, std::size_t k) {
   std::int64_t n = 0;
   for (std::size_t i = 0; i < it.held.size(); ++i) {
     if (it.first_week[i] == 0) continue;  // held at release
-    REQUIRE(it.held[i] == 1);            // everyone obtained it within the horizon
+    REQUIRE(it.held[i] == 1);             // everyone obtained it within the horizon
     const double w = it.weeks_without[i];
     s += w;
     ss += w * w;
@@ -129,9 +129,10 @@ TEST_CASE("coordination: a completed pre-release coordination programme prepares
   }
 }
 
-TEST_CASE("coordination: without an ID nobody works formally or gets a voucher or public unit; issuing every ID "
-          "before release leaves nobody without one",
-          "[coordination][invariants]") {
+TEST_CASE(
+    "coordination: without an ID nobody works formally or gets a voucher or public unit; issuing every ID "
+    "before release leaves nobody without one",
+    "[coordination][invariants]") {
   auto p = pwt::small_params(pwt::sized(5000, 2000), 104, 64);
   p.housing.stocks.vouchers_per_1000 = 50;
   p.housing.stocks.public_per_1000 = 50;
@@ -234,7 +235,7 @@ TEST_CASE("coordination: a release from prison loses benefits and enrolment agai
 TEST_CASE("coordination: the levers' work is counted at each release and charged to the programmes category",
           "[coordination][costs]") {
   auto p = pwt::small_params(pwt::sized(8000, 3000), 104, 69);
-  p.coordination.items[kEntitlementId] = {0.5, 6, 1.0};        // every missing ID issued before release
+  p.coordination.items[kEntitlementId] = {0.5, 6, 1.0};  // every missing ID issued before release
   p.coordination.items[kEntitlementBenefits] = {0.64, 8, 0.4};
   p.coordination.items[kEntitlementEnrolment] = {0.6, 6, 0.0};  // no in-reach
   pwt::Run r(p);
@@ -249,8 +250,9 @@ TEST_CASE("coordination: the levers' work is counted at each release and charged
   CHECK(r.total(&pw::WeekCounts::benefits_filed_before_release) > w[0].benefits_filed_before_release);
   const auto costs = pw::compute_costs(w, p.costs);
   for (std::size_t t = 0; t < w.size(); ++t) {
-    const double expected = static_cast<double>(w[t].ids_issued_before_release) * p.costs.id_issued_before_release +
-                            static_cast<double>(w[t].benefits_filed_before_release) * p.costs.benefits_filed_before_release;
+    const double expected =
+        static_cast<double>(w[t].ids_issued_before_release) * p.costs.id_issued_before_release +
+        static_cast<double>(w[t].benefits_filed_before_release) * p.costs.benefits_filed_before_release;
     REQUIRE(costs.weekly[pw::kCostProgrammes][t] == Approx(expected));
   }
 }

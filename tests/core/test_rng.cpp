@@ -54,9 +54,7 @@ TEST_CASE("rng: changing any single key component changes the output", "[rng]") 
   SECTION("person") { CHECK(all_lanes_differ(Rng(kSeed, 1).words(person + 1, week, purpose, index))); }
   SECTION("week") { CHECK(all_lanes_differ(Rng(kSeed, 1).words(person, week + 1, purpose, index))); }
   SECTION("set-up week") { CHECK(all_lanes_differ(Rng(kSeed, 1).words(person, pw::kSetupWeek, purpose, index))); }
-  SECTION("purpose") {
-    CHECK(all_lanes_differ(Rng(kSeed, 1).words(person, week, Purpose::CaseOutcome, index)));
-  }
+  SECTION("purpose") { CHECK(all_lanes_differ(Rng(kSeed, 1).words(person, week, Purpose::CaseOutcome, index))); }
   SECTION("index") { CHECK(all_lanes_differ(Rng(kSeed, 1).words(person, week, purpose, index + 1))); }
   SECTION("purpose and index do not alias") {
     // (purpose, index) is packed into one counter word; neighbouring purposes

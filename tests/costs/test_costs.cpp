@@ -72,7 +72,8 @@ void check_identity(const pw::CostSeries& c, std::size_t weeks) {
   CHECK(c.sum_total() == Approx(sum_categories).epsilon(1e-12));
 }
 
-std::filesystem::path write_scenario(const pwt::TempDir& dir, const std::string& name, int people, int weeks, int reps) {
+std::filesystem::path write_scenario(const pwt::TempDir& dir, const std::string& name, int people, int weeks,
+                                     int reps) {
   return dir.write(name + ".toml", "name = \"" + name + "\"\ndescription = \"costs test\"\n[simulation]\npeople = " +
                                        std::to_string(people) + "\nhorizon = \"" + std::to_string(weeks) +
                                        "w\"\nreplicates = " + std::to_string(reps) +
@@ -151,17 +152,17 @@ TEST_CASE("costs: a simulated cohort; total is the sum of the categories and pri
   // Victim costs price every offence, detected or not.
   REQUIRE(run.total(&pw::WeekCounts::offences_undetected) > 0);
   const auto n = [&](std::int64_t pw::WeekCounts::*f) { return static_cast<double>(run.total(f)); };
-  CHECK(c.sum(pw::kCostVictim) ==
-        Approx(n(&pw::WeekCounts::offences_violent) * p.costs.victim_violent +
-               n(&pw::WeekCounts::offences_property) * p.costs.victim_property +
-               n(&pw::WeekCounts::offences_drug) * p.costs.victim_drug +
-               n(&pw::WeekCounts::offences_public_order) * p.costs.victim_public_order)
-            .epsilon(1e-12));
+  CHECK(c.sum(pw::kCostVictim) == Approx(n(&pw::WeekCounts::offences_violent) * p.costs.victim_violent +
+                                         n(&pw::WeekCounts::offences_property) * p.costs.victim_property +
+                                         n(&pw::WeekCounts::offences_drug) * p.costs.victim_drug +
+                                         n(&pw::WeekCounts::offences_public_order) * p.costs.victim_public_order)
+                                      .epsilon(1e-12));
   // Every category is a cost except the taxes paid on earnings, which are entered as a negative cost.
   for (std::size_t k = 0; k < pw::kCostCategories.size(); ++k) {
     if (k == pw::kCostTaxes) {
-      CHECK(c.sum(k) == Approx(-p.costs.tax_rate_on_earnings *
-                               static_cast<double>(run.total(&pw::WeekCounts::formal_earnings_usd))).epsilon(1e-12));
+      CHECK(c.sum(k) ==
+            Approx(-p.costs.tax_rate_on_earnings * static_cast<double>(run.total(&pw::WeekCounts::formal_earnings_usd)))
+                .epsilon(1e-12));
     } else {
       CHECK(c.sum(k) >= 0.0);
     }

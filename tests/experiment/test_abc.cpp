@@ -1,7 +1,7 @@
 // sim/engine/methods: rejection ABC and ABC-SMC against a conjugate model whose posterior
 // is known, invariants of the population, and determinism across batch sizes and threads.
-#include <catch2/catch.hpp>
 #include <tbb/parallel_for.h>
+#include <catch2/catch.hpp>
 
 #include <cmath>
 #include <limits>
@@ -209,17 +209,23 @@ TEST_CASE("methods: ABC proposals carry keys and seeds that do not depend on bat
   o.max_generations = 1;
   o.batch_size = 50;
   o.seed = 77;
-  (void)abc_smc(kTwoDims, [&](const std::vector<AbcProposal>& b) {
-    smc_seen.insert(smc_seen.end(), b.begin(), b.end());
-    return std::vector<double>(b.size(), 0.0);
-  }, o);
+  (void)abc_smc(
+      kTwoDims,
+      [&](const std::vector<AbcProposal>& b) {
+        smc_seen.insert(smc_seen.end(), b.begin(), b.end());
+        return std::vector<double>(b.size(), 0.0);
+      },
+      o);
   AbcRejectionOptions ro;
   ro.proposals = 50;
   ro.seed = 77;
-  (void)abc_rejection(kTwoDims, [&](const std::vector<AbcProposal>& b) {
-    rejection_seen.insert(rejection_seen.end(), b.begin(), b.end());
-    return std::vector<double>(b.size(), 0.0);
-  }, ro);
+  (void)abc_rejection(
+      kTwoDims,
+      [&](const std::vector<AbcProposal>& b) {
+        rejection_seen.insert(rejection_seen.end(), b.begin(), b.end());
+        return std::vector<double>(b.size(), 0.0);
+      },
+      ro);
   REQUIRE(smc_seen.size() == 50);
   REQUIRE(rejection_seen.size() == 50);
   for (std::size_t k = 0; k < 50; ++k) {
@@ -262,16 +268,17 @@ TEST_CASE("methods: ABC stopping rules and bad input", "[methods][abc]") {
   CHECK(capped.population.tolerance == 3.0);
   CHECK(capped.generations[1].attempts == r.generations[1].attempts);
   budgeted.max_evaluations = 150;  // generation 0 needs 200
-  CHECK_THROWS_WITH(abc_smc(dims, AbcSimulator(normal_mean_distance), budgeted),
-                    Catch::Contains("max_evaluations"));
+  CHECK_THROWS_WITH(abc_smc(dims, AbcSimulator(normal_mean_distance), budgeted), Catch::Contains("max_evaluations"));
 
   // +infinity rejects: the posterior never enters the region the simulator refuses.
   AbcSmcOptions p;
   p.particles = 200;
   p.max_generations = 3;
-  const AbcResult half = abc_smc(dims, AbcSimulator([](const std::vector<double>& x, std::uint64_t s) {
-    return x[0] < 0.0 ? std::numeric_limits<double>::infinity() : normal_mean_distance(x, s);
-  }), p);
+  const AbcResult half =
+      abc_smc(dims, AbcSimulator([](const std::vector<double>& x, std::uint64_t s) {
+                return x[0] < 0.0 ? std::numeric_limits<double>::infinity() : normal_mean_distance(x, s);
+              }),
+              p);
   for (const auto& s : half.population.samples) CHECK(s[0] >= 0.0);
 
   const auto nan_sim = AbcSimulator([](const std::vector<double>&, std::uint64_t) { return std::nan(""); });
@@ -330,8 +337,8 @@ TEST_CASE("methods: the local kernel needs fewer evaluations on a correlated pos
   // parameters that trade off against each other give. Both kernels run to the same tolerance
   // from the same seed; the local kernel should need far fewer simulations to get there, and
   // both populations must sit on the ridge.
-  const std::vector<Dimension> dims{{"a", -5.0, 5.0, false}, {"b", -5.0, 5.0, false},
-                                    {"c", -5.0, 5.0, false}, {"d", -5.0, 5.0, false}};
+  const std::vector<Dimension> dims{
+      {"a", -5.0, 5.0, false}, {"b", -5.0, 5.0, false}, {"c", -5.0, 5.0, false}, {"d", -5.0, 5.0, false}};
   const auto ridge = [](const std::vector<double>& x, std::uint64_t seed) {
     pw::methods::KeyedUniforms u(seed, pw::Purpose::AbcSimulationSeed, 0, 0);
     const double s1 = x[0] + x[1] + 0.05 * pw::normal_quantile(u.next());

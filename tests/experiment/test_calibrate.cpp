@@ -6,17 +6,17 @@
 
 #include <cmath>
 #include <fstream>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "models/reporting/outcome_tables.hpp"
 #include "models/simulation.hpp"
-#include "sim/engine/core/parallel.hpp"
 #include "sim/app/experiment/calibration_runner.hpp"
 #include "sim/app/experiment/calibration_spec.hpp"
 #include "sim/app/experiment/calibration_targets.hpp"
 #include "sim/app/experiment/run_scenario.hpp"
 #include "sim/app/io/calibration_results.hpp"
+#include "sim/engine/core/parallel.hpp"
 #include "tests/cli_support.hpp"
 #include "tests/h5_data.hpp"
 
@@ -51,22 +51,25 @@ TEST_CASE("calibrate spec: every problem is reported at once with file, line, ke
           "[experiment][calibrate]") {
   pwt::TempDir dir("calibrate-spec");
   const auto spec = dir.write("bad.toml",
-                              "scenario = \"" + kBaseline + "\"\n"          // line 1
-                              "method = \"mcmc\"\n"                          // 2
-                              "particles = \"many\"\n"                       // 3
-                              "colour = 1\n"                                 // 4
-                              "tolerances = [2.0, 3.0]\n"                    // 5
-                              "[[targets]]\n"                                // 6
-                              "file = \"" + kOtherTargets + "\"\n"           // 7
-                              "rows = [\"employed_at_month_9\"]\n"           // 8
-                              "[[parameter]]\n"                              // 9
-                              "path = \"labour.search.rat\"\n"               // 10
-                              "lo = 0.1\nhi = 0.5\n"                         // 11-12
-                              "[[parameter]]\n"                              // 13
-                              "path = \"labour.employers.informal_share\"\n" // 14
-                              "lo = 0.1\nhi = 1.5\n"                         // 15-16
-                              "[[parameter]]\n"                              // 17
-                              "path = \"programme[x].capacity\"\nlo = 1\nhi = 2\n");
+                              "scenario = \"" + kBaseline +
+                                  "\"\n"                       // line 1
+                                  "method = \"mcmc\"\n"        // 2
+                                  "particles = \"many\"\n"     // 3
+                                  "colour = 1\n"               // 4
+                                  "tolerances = [2.0, 3.0]\n"  // 5
+                                  "[[targets]]\n"              // 6
+                                  "file = \"" +
+                                  kOtherTargets +
+                                  "\"\n"                                          // 7
+                                  "rows = [\"employed_at_month_9\"]\n"            // 8
+                                  "[[parameter]]\n"                               // 9
+                                  "path = \"labour.search.rat\"\n"                // 10
+                                  "lo = 0.1\nhi = 0.5\n"                          // 11-12
+                                  "[[parameter]]\n"                               // 13
+                                  "path = \"labour.employers.informal_share\"\n"  // 14
+                                  "lo = 0.1\nhi = 1.5\n"                          // 15-16
+                                  "[[parameter]]\n"                               // 17
+                                  "path = \"programme[x].capacity\"\nlo = 1\nhi = 2\n");
   try {
     (void)pw::read_calibration_spec(spec);
     FAIL("no error");
@@ -78,10 +81,14 @@ TEST_CASE("calibrate spec: every problem is reported at once with file, line, ke
     CHECK_THAT(m, Contains(f + ":3:13: particles: wrong type: expected an integer"));
     CHECK_THAT(m, Contains(f + ":4:10: colour: unknown key; accepted: alpha, common_random_numbers, description,"));
     CHECK_THAT(m, Contains(f + ":5:14: tolerances: must be RMSEs in percentage points, >= 0 and strictly decreasing"));
-    CHECK_THAT(m, Contains(":6:1: targets: " + kOtherTargets + ": no row \"employed_at_month_9\" in this file; rows: "
+    CHECK_THAT(m, Contains(":6:1: targets: " + kOtherTargets +
+                           ": no row \"employed_at_month_9\" in this file; rows: "
                            "any_formal_earnings_first_full_year, ever_employed_by_month_8"));
-    CHECK_THAT(m, Contains("parameter.path: unknown parameter \"labour.search.rat\"; did you mean \"labour.search.rate\"?"));
-    CHECK_THAT(m, Contains("parameter: labour.employers.informal_share: range [0.1, 1.5] leaves the parameter's range [0, 1]"));
+    CHECK_THAT(
+        m, Contains("parameter.path: unknown parameter \"labour.search.rat\"; did you mean \"labour.search.rate\"?"));
+    CHECK_THAT(
+        m,
+        Contains("parameter: labour.employers.informal_share: range [0.1, 1.5] leaves the parameter's range [0, 1]"));
     CHECK_THAT(m, Contains("\"programme[x].capacity\": programme keys cannot be calibrated"));
     CHECK(e.issues().size() == 8);
   }
@@ -96,8 +103,9 @@ TEST_CASE("calibrate spec: every problem is reported at once with file, line, ke
                     Contains("scenario: missing: the base scenario file") &&
                         Contains("max_evaluations: missing: rejection draws max_evaluations proposals") &&
                         Contains("parameter: missing: at least one [[parameter]]"));
-  const auto spec3 = dir.write("bad3.toml", "scenario = \"" + kBaseline + "\"\nweeks = 52\n"
-                               "[[parameter]]\npath = \"labour.search.rate\"\nlo = 0.02\nhi = 0.9\n");
+  const auto spec3 = dir.write("bad3.toml", "scenario = \"" + kBaseline +
+                                                "\"\nweeks = 52\n"
+                                                "[[parameter]]\npath = \"labour.search.rate\"\nlo = 0.02\nhi = 0.9\n");
   CHECK_THROWS_WITH(pw::read_calibration_spec(spec3),
                     Contains("weeks: target arrest.all.y2 (bjs-2008-24-states.csv) needs 104 weeks of follow-up; the "
                              "horizon is 52 weeks"));
@@ -112,8 +120,10 @@ TEST_CASE("calibrate spec: every problem is reported at once with file, line, ke
   const auto k2 = dir.write("k2.toml", base + "kernel = \"local\"\n" + param);
   CHECK_THROWS_WITH(pw::read_calibration_spec(k2),
                     Contains(k2.string() + ":2:10: kernel: \"local\" is not a kernel; accepted: olcm (default"));
-  CHECK_THROWS_WITH(pw::read_calibration_spec(dir.write("k3.toml", base + "method = \"rejection\"\n"
-                                                        "max_evaluations = 10\nkernel = \"olcm\"\n" + param)),
+  CHECK_THROWS_WITH(pw::read_calibration_spec(dir.write("k3.toml", base +
+                                                                       "method = \"rejection\"\n"
+                                                                       "max_evaluations = 10\nkernel = \"olcm\"\n" +
+                                                                       param)),
                     Contains("kernel: smc only"));
 }
 
@@ -130,8 +140,9 @@ TEST_CASE("calibrate spec: the examples load, with the default targets and docs/
   CHECK(r.dimensions[0].hi == 0.9);
   // No [[targets]]: both files beside the base scenario's report.targets_file, every row.
   pwt::TempDir dir("calibrate-default");
-  const auto spec = dir.write("d.toml", "scenario = \"" + kBaseline + "\"\n[[parameter]]\npath = "
-                                        "\"labour.search.rate\"\nlo = 0.02\nhi = 0.9\n");
+  const auto spec = dir.write("d.toml", "scenario = \"" + kBaseline +
+                                            "\"\n[[parameter]]\npath = "
+                                            "\"labour.search.rate\"\nlo = 0.02\nhi = 0.9\n");
   const auto d = pw::read_calibration_spec(spec);
   CHECK(pw::target_points(d.targets).size() == 65);
   CHECK(d.method == pw::CalibrationMethod::Smc);
@@ -162,18 +173,19 @@ TEST_CASE("calibrate: ABC-SMC recovers a known offending rate from targets the m
   const auto tables = pw::cumulative_tables(sim);
   std::string csv = "outcome,group,y1,y2\n";
   for (const std::string group : {"all", "male", "female"}) {
-    const auto g = static_cast<std::size_t>(std::find(tables.groups.begin(), tables.groups.end(), group) -
-                                            tables.groups.begin());
+    const auto g =
+        static_cast<std::size_t>(std::find(tables.groups.begin(), tables.groups.end(), group) - tables.groups.begin());
     for (std::size_t o = 0; o < pw::kOutcomes.size(); ++o) {
       csv += fmt::format("{},{},{},{}\n", pw::kOutcomes[o], group, tables.pct[g][o][11], tables.pct[g][o][23]);
     }
   }
   dir.write("synthetic.csv", csv);
-  const auto spec = dir.write("recover.toml",
-                              "scenario = \"" + kBaseline + "\"\nparticles = 16\ngenerations = 4\npeople = 1500\n"
-                              "weeks = 104\nseed = 5\nmin_acceptance_rate = 0.05\n"
-                              "[[targets]]\nfile = \"synthetic.csv\"\n"
-                              "[[parameter]]\npath = \"justice.offending.base_rate\"\nlo = 0.01\nhi = 0.25\nlog = true\n");
+  const auto spec = dir.write(
+      "recover.toml", "scenario = \"" + kBaseline +
+                          "\"\nparticles = 16\ngenerations = 4\npeople = 1500\n"
+                          "weeks = 104\nseed = 5\nmin_acceptance_rate = 0.05\n"
+                          "[[targets]]\nfile = \"synthetic.csv\"\n"
+                          "[[parameter]]\npath = \"justice.offending.base_rate\"\nlo = 0.01\nhi = 0.25\nlog = true\n");
   pw::CalibrateOptions o;
   o.spec = spec;
   o.output = dir / "recover.h5";
@@ -192,7 +204,7 @@ TEST_CASE("calibrate: ABC-SMC recovers a known offending rate from targets the m
   CHECK(p.q05 < kTruth);
   CHECK(p.q95 > kTruth);
   CHECK(rec.fit.size() == 18);  // 3 outcomes x 3 groups x 2 years
-  CHECK(rec.fit_rmse < 5.0);  // the fit run: 1,500 people under the base seed (women: about 3 to 4 pp sampling error)
+  CHECK(rec.fit_rmse < 5.0);    // the fit run: 1,500 people under the base seed (women: about 3 to 4 pp sampling error)
   // Invariants of the posterior.
   double total = 0;
   for (std::size_t k = 0; k < rec.weights.size(); ++k) {
@@ -220,8 +232,10 @@ TEST_CASE("calibrate: common random numbers give every evaluation the same seed"
   // a seed per evaluation the distances differ by sampling noise alone.
   pwt::TempDir dir("calibrate-crn");
   const auto narrow = [](const std::string& extra) {
-    return "scenario = \"" + kBaseline + "\"\nmethod = \"rejection\"\nparticles = 12\nmax_evaluations = 12\n"
-           "people = 500\nweeks = 52\nseed = 9\n" + extra + "[[targets]]\nfile = \"" + kOtherTargets +
+    return "scenario = \"" + kBaseline +
+           "\"\nmethod = \"rejection\"\nparticles = 12\nmax_evaluations = 12\n"
+           "people = 500\nweeks = 52\nseed = 9\n" +
+           extra + "[[targets]]\nfile = \"" + kOtherTargets +
            "\"\nrows = [\"ever_employed_by_month_8\", \"employed_at_month_8\"]\n"
            "[[parameter]]\npath = \"labour.search.rate\"\nlo = 0.2\nhi = 0.2000000001\n";
   };
@@ -249,7 +263,8 @@ TEST_CASE("calibrate: a run killed halfway resumes to the same posterior, and 1 
   INFO(r.output);
   REQUIRE(r.code == 0);
   // Killed (as if by kill -9) after 7 evaluations: no file under the final name, a journal left behind.
-  r = pwt::run_cli(dir, "calibrate " + quote(spec.string()) + " -q --threads 2 --stop-after 7 -o " + quote(two.string()));
+  r = pwt::run_cli(dir,
+                   "calibrate " + quote(spec.string()) + " -q --threads 2 --stop-after 7 -o " + quote(two.string()));
   REQUIRE(r.code == 75);
   CHECK(!std::filesystem::exists(two));
   CHECK(std::filesystem::exists(two.string() + ".tasks"));

@@ -15,9 +15,10 @@
 #include "sim/app/io/targets.hpp"
 #include "tests/test_support.hpp"
 
-TEST_CASE("calibration: the baseline reproduces every BJS 2008 target within 3 points, and work and shelter targets "
-          "within 5",
-          "[calibration]") {
+TEST_CASE(
+    "calibration: the baseline reproduces every BJS 2008 target within 3 points, and work and shelter targets "
+    "within 5",
+    "[calibration]") {
   // Under the sanitizers the cohort is smaller, so the tolerance allows for its
   // sampling error (about 1.5 points for women at 40,000 people).
   const int people = pwt::sized(100000, 40000);

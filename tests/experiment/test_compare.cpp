@@ -9,10 +9,10 @@
 
 #include "sim/app/experiment/experiment_plan.hpp"
 #include "sim/app/experiment/experiment_runner.hpp"
-#include "sim/engine/stats/paired_stats.hpp"
 #include "sim/app/experiment/task_journal.hpp"
 #include "sim/app/io/comparison.hpp"
 #include "sim/app/io/summary.hpp"
+#include "sim/engine/stats/paired_stats.hpp"
 #include "tests/cli_support.hpp"
 #include "tests/h5_data.hpp"
 
@@ -45,7 +45,8 @@ std::filesystem::path run_compare(const pw::CompareOptions& o, const std::filesy
   return out;
 }
 
-std::vector<float> float_column(const std::filesystem::path& file, const std::string& scenario, const std::string& column) {
+std::vector<float> float_column(const std::filesystem::path& file, const std::string& scenario,
+                                const std::string& column) {
   const H5::H5File f(file.string(), H5F_ACC_RDONLY);
   const auto ds = f.openDataSet("/scenarios/" + scenario + "/persons/replicate_0/" + column);
   std::vector<float> v(static_cast<std::size_t>(ds.getSpace().getSimpleExtentNpoints()));
@@ -227,7 +228,8 @@ TEST_CASE("compare: an interrupted experiment resumes to bit-identical data", "[
 TEST_CASE("compare: a journal of other inputs is not resumed", "[experiment][compare][resume]") {
   pwt::TempDir dir("compare-changed");
   const auto out = dir / "c.h5";
-  const std::string base = "compare " + kBaseline + " " + kTreatment + " --people 800 --weeks 26 -q -o " + quote(out.string());
+  const std::string base =
+      "compare " + kBaseline + " " + kTreatment + " --people 800 --weeks 26 -q -o " + quote(out.string());
   REQUIRE(pwt::run_cli(dir, base + " --reps 2 --stop-after 1").code == 75);
   auto r = pwt::run_cli(dir, base + " --reps 2 --set justice.courts.conviction_probability=0.5");
   INFO(r.output);
@@ -240,7 +242,8 @@ TEST_CASE("compare: a journal of other inputs is not resumed", "[experiment][com
 
 TEST_CASE("compare: missing or invalid scenario files exit with 2 and name them", "[experiment][compare][cli]") {
   pwt::TempDir dir("compare-bad");
-  auto r = pwt::run_cli(dir, "compare " + kBaseline + " scenarios/no-such-policy.toml -o " + quote((dir / "x.h5").string()));
+  auto r =
+      pwt::run_cli(dir, "compare " + kBaseline + " scenarios/no-such-policy.toml -o " + quote((dir / "x.h5").string()));
   CHECK(r.code == 2);
   CHECK_THAT(r.output, Contains("no-such-policy.toml"));
   const auto bad = dir.write("bad_policy.toml", "extends = \"" + (pwt::kSourceDir / kBaseline).string() +
@@ -258,11 +261,12 @@ TEST_CASE("compare: inspect --json adds vs_baseline and keeps the scenarios cont
   pwt::TempDir dir("compare-json");
   const auto out = dir / "c.h5";
   const auto csv = dir / "c.csv";
-  auto r = pwt::run_cli(dir, "compare " + kBaseline + " " + kTreatment +
-                                 " --people 1500 --weeks 104 --reps 2 -o " + quote(out.string()) + " --csv " + quote(csv.string()));
+  auto r = pwt::run_cli(dir, "compare " + kBaseline + " " + kTreatment + " --people 1500 --weeks 104 --reps 2 -o " +
+                                 quote(out.string()) + " --csv " + quote(csv.string()));
   INFO(r.output);
   REQUIRE(r.code == 0);
-  CHECK_THAT(r.output, Contains("rnr-treatment vs baseline") && Contains("return to prison") && Contains("95% interval"));
+  CHECK_THAT(r.output,
+             Contains("rnr-treatment vs baseline") && Contains("return to prison") && Contains("95% interval"));
   r = pwt::run_cli(dir, "inspect --json " + quote(out.string()));
   REQUIRE(r.code == 0);
   const auto j = nlohmann::json::parse(r.output);
@@ -319,14 +323,16 @@ TEST_CASE("compare: 2 MPI ranks and any thread count give the data of 1 rank", "
   REQUIRE(r.code == 0);
   r = pwt::run_cli(dir, args + "--threads 1 -o " + quote(threads.string()));
   REQUIRE(r.code == 0);
-  r = pwt::run_command(dir, "mpirun --allow-run-as-root --oversubscribe -n 2", args + "--threads 1 -o " + quote(two.string()));
+  r = pwt::run_command(dir, "mpirun --allow-run-as-root --oversubscribe -n 2",
+                       args + "--threads 1 -o " + quote(two.string()));
   INFO(r.output);
   REQUIRE(r.code == 0);
   CHECK_THAT(r.output, Contains("on 2 rank(s)"));
   CHECK(pwt::differing_datasets(one, two).empty());
   CHECK(pwt::differing_datasets(one, threads).empty());
   const auto four = dir / "four.h5";
-  r = pwt::run_command(dir, "mpirun --allow-run-as-root --oversubscribe -n 4", args + "--threads 1 -o " + quote(four.string()));
+  r = pwt::run_command(dir, "mpirun --allow-run-as-root --oversubscribe -n 4",
+                       args + "--threads 1 -o " + quote(four.string()));
   INFO(r.output);
   REQUIRE(r.code == 0);
   CHECK(pwt::differing_datasets(one, four).empty());
@@ -352,7 +358,8 @@ TEST_CASE("report: figures and a Markdown summary of a compare file", "[experime
   // The Python loader's paired differences are the C++ ones (the CSV of compare).
   const auto csv = dir / "c.csv";
   REQUIRE(pwt::run_cli(dir, "compare " + kBaseline + " " + kTreatment + " --people 800 --weeks 104 --reps 2 -q -o " +
-                                quote(out.string()) + " --csv " + quote(csv.string())).code == 0);
+                                quote(out.string()) + " --csv " + quote(csv.string()))
+              .code == 0);
   const std::string py =
       "import sys; sys.path.insert(0, 'results'); import pandas as pd, pathways_results as pr; "
       "d = pr.load_experiment(sys.argv[1])['differences']; c = pd.read_csv(sys.argv[2]); "
@@ -361,8 +368,9 @@ TEST_CASE("report: figures and a Markdown summary of a compare file", "[experime
       "err = ((m.difference - m['mean']).abs() / (1 + m['mean'].abs())).max(); "
       "err2 = ((m.lo_x - m.lo_y).abs() / (1 + m.lo_x.abs())).max(); "
       "assert err < 1e-8 and err2 < 1e-8, (err, err2); print('python matches', len(m))";
-  r = pwt::run_command(dir, "", "--version >/dev/null && /usr/bin/python3 -c " + quote(py) + " " + quote(out.string()) +
-                                    " " + quote(csv.string()));
+  r = pwt::run_command(dir, "",
+                       "--version >/dev/null && /usr/bin/python3 -c " + quote(py) + " " + quote(out.string()) + " " +
+                           quote(csv.string()));
   INFO(r.output);
   CHECK(r.code == 0);
   CHECK_THAT(r.output, Contains("python matches 412"));

@@ -22,7 +22,7 @@ TEST_CASE("methods: a dimension maps [0, 1] onto its range, linearly or log-unif
   CHECK(to_value(lin, 0.25) == Approx(0.0).margin(1e-15));
   CHECK(to_value(log, 0.0) == 0.01);
   CHECK(to_value(log, 1.0) == 100.0);
-  CHECK(to_value(log, 0.5) == Approx(1.0).epsilon(1e-14));    // geometric midpoint
+  CHECK(to_value(log, 0.5) == Approx(1.0).epsilon(1e-14));  // geometric midpoint
   CHECK(to_value(log, 0.75) == Approx(10.0).epsilon(1e-14));
   for (const double u : {0.0, 0.1, 0.37, 0.5, 0.99, 1.0}) {
     CHECK(to_unit(lin, to_value(lin, u)) == Approx(u).margin(1e-14));
@@ -33,7 +33,8 @@ TEST_CASE("methods: a dimension maps [0, 1] onto its range, linearly or log-unif
 }
 
 TEST_CASE("methods: bad dimensions and coordinates are refused, naming the dimension", "[methods][designs]") {
-  CHECK_THROWS_WITH(validate(Dimension{"x", 1.0, 1.0, false}), Catch::Contains("'x'") && Catch::Contains("lo must be less"));
+  CHECK_THROWS_WITH(validate(Dimension{"x", 1.0, 1.0, false}),
+                    Catch::Contains("'x'") && Catch::Contains("lo must be less"));
   CHECK_THROWS_WITH(validate(Dimension{"y", 0.0, 1.0, true}), Catch::Contains("'y'") && Catch::Contains("lo > 0"));
   CHECK_THROWS_AS(validate(Dimension{"z", 0.0, std::numeric_limits<double>::infinity(), false}), std::invalid_argument);
   CHECK_THROWS_AS(validate(Dimension{"", 0.0, 1.0, false}), std::invalid_argument);

@@ -17,7 +17,9 @@ void collect(const H5::Group& group, const std::string& prefix, std::map<std::st
     const std::string name = group.getObjnameByIdx(k);
     const std::string path = prefix + "/" + name;
     switch (group.childObjType(name)) {
-      case H5O_TYPE_GROUP: collect(group.openGroup(name), path, out); break;
+      case H5O_TYPE_GROUP:
+        collect(group.openGroup(name), path, out);
+        break;
       case H5O_TYPE_DATASET: {
         const auto ds = group.openDataSet(name);
         const auto type = ds.getDataType();
@@ -40,7 +42,8 @@ void collect(const H5::Group& group, const std::string& prefix, std::map<std::st
         out[path] = std::move(bytes);
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
 }
@@ -60,7 +63,8 @@ TEST_CASE("determinism: results files are bit-identical for 1, 2 and 4 threads",
   const int people = pwt::sized(20000, 12000);
   const auto scenario = dir.write("det.toml", "name = \"det\"\n[simulation]\npeople = " + std::to_string(people) +
                                                   "\nhorizon = \"104w\"\nreplicates = 2\nseed = 8675309\n"
-                                                  "[population]\nprofile_file = \"" + pwt::kProfilePath + "\"\n");
+                                                  "[population]\nprofile_file = \"" +
+                                                  pwt::kProfilePath + "\"\n");
   std::map<int, std::map<std::string, std::string>> by_threads;
   for (int threads : {1, 2, 4}) {
     pw::RunOptions o;
@@ -73,10 +77,10 @@ TEST_CASE("determinism: results files are bit-identical for 1, 2 and 4 threads",
   }
   const auto& ref = by_threads.at(1);
   // The comparison covers what matters: weekly counts, curves, group sizes and every person of both replicates.
-  for (const char* must : {"/scenarios/det/weekly/arrests", "/scenarios/det/weekly/in_prison",
-                           "/scenarios/det/cumulative_pct/all/arrest", "/scenarios/det/cumulative_pct/female/return_prison",
-                           "/scenarios/det/group_size", "/scenarios/det/persons/replicate_0/frailty",
-                           "/scenarios/det/persons/replicate_1/first_arrest_week"}) {
+  for (const char* must :
+       {"/scenarios/det/weekly/arrests", "/scenarios/det/weekly/in_prison", "/scenarios/det/cumulative_pct/all/arrest",
+        "/scenarios/det/cumulative_pct/female/return_prison", "/scenarios/det/group_size",
+        "/scenarios/det/persons/replicate_0/frailty", "/scenarios/det/persons/replicate_1/first_arrest_week"}) {
     INFO(must);
     REQUIRE(ref.count(must) == 1);
     REQUIRE(!ref.at(must).empty());

@@ -26,8 +26,8 @@ std::vector<double> run_design(const SaltelliDesign& design, const std::vector<D
 // Estimate within 4 bootstrap standard errors of the truth, truth inside the interval,
 // and the interval narrow enough for the check to mean something.
 void check_index(const char* what, std::size_t i, const SobolIndex& s, double truth, double max_se) {
-  INFO(what << "[" << i << "] = " << s.estimate << " [" << s.lo << ", " << s.hi << "], se " << s.se
-            << "; analytical " << truth);
+  INFO(what << "[" << i << "] = " << s.estimate << " [" << s.lo << ", " << s.hi << "], se " << s.se << "; analytical "
+            << truth);
   CHECK(std::abs(s.estimate - truth) <= 4.0 * s.se + 1e-12);
   CHECK(s.lo <= truth + 1e-12);
   CHECK(truth <= s.hi + 1e-12);
@@ -77,8 +77,7 @@ TEST_CASE("methods: Sobol indices of the Ishigami function match the analytical 
   CHECK(other.first[0].lo != s.first[0].lo);
 }
 
-TEST_CASE("methods: Sobol indices of a linear model are proportional to coefficient^2 x variance",
-          "[methods][sobol]") {
+TEST_CASE("methods: Sobol indices of a linear model are proportional to coefficient^2 x variance", "[methods][sobol]") {
   // y = 2 x1 + 3 x2 + 0 x3 + 1 x4 with x1 ~ U(0, 1), x2 log-uniform on [0.1, 1], x3 ~ U(5, 9), x4 ~ U(-1, 1).
   const std::vector<Dimension> dims{
       {"x1", 0.0, 1.0, false}, {"x2", 0.1, 1.0, true}, {"x3", 5.0, 9.0, false}, {"x4", -1.0, 1.0, false}};
@@ -90,9 +89,8 @@ TEST_CASE("methods: Sobol indices of a linear model are proportional to coeffici
   for (std::size_t i = 0; i < 4; ++i) total_var += coef[i] * coef[i] * var[i];
 
   const SaltelliDesign design = saltelli_design(4096, 4);
-  const auto y = run_design(design, dims, [&](const Point& x) {
-    return coef[0] * x[0] + coef[1] * x[1] + coef[2] * x[2] + coef[3] * x[3];
-  });
+  const auto y = run_design(
+      design, dims, [&](const Point& x) { return coef[0] * x[0] + coef[1] * x[1] + coef[2] * x[2] + coef[3] * x[3]; });
   SobolIndexOptions options;
   options.bootstrap = 400;
   const SobolIndices s = sobol_indices(design, y, options);

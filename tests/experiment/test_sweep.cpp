@@ -81,7 +81,8 @@ TEST_CASE("sweep: Sobol indices find the parameter that matters and give exactly
   CHECK(rp.total[0].estimate > 0.8);
   CHECK(rp.first[0].estimate > 0.8);
   CHECK(rp.total[0].lo > 0.5);
-  INFO("S1 " << rp.first[0].estimate << " [" << rp.first[0].lo << ", " << rp.first[0].hi << "], ST " << rp.total[0].estimate << " [" << rp.total[0].lo << ", " << rp.total[0].hi << "]");
+  INFO("S1 " << rp.first[0].estimate << " [" << rp.first[0].lo << ", " << rp.first[0].hi << "], ST "
+             << rp.total[0].estimate << " [" << rp.total[0].lo << ", " << rp.total[0].hi << "]");
   CHECK(rp.first[0].lo > 0.3);
   const auto& cv = *res.outputs[1].sobol;  // victim cost: mostly the price
   CHECK(cv.total[1].estimate > 0.5);
@@ -94,20 +95,25 @@ TEST_CASE("sweep: Sobol indices find the parameter that matters and give exactly
   CHECK(json.at("scenarios").size() == 64);
   // pathways report draws the indices it computed.
   const auto report = dir / "report";
-  const auto rr = pwt::run_command(dir, "MPLBACKEND=Agg", "report " + quote(out.string()) + " -o " + quote(report.string()));
+  const auto rr =
+      pwt::run_command(dir, "MPLBACKEND=Agg", "report " + quote(out.string()) + " -o " + quote(report.string()));
   INFO(rr.output);
   REQUIRE(rr.code == 0);
   CHECK(std::filesystem::file_size(report / "sobol.png") > 1000);
   CHECK(std::filesystem::file_size(report / "outputs.png") > 1000);
-  CHECK_THAT(pwt::read_text(report / "summary.md"), Contains("| return_prison.all.y1 | `costs.victim_violent` | 0.000"));
+  CHECK_THAT(pwt::read_text(report / "summary.md"),
+             Contains("| return_prison.all.y1 | `costs.victim_violent` | 0.000"));
 }
 
-TEST_CASE("sweep: an interrupted Latin hypercube sweep resumes to bit-identical data, also over MPI", "[experiment][sweep][resume][mpi]") {
+TEST_CASE("sweep: an interrupted Latin hypercube sweep resumes to bit-identical data, also over MPI",
+          "[experiment][sweep][resume][mpi]") {
   pwt::TempDir dir("sweep-resume");
   const auto spec = dir.write("lhs.toml", spec_text("lhs", "points = 5\nreplicates = 2\n", kTwoParameters));
   const auto full = dir / "full.h5", resumed = dir / "resumed.h5";
   REQUIRE(pwt::run_cli(dir, "sweep " + quote(spec.string()) + " -q -o " + quote(full.string())).code == 0);
-  REQUIRE(pwt::run_cli(dir, "sweep " + quote(spec.string()) + " -q --stop-after 4 -o " + quote(resumed.string())).code == 75);
+  REQUIRE(
+      pwt::run_cli(dir, "sweep " + quote(spec.string()) + " -q --stop-after 4 -o " + quote(resumed.string())).code ==
+      75);
   const auto r = pwt::run_cli(dir, "sweep " + quote(spec.string()) + " -q --threads 1 -o " + quote(resumed.string()));
   INFO(r.output);
   REQUIRE(r.code == 0);
@@ -124,10 +130,11 @@ TEST_CASE("sweep: an interrupted Latin hypercube sweep resumes to bit-identical 
 
 TEST_CASE("sweep: a bad spec exits with 2 and names file, line and key", "[experiment][sweep][cli]") {
   pwt::TempDir dir("sweep-bad");
-  const auto bad = dir.write("bad_sweep.toml",
-                             spec_text("sobol", "points = 8\nreplicate = 2\n",
-                                       "[[parameter]]\npath = \"justice.supervision.revocation_probabilty\"\nlo = 0.1\nhi = 0.7\n"
-                                       "[[parameter]]\npath = \"justice.supervision.revocation_on_arrest\"\nlo = 0.1\nhi = 1.7\n"));
+  const auto bad =
+      dir.write("bad_sweep.toml",
+                spec_text("sobol", "points = 8\nreplicate = 2\n",
+                          "[[parameter]]\npath = \"justice.supervision.revocation_probabilty\"\nlo = 0.1\nhi = 0.7\n"
+                          "[[parameter]]\npath = \"justice.supervision.revocation_on_arrest\"\nlo = 0.1\nhi = 1.7\n"));
   const auto r = pwt::run_cli(dir, "sweep " + quote(bad.string()) + " -o " + quote((dir / "x.h5").string()));
   INFO(r.output);
   CHECK(r.code == 2);

@@ -15,16 +15,25 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-const std::vector<std::string> kRequiredGroups = {
-    "all",        "male",       "female",           "age_le24",           "age_25to39",          "age_40to54",
-    "age_55to64", "age_65plus", "prior_arrests_le4", "prior_arrests_5to9", "prior_arrests_10plus"};
+const std::vector<std::string> kRequiredGroups = {"all",
+                                                  "male",
+                                                  "female",
+                                                  "age_le24",
+                                                  "age_25to39",
+                                                  "age_40to54",
+                                                  "age_55to64",
+                                                  "age_65plus",
+                                                  "prior_arrests_le4",
+                                                  "prior_arrests_5to9",
+                                                  "prior_arrests_10plus"};
 
 std::filesystem::path write_scenario(const pwt::TempDir& dir, const std::string& name, int people, int weeks, int reps,
                                      int seed) {
-  return dir.write(name + ".toml", "name = \"" + name + "\"\ndescription = \"results-file test\"\n[simulation]\npeople = " +
-                                       std::to_string(people) + "\nhorizon = \"" + std::to_string(weeks) +
-                                       "w\"\nreplicates = " + std::to_string(reps) + "\nseed = " + std::to_string(seed) +
-                                       "\n[population]\nprofile_file = \"" + pwt::kProfilePath + "\"\n");
+  return dir.write(
+      name + ".toml",
+      "name = \"" + name + "\"\ndescription = \"results-file test\"\n[simulation]\npeople = " + std::to_string(people) +
+          "\nhorizon = \"" + std::to_string(weeks) + "w\"\nreplicates = " + std::to_string(reps) +
+          "\nseed = " + std::to_string(seed) + "\n[population]\nprofile_file = \"" + pwt::kProfilePath + "\"\n");
 }
 
 bool has_part_files(const std::filesystem::path& dir) {
@@ -188,7 +197,9 @@ TEST_CASE("results: persons output all / none", "[io][results]") {
     CHECK(persons.getNumObjs() == 2);
     CHECK(persons.nameExists("replicate_1"));
     // One year of follow-up: arrays of one value.
-    CHECK(pw::summarise_results(o.output).at("scenarios").at("pers").at("cumulative_pct").at("all").at("arrest").size() == 1);
+    CHECK(
+        pw::summarise_results(o.output).at("scenarios").at("pers").at("cumulative_pct").at("all").at("arrest").size() ==
+        1);
   }
   SECTION("none") {
     o.persons = pw::PersonsOutput::None;

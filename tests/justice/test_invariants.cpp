@@ -81,7 +81,8 @@ void check_invariants(const pw::Simulation& sim) {
         if (m > 0) REQUIRE(v[m] >= v[m - 1]);
       }
     }
-    for (int m = 0; m < t.months; ++m) REQUIRE(t.pct[g][1][static_cast<std::size_t>(m)] <= t.pct[g][0][static_cast<std::size_t>(m)]);
+    for (int m = 0; m < t.months; ++m)
+      REQUIRE(t.pct[g][1][static_cast<std::size_t>(m)] <= t.pct[g][0][static_cast<std::size_t>(m)]);
   }
   // Group sizes partition the cohort.
   auto size = [&](const char* g) { return t.group_size[group_index(t, g)]; };
@@ -103,9 +104,11 @@ void check_invariants(const pw::Simulation& sim) {
   for (std::size_t o = 0; o < 3; ++o) {
     for (int m = 1; m <= t.months; ++m) {
       const int end = pw::week_ending_month(m);
-      const auto k = std::count_if(first[o]->begin(), first[o]->end(), [&](std::int16_t w) { return w != pw::kNever && w < end; });
+      const auto k =
+          std::count_if(first[o]->begin(), first[o]->end(), [&](std::int16_t w) { return w != pw::kNever && w < end; });
       INFO(pw::kOutcomes[o] << " month " << m);
-      REQUIRE(t.pct[all][o][static_cast<std::size_t>(m - 1)] == Approx(100.0 * static_cast<double>(k) / n).margin(1e-9));
+      REQUIRE(t.pct[all][o][static_cast<std::size_t>(m - 1)] ==
+              Approx(100.0 * static_cast<double>(k) / n).margin(1e-9));
     }
   }
 }
@@ -141,7 +144,8 @@ TEST_CASE("invariants: a baseline run keeps stocks, counts and curves consistent
   CHECK(jailed > 0);
 }
 
-TEST_CASE("invariants: with no detection, no one is arrested and returns come only from technical revocations", "[justice][invariants]") {
+TEST_CASE("invariants: with no detection, no one is arrested and returns come only from technical revocations",
+          "[justice][invariants]") {
   auto p = pwt::small_params(pwt::sized(20000, 10000), 156, 2025);
   pwt::set_detection(p, 0.0);
   p.justice.supervision.violation_rate = 0.02;
@@ -215,11 +219,19 @@ TEST_CASE("invariants: stepping week by week is the same as running to the end",
   for (std::size_t t = 0; t < a.sim.weekly().size(); ++t) {
     for (const auto& f : WeekCounts::kFields) REQUIRE(a.sim.weekly()[t].*(f.member) == b.sim.weekly()[t].*(f.member));
   }
-  const std::vector<std::string_view> phases = {"releases",       "programme_progress",     "labour",
-                                                "housing",        "situation",              "offending",
-                                                "courts_and_supervision", "coordination",   "network",
-                                                "census",                 "court_diversion",
-                                                "programme_allocation",   "hiring_and_housing",
+  const std::vector<std::string_view> phases = {"releases",
+                                                "programme_progress",
+                                                "labour",
+                                                "housing",
+                                                "situation",
+                                                "offending",
+                                                "courts_and_supervision",
+                                                "coordination",
+                                                "network",
+                                                "census",
+                                                "court_diversion",
+                                                "programme_allocation",
+                                                "hiring_and_housing",
                                                 "network_batch"};
   CHECK(pw::Simulation::phase_names() == phases);
 }

@@ -83,7 +83,8 @@ TEST_CASE("offending: with no covariates and no frailty, weekly offences are Poi
                         1.0 - o.mix_violent - o.mix_property - o.mix_drug);
 }
 
-TEST_CASE("offending: the propensity is base_rate x frailty x exp(covariates) around the reference person", "[justice]") {
+TEST_CASE("offending: the propensity is base_rate x frailty x exp(covariates) around the reference person",
+          "[justice]") {
   // Reference person (parameter description of base_rate): a man aged 35 with 9
   // prior arrests, first arrested at 18, with no needs (employability 1), frailty 1.
   // The transform of prior arrests is the model's choice; the test requires only
@@ -98,9 +99,9 @@ TEST_CASE("offending: the propensity is base_rate x frailty x exp(covariates) ar
   std::map<int, std::pair<double, double>> prior_factor;  // priors -> (min, max) of the residual factor
   std::int64_t reference = 0;
   for (std::size_t i = 0; i < pop.size(); ++i) {
-    const double x = o.female_effect * (pop.sex[i] == 1 ? 1.0 : 0.0) + o.onset_effect * (pop.age_first_arrest[i] - 18.0) +
-                     o.age_effect * (pop.age_at_release[i] - 35.0) + o.substance_use_effect * nd.substance_use[i] +
-                     o.mental_health_effect * nd.mental_health[i] +
+    const double x = o.female_effect * (pop.sex[i] == 1 ? 1.0 : 0.0) +
+                     o.onset_effect * (pop.age_first_arrest[i] - 18.0) + o.age_effect * (pop.age_at_release[i] - 35.0) +
+                     o.substance_use_effect * nd.substance_use[i] + o.mental_health_effect * nd.mental_health[i] +
                      o.antisocial_cognition_effect * nd.antisocial_cognition[i] +
                      o.low_employability_effect * (1.0 - nd.employability[i]);
     const double without_priors = o.base_rate * js.frailty[i] * std::exp(x);
@@ -120,12 +121,13 @@ TEST_CASE("offending: the propensity is base_rate x frailty x exp(covariates) ar
   for (const auto& [priors, range] : prior_factor) {
     INFO(priors << " prior arrests: factor in [" << range.first << ", " << range.second << "]");
     CHECK(range.second == Approx(range.first).epsilon(1e-5));  // a function of priors alone
-    CHECK(range.first > previous);                              // increasing in priors
+    CHECK(range.first > previous);                             // increasing in priors
     previous = range.second;
   }
 }
 
-TEST_CASE("offending: with the prior-arrest effect off, the propensity is exactly base x frailty x exp(b . x)", "[justice]") {
+TEST_CASE("offending: with the prior-arrest effect off, the propensity is exactly base x frailty x exp(b . x)",
+          "[justice]") {
   auto p = pwt::small_params(20000, 1, 203);
   p.justice.offending.prior_arrests_effect = 0.0;
   Run r(p);
@@ -134,9 +136,9 @@ TEST_CASE("offending: with the prior-arrest effect off, the propensity is exactl
   const auto& nd = r.sim.needs();
   const auto& js = r.sim.justice();
   for (std::size_t i = 0; i < pop.size(); ++i) {
-    const double x = o.female_effect * (pop.sex[i] == 1 ? 1.0 : 0.0) + o.onset_effect * (pop.age_first_arrest[i] - 18.0) +
-                     o.age_effect * (pop.age_at_release[i] - 35.0) + o.substance_use_effect * nd.substance_use[i] +
-                     o.mental_health_effect * nd.mental_health[i] +
+    const double x = o.female_effect * (pop.sex[i] == 1 ? 1.0 : 0.0) +
+                     o.onset_effect * (pop.age_first_arrest[i] - 18.0) + o.age_effect * (pop.age_at_release[i] - 35.0) +
+                     o.substance_use_effect * nd.substance_use[i] + o.mental_health_effect * nd.mental_health[i] +
                      o.antisocial_cognition_effect * nd.antisocial_cognition[i] +
                      o.low_employability_effect * (1.0 - nd.employability[i]);
     INFO("person " << i);
@@ -144,7 +146,8 @@ TEST_CASE("offending: with the prior-arrest effect off, the propensity is exactl
   }
 }
 
-TEST_CASE("offending: offences match the summed person hazards, with frailty, covariates and ageing", "[justice][stats]") {
+TEST_CASE("offending: offences match the summed person hazards, with frailty, covariates and ageing",
+          "[justice][stats]") {
   auto p = pwt::small_params(pwt::sized(20000, 10000), 156, 303);
   pwt::set_detection(p, 0.0);
   p.justice.supervision.revocation_probability = 0.0;
@@ -157,7 +160,8 @@ TEST_CASE("offending: offences match the summed person hazards, with frailty, co
   const auto& pop = r.sim.population();
   const int weeks = r.sim.horizon();
   std::vector<double> age_factor(static_cast<std::size_t>(weeks));
-  for (int t = 0; t < weeks; ++t) age_factor[static_cast<std::size_t>(t)] = std::exp(p.justice.offending.age_effect * t / 52.0);
+  for (int t = 0; t < weeks; ++t)
+    age_factor[static_cast<std::size_t>(t)] = std::exp(p.justice.offending.age_effect * t / 52.0);
 
   // Subsets chosen by attributes that enter the hazard.
   std::vector<float> sorted(js.frailty);
@@ -181,7 +185,8 @@ TEST_CASE("offending: offences match the summed person hazards, with frailty, co
       if (!s.in(i)) continue;
       observed += js.offences[i];
       for (int t = 0; t < weeks; ++t) {
-        expected += truncated_poisson_mean(static_cast<double>(js.propensity[i]) * age_factor[static_cast<std::size_t>(t)]);
+        expected +=
+            truncated_poisson_mean(static_cast<double>(js.propensity[i]) * age_factor[static_cast<std::size_t>(t)]);
       }
     }
     REQUIRE(expected > 1000);
@@ -199,8 +204,7 @@ TEST_CASE("offending: offences match the summed person hazards, with frailty, co
     el += age_factor[static_cast<std::size_t>(weeks - 52 + t)];
   }
   const double ratio = static_cast<double>(last) / first;
-  pwt::check_within_se("last-year / first-year offences", ratio, el / ef,
-                       ratio * std::sqrt(1.0 / first + 1.0 / last));
+  pwt::check_within_se("last-year / first-year offences", ratio, el / ef, ratio * std::sqrt(1.0 / first + 1.0 / last));
 }
 
 TEST_CASE("detection: each offence type is detected with its own probability", "[justice][stats]") {
@@ -212,10 +216,11 @@ TEST_CASE("detection: each offence type is detected with its own probability", "
   o.detect_public_order = 0.45;
   Run r(p);
   r.run();
-  const std::pair<std::int64_t WeekCounts::*, double> types[] = {{&WeekCounts::offences_violent, o.detect_violent},
-                                                                 {&WeekCounts::offences_property, o.detect_property},
-                                                                 {&WeekCounts::offences_drug, o.detect_drug},
-                                                                 {&WeekCounts::offences_public_order, o.detect_public_order}};
+  const std::pair<std::int64_t WeekCounts::*, double> types[] = {
+      {&WeekCounts::offences_violent, o.detect_violent},
+      {&WeekCounts::offences_property, o.detect_property},
+      {&WeekCounts::offences_drug, o.detect_drug},
+      {&WeekCounts::offences_public_order, o.detect_public_order}};
   double expected = 0, var = 0;
   for (const auto& [field, d] : types) {
     const double k = static_cast<double>(r.total(field));
@@ -345,8 +350,10 @@ TEST_CASE("supervision: substance-use need multiplies the violation rate by exp(
       observed_lo += js.technical_violations[i];
     }
   }
-  pwt::check_within_se("violations, substance need > 0.5", static_cast<double>(observed_hi), expected_hi, std::sqrt(var_hi));
-  pwt::check_within_se("violations, substance need <= 0.5", static_cast<double>(observed_lo), expected_lo, std::sqrt(var_lo));
+  pwt::check_within_se("violations, substance need > 0.5", static_cast<double>(observed_hi), expected_hi,
+                       std::sqrt(var_hi));
+  pwt::check_within_se("violations, substance need <= 0.5", static_cast<double>(observed_lo), expected_lo,
+                       std::sqrt(var_lo));
 }
 
 TEST_CASE("supervision: revocations per technical violation is the revocation probability", "[justice][stats]") {
@@ -405,9 +412,16 @@ TEST_CASE("supervision: levels and terms at release follow risk and the declared
     ++supervised;
     const bool intensive = js.supervision[i] == static_cast<std::uint8_t>(SupervisionLevel::Intensive);
     switch (static_cast<pw::RiskLevel>(risk.level[i])) {
-      case pw::RiskLevel::High: ++n_high; int_high += intensive; break;
-      case pw::RiskLevel::VeryHigh: ++n_vhigh; int_vhigh += intensive; break;
-      default: REQUIRE_FALSE(intensive);
+      case pw::RiskLevel::High:
+        ++n_high;
+        int_high += intensive;
+        break;
+      case pw::RiskLevel::VeryHigh:
+        ++n_vhigh;
+        int_vhigh += intensive;
+        break;
+      default:
+        REQUIRE_FALSE(intensive);
     }
     REQUIRE(js.supervision_until[i] >= 1);
     short_terms += js.supervision_until[i] <= 60;
@@ -503,7 +517,9 @@ TEST_CASE("risk: the score follows the documented points table", "[justice][risk
   CHECK(person(60, 1, 40, A::NewCourtCommitment, O::Drug, S::Female, 0.1f, 0.1f) == 0);
   CHECK(person(20, 25, 15, A::SupervisionViolator, O::Property, S::Male, 0.9f, 0.9f) == 14);
   // Age at release: <25: 3, 25-34: 2, 35-49: 1, 50+: 0.
-  const auto base = [&](float age) { return person(age, 1, 40, A::NewCourtCommitment, O::Drug, S::Female, 0.1f, 0.1f); };
+  const auto base = [&](float age) {
+    return person(age, 1, 40, A::NewCourtCommitment, O::Drug, S::Female, 0.1f, 0.1f);
+  };
   CHECK(base(24.9f) == 3);
   CHECK(base(25.0f) == 2);
   CHECK(base(34.9f) == 2);

@@ -3,7 +3,8 @@
 
 #include "tests/sim_support.hpp"
 
-TEST_CASE("sanctions: with graduated sanctions the first violations bring jail, never revocation", "[justice][sanctions]") {
+TEST_CASE("sanctions: with graduated sanctions the first violations bring jail, never revocation",
+          "[justice][sanctions]") {
   auto p = pwt::small_params(pwt::sized(20000, 6000), 104);
   p.justice.offending.base_rate = 1e-6;  // no arrests: violations are the only route to custody
   p.justice.supervision.violation_rate = 0.02;

@@ -60,7 +60,8 @@ TEST_CASE("labour: no vacancies, nobody is ever employed", "[labour][invariants]
   for (const auto w : r.sim.labour().state().first_job_week) CHECK(w == pw::kNever);
 }
 
-TEST_CASE("labour: employers never hold more jobs than positions, and filled counts the workers", "[labour][invariants]") {
+TEST_CASE("labour: employers never hold more jobs than positions, and filled counts the workers",
+          "[labour][invariants]") {
   auto p = pwt::small_params(8000, 78, 12);
   p.labour.employers.positions_per_person = 0.1;  // scarce: vacancies bind
   p.labour.search.search_rate = 0.9;
@@ -130,8 +131,8 @@ TEST_CASE("labour: search, referral and separation reproduce their configured ra
   pwt::check_within_se("referrals", static_cast<double>(r.total(&WeekCounts::job_referrals)), expected_referrals,
                        std::sqrt(var_referrals));
   REQUIRE(expected_separations > 500);
-  pwt::check_within_se("separations", static_cast<double>(r.total(&WeekCounts::job_separations)),
-                       expected_separations, std::sqrt(var_separations));
+  pwt::check_within_se("separations", static_cast<double>(r.total(&WeekCounts::job_separations)), expected_separations,
+                       std::sqrt(var_separations));
 }
 
 TEST_CASE("labour: the record check passes applicants with the employer's willingness", "[labour][stats]") {
@@ -222,7 +223,7 @@ TEST_CASE("labour: an active transitional-jobs participant works and is referred
   r.run();
   const auto tj_weeks = r.total(&WeekCounts::in_transitional_jobs);
   CHECK(tj_weeks > 0);
-  CHECK(tj_weeks <= 300 * 30);  // never more than the places
+  CHECK(tj_weeks <= 300 * 30);                        // never more than the places
   CHECK(r.total(&WeekCounts::employed) == tj_weeks);  // nobody else can work
   CHECK(r.total(&WeekCounts::formal_earnings_usd) ==
         tj_weeks * static_cast<std::int64_t>(std::lround(p.labour.search.transitional_job_wage)));

@@ -122,7 +122,8 @@ TEST_CASE("levers: bad changes are refused, naming the path", "[levers]") {
     }
     return std::string("accepted");
   };
-  CHECK_THAT(message("justice.courts.conviction_probabilty", 0.5), Catch::Contains("did you mean justice.courts.conviction_probability"));
+  CHECK_THAT(message("justice.courts.conviction_probabilty", 0.5),
+             Catch::Contains("did you mean justice.courts.conviction_probability"));
   CHECK_THAT(message("justice.courts.conviction_probability", 1.5), Catch::Contains("outside the accepted range"));
   CHECK_THAT(message("justice.courts.conviction_probability", 1LL), Catch::Contains("expects a real number"));
   CHECK_THAT(message("simulation.people", 10LL), Catch::Contains("cannot change during a run"));

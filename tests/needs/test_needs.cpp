@@ -78,7 +78,8 @@ TEST_CASE("needs: employability_mean is the mean of people with secondary educat
   const auto needs = pw::draw_needs(pop, params.needs, rng, par);
   std::vector<float> secondary;
   for (std::size_t i = 0; i < n; ++i) {
-    if (pop.education[i] == static_cast<std::uint8_t>(pw::Education::Secondary)) secondary.push_back(needs.employability[i]);
+    if (pop.education[i] == static_cast<std::uint8_t>(pw::Education::Secondary))
+      secondary.push_back(needs.employability[i]);
   }
   const auto m = moments(secondary);
   pwt::check_within_se("employability, secondary education", m.mean, params.needs.employability_mean,
@@ -127,7 +128,8 @@ TEST_CASE("needs: population means match the declared means with the default his
   const auto pop = pw::synthesise_population(n, pwt::profile(), params.population, rng, par);
   const auto needs = pw::draw_needs(pop, params.needs, rng, par);
   const double rn = std::sqrt(static_cast<double>(n));
-  const auto su = moments(needs.substance_use), mh = moments(needs.mental_health), ac = moments(needs.antisocial_cognition);
+  const auto su = moments(needs.substance_use), mh = moments(needs.mental_health),
+             ac = moments(needs.antisocial_cognition);
   pwt::check_within_se("substance use", su.mean, params.needs.substance_use_mean, su.sd / rn);
   pwt::check_within_se("mental health", mh.mean, params.needs.mental_health_mean, mh.sd / rn);
   pwt::check_within_se("antisocial cognition", ac.mean, params.needs.antisocial_cognition_mean, ac.sd / rn);

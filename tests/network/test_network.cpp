@@ -88,7 +88,8 @@ TEST_CASE("network: graph invariants hold at release and after two years", "[net
   const auto& g = r.sim.network().graph();
   std::int64_t released_ties = 0;
   for (std::size_t v = 0; v < r.sim.population().size(); ++v)
-    for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) released_ties += boost::target(*e, g) < r.sim.population().size();
+    for (auto [e, end] = boost::out_edges(v, g); e != end; ++e)
+      released_ties += boost::target(*e, g) < r.sim.population().size();
   CHECK(released_ties > 0);  // the configuration model paired some released peers
   r.run();
   check_graph_invariants(r.sim);
@@ -138,8 +139,8 @@ TEST_CASE("network: work speeds the fading of antisocial ties by its factor", "[
   d.antisocial_decay = 0.03;
   d.decay_work_factor = 3;
   d.decay_treatment_factor = d.decay_away_factor = 1;
-  d.antisocial_formation = 0;                  // only fading changes the count
-  p.network.initial.released_peer_share = 0;   // and only the person's own decision
+  d.antisocial_formation = 0;                 // only fading changes the count
+  p.network.initial.released_peer_share = 0;  // and only the person's own decision
   Run r(p);
   double expected = 0, var = 0;
   std::int64_t observed = 0, worker_ties = 0;
@@ -250,9 +251,10 @@ TEST_CASE("network: offending multiplier follows antisocial share, mentors and c
   const auto& in = p.network.influence;
   for (std::size_t i = 0; i < summary.size(); ++i) {
     const double share = std::round(summary.antisocial_share(i) * 1024.0) / 1024.0;
-    expected[i] = static_cast<float>(std::exp(in.antisocial_effect * (share - in.reference_share)) *
-                                     (summary.mentored(i) ? std::exp(p.network.mentors.offending_effect) : 1.0) *
-                                     std::exp(in.co_offending_effect * std::min<int>(summary.peers_offended[i], in.co_offending_cap)));
+    expected[i] = static_cast<float>(
+        std::exp(in.antisocial_effect * (share - in.reference_share)) *
+        (summary.mentored(i) ? std::exp(p.network.mentors.offending_effect) : 1.0) *
+        std::exp(in.co_offending_effect * std::min<int>(summary.peers_offended[i], in.co_offending_cap)));
   }
   const auto peers = summary.peers_offended;
   r.sim.step();  // week 12's situation reads exactly the summary used above

@@ -28,13 +28,14 @@ TEST_CASE("extends: a chain of scenarios applies parents first and the child las
                              "justice.courts.conviction_probability = 0.5\njustice.courts.delay_median = \"10w\"\n");
   dir.write("middle.toml", "extends = \"root.toml\"\njustice.courts.conviction_probability = 0.6\n");
   std::filesystem::create_directories(dir.path() / "policies");
-  const auto leaf = dir.write("policies/leaf.toml", "extends = \"../middle.toml\"\njustice.courts.delay_median = \"2mo\"\n");
+  const auto leaf =
+      dir.write("policies/leaf.toml", "extends = \"../middle.toml\"\njustice.courts.delay_median = \"2mo\"\n");
 
   const auto s = pw::load_scenario(leaf, {});
-  CHECK(s.params.justice.courts.conviction_probability == 0.6);          // from middle
+  CHECK(s.params.justice.courts.conviction_probability == 0.6);           // from middle
   CHECK(s.params.justice.courts.court_delay_median == Approx(52.0 / 6));  // leaf overrides root
-  CHECK(s.meta.name == "leaf");         // name is not inherited
-  CHECK(s.meta.description.empty());    // nor is the description
+  CHECK(s.meta.name == "leaf");                                           // name is not inherited
+  CHECK(s.meta.description.empty());                                      // nor is the description
   REQUIRE(s.meta.chain.size() == 2);
   CHECK(s.meta.chain[0].filename() == "root.toml");
   CHECK(s.meta.chain[1].filename() == "middle.toml");
@@ -90,10 +91,11 @@ TEST_CASE("programmes: typed [[programme]] tables are validated and stored", "[p
   const auto base = dir.write("base.toml", profile_line() +
                                                "[[programme]]\nname = \"cbt\"\nkind = \"cbt\"\ncapacity = 50\n"
                                                "cost_per_participant_week = \"142 USD 2011\"\n");
-  const auto child = dir.write("child.toml", "extends = \"base.toml\"\n"
-                                             "[[programme]]\nname = \"cbt\"\ncapacity = 80\n"
-                                             "[[programme]]\nname = \"jobs\"\nkind = \"transitional_jobs\"\n"
-                                             "phase = \"post_release\"\nduration = \"6mo\"\neligibility.min_risk = \"high\"\n");
+  const auto child = dir.write("child.toml",
+                               "extends = \"base.toml\"\n"
+                               "[[programme]]\nname = \"cbt\"\ncapacity = 80\n"
+                               "[[programme]]\nname = \"jobs\"\nkind = \"transitional_jobs\"\n"
+                               "phase = \"post_release\"\nduration = \"6mo\"\neligibility.min_risk = \"high\"\n");
   const auto s = pw::load_scenario(child, {"programme[jobs].capacity=25"});
   REQUIRE(s.params.programmes.size() == 2);
   const auto& cbt = s.params.programmes[0];
@@ -123,7 +125,8 @@ TEST_CASE("programmes: an unknown kind and a missing name are errors", "[params]
                                            "[[programme]]\nkind = \"cbt\"\n");
   const auto msg = error_text(f);
   CHECK_THAT(msg, Catch::Contains("3 problems"));
-  CHECK_THAT(msg, Catch::Contains("bad.toml:4:8: programme[x].kind: unknown intervention kind \"astrology\"; accepted: cbt"));
+  CHECK_THAT(
+      msg, Catch::Contains("bad.toml:4:8: programme[x].kind: unknown intervention kind \"astrology\"; accepted: cbt"));
   CHECK_THAT(msg, Catch::Contains("programme[x].capacity: value -3 out of range"));
   CHECK_THAT(msg, Catch::Contains("programme: missing name"));
   CHECK_THAT(error_text(f, {"programme[nobody].capacity=3"}), Catch::Contains("bad.toml"));
@@ -164,12 +167,12 @@ TEST_CASE("resolved scenario: running it again reproduces the results bit for bi
 TEST_CASE("budget: a scenario that can spend more than its budget is rejected with the figures", "[params][budget]") {
   pwt::TempDir dir("budget");
   const auto f = dir.write("b.toml", profile_line() +
-                                        "simulation.horizon = \"10w\"\n"
-                                        "budget.programmes_total = \"99999 USD 2023\"\n"
-                                        "justice.drug_court.capacity = 10\n"
-                                        "justice.drug_court.cost_per_participant_week = \"100 USD 2023\"\n"
-                                        "[[programme]]\nname = \"cbt\"\nkind = \"cbt\"\ncapacity = 100\n"
-                                        "cost_per_participant_week = \"100 USD 2023\"\n");
+                                         "simulation.horizon = \"10w\"\n"
+                                         "budget.programmes_total = \"99999 USD 2023\"\n"
+                                         "justice.drug_court.capacity = 10\n"
+                                         "justice.drug_court.cost_per_participant_week = \"100 USD 2023\"\n"
+                                         "[[programme]]\nname = \"cbt\"\nkind = \"cbt\"\ncapacity = 100\n"
+                                         "cost_per_participant_week = \"100 USD 2023\"\n");
   // Full occupancy: (100 + 10) places x 10 weeks x $100 = $110,000 > $99,999.
   const auto msg = error_text(f);
   CHECK_THAT(msg, Catch::Contains("budget.programmes_total: over budget"));

@@ -10,8 +10,8 @@
 #include "models/model_params.hpp"
 #include "sim/app/experiment/run_scenario.hpp"
 #include "sim/engine/params/param_table.hpp"
-#include "sim/engine/params/scenario_loader.hpp"
 #include "sim/engine/params/param_values.hpp"
+#include "sim/engine/params/scenario_loader.hpp"
 #include "tests/test_support.hpp"
 
 using Catch::Matchers::Contains;
@@ -171,7 +171,8 @@ TEST_CASE("scenario: an unknown key reports the nearest path", "[params][scenari
   SECTION("a misspelt key") {
     const auto& i = only(issues_of(dir.write("s.toml", "[justice.courts]\nconviction_probabilty = 0.5\n")));
     CHECK(i.key == "justice.courts.conviction_probabilty");
-    CHECK_THAT(i.message, Contains("unknown key") && Contains("did you mean \"justice.courts.conviction_probability\""));
+    CHECK_THAT(i.message,
+               Contains("unknown key") && Contains("did you mean \"justice.courts.conviction_probability\""));
     CHECK(i.line == 2);
   }
   SECTION("a key in the wrong table") {
@@ -257,17 +258,17 @@ TEST_CASE("scenario: wrong types, ranges and units are reported", "[params][scen
 TEST_CASE("scenario: every problem in a file is reported with file:line:column", "[params][scenario][errors]") {
   pwt::TempDir dir("multi");
   const std::string text =
-      "name = \"multi\"\n"                               // 1
-      "[simulation]\n"                                   // 2
-      "people = -5\n"                                    // 3  out of range
-      "horizon = 52\n"                                   // 4  missing unit
-      "seed = 7\n"                                       // 5  fine
-      "[justice.courts]\n"                               // 6
-      "conviction_probability = 45\n"                    // 7  percentage
-      "delay_median = \"3 fortnights\"\n"                // 8  bad unit
-      "[justice.offending]\n"                            // 9
-      "base_rat = \"0.1/w\"\n"                           // 10 unknown key
-      "frailty_variance = \"big\"\n";                    // 11 wrong type
+      "name = \"multi\"\n"                 // 1
+      "[simulation]\n"                     // 2
+      "people = -5\n"                      // 3  out of range
+      "horizon = 52\n"                     // 4  missing unit
+      "seed = 7\n"                         // 5  fine
+      "[justice.courts]\n"                 // 6
+      "conviction_probability = 45\n"      // 7  percentage
+      "delay_median = \"3 fortnights\"\n"  // 8  bad unit
+      "[justice.offending]\n"              // 9
+      "base_rat = \"0.1/w\"\n"             // 10 unknown key
+      "frailty_variance = \"big\"\n";      // 11 wrong type
   const auto file = dir.write("multi.toml", text);
   auto p = pw::with_defaults<pw::ModelParams>();
   pw::ParamTable table(p);
@@ -282,13 +283,12 @@ TEST_CASE("scenario: every problem in a file is reported with file:line:column",
   }
   REQUIRE(issues.size() == 6);
   CHECK_THAT(what, StartsWith("6 problems in scenario"));
-  const std::map<std::string, int> expected_line = {
-      {"simulation.people", 3},
-      {"simulation.horizon", 4},
-      {"justice.courts.conviction_probability", 7},
-      {"justice.courts.delay_median", 8},
-      {"justice.offending.base_rat", 10},
-      {"justice.offending.frailty_variance", 11}};
+  const std::map<std::string, int> expected_line = {{"simulation.people", 3},
+                                                    {"simulation.horizon", 4},
+                                                    {"justice.courts.conviction_probability", 7},
+                                                    {"justice.courts.delay_median", 8},
+                                                    {"justice.offending.base_rat", 10},
+                                                    {"justice.offending.frailty_variance", 11}};
   std::vector<std::string> lines;
   {
     std::stringstream ss(text);
@@ -306,8 +306,8 @@ TEST_CASE("scenario: every problem in a file is reported with file:line:column",
     const auto& l = lines.at(static_cast<std::size_t>(i.line - 1));
     const auto value_col = static_cast<int>(l.find('=') + 2 + 1);
     CHECK(i.column == value_col);
-    CHECK_THAT(i.to_string(), StartsWith(file.string() + ":" + std::to_string(i.line) + ":" +
-                                         std::to_string(i.column) + ": " + i.key + ": "));
+    CHECK_THAT(i.to_string(), StartsWith(file.string() + ":" + std::to_string(i.line) + ":" + std::to_string(i.column) +
+                                         ": " + i.key + ": "));
     CHECK_THAT(what, Contains(i.to_string()));
   }
   CHECK(keys.size() == 6);
@@ -390,7 +390,8 @@ TEST_CASE("overrides: --set values are validated like a file", "[params][overrid
   }
 }
 
-TEST_CASE("overrides: a --set value that is not TOML even when quoted is a scenario error", "[params][overrides][errors]") {
+TEST_CASE("overrides: a --set value that is not TOML even when quoted is a scenario error",
+          "[params][overrides][errors]") {
   // e.g. a stray quote from a shell: --set 'simulation.horizon=6"mo'. It must be
   // reported like any other invalid override (ScenarioError, exit code 2), not
   // escape as a raw TOML parse error.
@@ -433,8 +434,10 @@ TEST_CASE("load_scenario: defaults, then the file, then the overrides", "[params
 
 TEST_CASE("resolved scenario: reloading it reproduces every value", "[params][scenario]") {
   pwt::TempDir dir("resolved");
-  const auto file = dir.write("orig.toml", "name = \"orig\"\ndescription = \"with \\\"quotes\\\" and a \\\\ slash\"\n"
-                                           "[population]\nprofile_file = \"" + pwt::kProfilePath + "\"\n");
+  const auto file = dir.write("orig.toml",
+                              "name = \"orig\"\ndescription = \"with \\\"quotes\\\" and a \\\\ slash\"\n"
+                              "[population]\nprofile_file = \"" +
+                                  pwt::kProfilePath + "\"\n");
   const std::vector<std::string> sets = {"justice.courts.delay_median=6mo", "justice.courts.conviction_probability=45%",
                                          "simulation.people=777", "justice.risk.high_from=8"};
   const auto a = pw::load_scenario(file, sets);
@@ -458,8 +461,8 @@ TEST_CASE("resolved scenario: values that are not short decimals survive exactly
   // re-running it must use the same doubles, not 6-significant-digit roundings.
   pwt::TempDir dir("precision");
   const auto file = dir.write("p.toml", "[population]\nprofile_file = \"" + pwt::kProfilePath + "\"\n");
-  const auto a = pw::load_scenario(file, {"justice.offending.base_rate=0.5/y", "justice.courts.delay_median=1mo",
-                                          "needs.spread=1.23456789"});
+  const auto a = pw::load_scenario(
+      file, {"justice.offending.base_rate=0.5/y", "justice.courts.delay_median=1mo", "needs.spread=1.23456789"});
   const auto b = pw::load_scenario(dir.write("r.toml", a.resolved), {});
   CHECK(b.params.justice.offending.base_rate == a.params.justice.offending.base_rate);
   CHECK(b.params.justice.courts.court_delay_median == a.params.justice.courts.court_delay_median);

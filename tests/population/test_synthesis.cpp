@@ -72,8 +72,12 @@ TEST_CASE("profile: malformed profiles are rejected naming the file", "[populati
   SECTION("percents that do not sum to 100") {
     expect_error(replace(good, "sex,female,11", "sex,female,21"), "\"sex\" sum to 110.0, not 100");
   }
-  SECTION("a percent that is not a number") { expect_error(replace(good, "sex,female,11", "sex,female,eleven"), "not a number"); }
-  SECTION("a negative percent") { expect_error(replace(good, "sex,female,11", "sex,female,-11"), "not a number in [0, 100]"); }
+  SECTION("a percent that is not a number") {
+    expect_error(replace(good, "sex,female,11", "sex,female,eleven"), "not a number");
+  }
+  SECTION("a negative percent") {
+    expect_error(replace(good, "sex,female,11", "sex,female,-11"), "not a number in [0, 100]");
+  }
   SECTION("a band label that is not a band") {
     expect_error(replace(good, "age_at_release,le24", "age_at_release,young"), "is not a band");
   }
@@ -89,7 +93,9 @@ TEST_CASE("profile: malformed profiles are rejected naming the file", "[populati
   SECTION("a missing required category") {
     expect_error(replace(good, "release,to_supervision", "release,paroled"), "lacks category \"to_supervision\"");
   }
-  SECTION("a wrong header") { expect_error(replace(good, "attribute,category,percent", "a,b,c"), "expected the header"); }
+  SECTION("a wrong header") {
+    expect_error(replace(good, "attribute,category,percent", "a,b,c"), "expected the header");
+  }
   SECTION("a short row") { expect_error(good + "sex,male\n", "three comma-separated fields"); }
   SECTION("a missing file") {
     try {
@@ -145,37 +151,48 @@ TEST_CASE("synthesis: cohort marginals match the profile within sampling error",
     pwt::check_proportion(what, k, static_cast<std::int64_t>(n), p);
   };
 
-  share_check("female", [&](std::size_t i) { return pop.sex[i] == 1; }, prof.share("sex", "female"));
-  share_check("released to supervision", [&](std::size_t i) { return pop.released_to_supervision[i] == 1; },
-              prof.share("release", "to_supervision"));
-  share_check("admitted on a new court commitment", [&](std::size_t i) { return pop.admission[i] == 0; },
-              prof.share("admission", "new_court_commitment"));
-  share_check("admitted as a supervision violator", [&](std::size_t i) { return pop.admission[i] == 1; },
-              prof.share("admission", "supervision_violator"));
-  share_check("admitted otherwise", [&](std::size_t i) { return pop.admission[i] == 2; }, prof.share("admission", "other"));
+  share_check(
+      "female", [&](std::size_t i) { return pop.sex[i] == 1; }, prof.share("sex", "female"));
+  share_check(
+      "released to supervision", [&](std::size_t i) { return pop.released_to_supervision[i] == 1; },
+      prof.share("release", "to_supervision"));
+  share_check(
+      "admitted on a new court commitment", [&](std::size_t i) { return pop.admission[i] == 0; },
+      prof.share("admission", "new_court_commitment"));
+  share_check(
+      "admitted as a supervision violator", [&](std::size_t i) { return pop.admission[i] == 1; },
+      prof.share("admission", "supervision_violator"));
+  share_check(
+      "admitted otherwise", [&](std::size_t i) { return pop.admission[i] == 2; }, prof.share("admission", "other"));
   for (const auto& c : prof.at("age_at_release")) {
-    share_check("age at release " + c.label, [&](std::size_t i) { return in_age_band(pop.age_at_release[i], c); },
-                c.share);
+    share_check(
+        "age at release " + c.label, [&](std::size_t i) { return in_age_band(pop.age_at_release[i], c); }, c.share);
   }
   for (const auto& c : prof.at("age_first_arrest")) {
-    share_check("age at first arrest " + c.label,
-                [&](std::size_t i) { return in_age_band(pop.age_first_arrest[i], c); }, c.share);
+    share_check(
+        "age at first arrest " + c.label, [&](std::size_t i) { return in_age_band(pop.age_first_arrest[i], c); },
+        c.share);
   }
   for (const auto& c : prof.at("prior_arrests")) {
-    share_check("prior arrests " + c.label, [&](std::size_t i) { return in_count_band(pop.prior_arrests[i], c); },
-                c.share);
+    share_check(
+        "prior arrests " + c.label, [&](std::size_t i) { return in_count_band(pop.prior_arrests[i], c); }, c.share);
   }
   // Attributes declared as parameters rather than read from the profile.
-  share_check("group 1", [&](std::size_t i) { return pop.group[i] == 1; }, params.second_group_share);
-  share_check("no diploma", [&](std::size_t i) { return pop.education[i] == 0; }, params.education_none_share);
-  share_check("post-secondary", [&](std::size_t i) { return pop.education[i] == 2; },
-              params.education_post_secondary_share);
-  share_check("violent commitment offence", [&](std::size_t i) { return pop.commitment_offence[i] == 0; },
-              params.offence_violent_share);
-  share_check("property commitment offence", [&](std::size_t i) { return pop.commitment_offence[i] == 1; },
-              params.offence_property_share);
-  share_check("drug commitment offence", [&](std::size_t i) { return pop.commitment_offence[i] == 2; },
-              params.offence_drug_share);
+  share_check(
+      "group 1", [&](std::size_t i) { return pop.group[i] == 1; }, params.second_group_share);
+  share_check(
+      "no diploma", [&](std::size_t i) { return pop.education[i] == 0; }, params.education_none_share);
+  share_check(
+      "post-secondary", [&](std::size_t i) { return pop.education[i] == 2; }, params.education_post_secondary_share);
+  share_check(
+      "violent commitment offence", [&](std::size_t i) { return pop.commitment_offence[i] == 0; },
+      params.offence_violent_share);
+  share_check(
+      "property commitment offence", [&](std::size_t i) { return pop.commitment_offence[i] == 1; },
+      params.offence_property_share);
+  share_check(
+      "drug commitment offence", [&](std::size_t i) { return pop.commitment_offence[i] == 2; },
+      params.offence_drug_share);
 }
 
 TEST_CASE("synthesis: every person's history is coherent", "[population]") {
@@ -211,7 +228,8 @@ TEST_CASE("synthesis: every person's history is coherent", "[population]") {
                        params.prior_arrests_open_band_mean, sd / std::sqrt(static_cast<double>(open_band)));
 }
 
-TEST_CASE("synthesis: a person depends on (seed, replicate, id), not on the cohort or thread count", "[population][determinism]") {
+TEST_CASE("synthesis: a person depends on (seed, replicate, id), not on the cohort or thread count",
+          "[population][determinism]") {
   const auto small = synthesise(3000, 7, 0, 1);
   const auto large = synthesise(9000, 7, 0, 3);
   for (std::size_t i = 0; i < small.size(); ++i) {

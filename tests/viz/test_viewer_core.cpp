@@ -25,8 +25,9 @@ namespace {
 constexpr int kPeople = 2000, kWeeks = 40;
 
 pw::LoadedScenario small_baseline() {
-  return pw::load_scenario(std::string(PATHWAYS_SOURCE_DIR) + "/scenarios/baseline.toml",
-                           {"simulation.people=" + std::to_string(kPeople), "simulation.horizon=" + std::to_string(kWeeks) + "w"});
+  return pw::load_scenario(
+      std::string(PATHWAYS_SOURCE_DIR) + "/scenarios/baseline.toml",
+      {"simulation.people=" + std::to_string(kPeople), "simulation.horizon=" + std::to_string(kWeeks) + "w"});
 }
 
 pw::viz::RunnerConfig config(const pw::LoadedScenario& s, int reps) {
@@ -74,7 +75,8 @@ TEST_CASE("viewer runner: each replicate equals a plain simulation with the same
     const Direct d = direct_run(s.params, r);
     CHECK(series(data, r, "in_prison") == d.in_prison);
     const auto cum = series(data, r, "cum_arrest");
-    for (int t = 0; t < kWeeks; ++t) CHECK(cum[static_cast<std::size_t>(t)] == Approx(d.ever_arrested_pct[static_cast<std::size_t>(t)]));
+    for (int t = 0; t < kWeeks; ++t)
+      CHECK(cum[static_cast<std::size_t>(t)] == Approx(d.ever_arrested_pct[static_cast<std::size_t>(t)]));
   }
   // The replicates differ (they are independent cohorts).
   CHECK(series(data, 0, "in_prison") != series(data, 1, "in_prison"));
@@ -114,7 +116,8 @@ TEST_CASE("viewer runner: set-up levers wait for the reset; bad values are refus
   const auto s = small_baseline();
   pw::viz::SimRunner runner(config(s, 1));
   runner.wait_built();
-  CHECK_THAT(runner.change("justice.courts.conviction_probability", 1.7, ""), Catch::Contains("outside the accepted range"));
+  CHECK_THAT(runner.change("justice.courts.conviction_probability", 1.7, ""),
+             Catch::Contains("outside the accepted range"));
   CHECK_THAT(runner.change("justice.courts.nope", 0.5, ""), Catch::Contains("unknown parameter"));
   CHECK(runner.change("justice.offending.base_rate", 0.2, "").empty());
   CHECK(runner.status().restart_pending);
@@ -170,7 +173,7 @@ TEST_CASE("viewer replay: month ends spread over weeks", "[viz]") {
   const double months[3] = {10, 20, 30};  // month ends at weeks 4, 9, 13
   const auto w = pw::viz::months_to_weeks(months, 3, 16);
   REQUIRE(w.size() == 16);
-  CHECK(w[3] == Approx(10));   // end of week 3 = 4 weeks after release
+  CHECK(w[3] == Approx(10));  // end of week 3 = 4 weeks after release
   CHECK(w[8] == Approx(20));
   CHECK(w[12] == Approx(30));
   CHECK(w[0] == Approx(2.5));  // linear from 0 at release
@@ -198,7 +201,8 @@ TEST_CASE("viewer --b-set: values are converted like scenario files", "[viz]") {
   CHECK(std::get<bool>(v));
   CHECK(pw::viz::parse_assignment(s.params, "justice.courts.conviction_probability=45%", path, v).empty());
   CHECK(std::get<double>(v) == Approx(0.45));
-  CHECK_THAT(pw::viz::parse_assignment(s.params, "justice.courts.term_median=12", path, v), Catch::Contains("missing unit"));
+  CHECK_THAT(pw::viz::parse_assignment(s.params, "justice.courts.term_median=12", path, v),
+             Catch::Contains("missing unit"));
   CHECK_THAT(pw::viz::parse_assignment(s.params, "nope=1", path, v), Catch::Contains("unknown parameter"));
 }
 
@@ -312,22 +316,32 @@ void check_layout(const pw::viz::EgoNetwork& e) {
 }  // namespace
 
 TEST_CASE("viewer ego network: a hand-made graph gives the expected rings, order and counts", "[viz]") {
-  using pw::TieType;
   using pw::NodeKind;
+  using pw::TieType;
   // Vertices 0-2 released; 3, 4 family; 5 an antisocial community member shared by 0 and 1; 6, 7 prosocial of 1.
-  const std::vector<std::vector<pw::viz::TieRecord>> out = {
-      {{1, TieType::Antisocial, 1, -1}, {5, TieType::Antisocial, 1, 12}, {4, TieType::Family, 0.75f, -1},
-       {3, TieType::Family, 1, -1}},
-      {{0, TieType::Antisocial, 1, -1}, {5, TieType::Antisocial, 1, 3}, {6, TieType::Prosocial, 1, -1},
-       {7, TieType::Prosocial, 1, -1}, {2, TieType::Antisocial, 1, -1}},
-      {{1, TieType::Antisocial, 1, -1}},
-      {}, {}, {}, {}, {}};
-  const NodeKind kinds[] = {NodeKind::Released,       NodeKind::Released,      NodeKind::Released,
-                            NodeKind::FamilyMember,   NodeKind::FamilyMember,  NodeKind::AntisocialPeer,
-                            NodeKind::ProsocialPeer,  NodeKind::ProsocialPeer};
+  const std::vector<std::vector<pw::viz::TieRecord>> out = {{{1, TieType::Antisocial, 1, -1},
+                                                             {5, TieType::Antisocial, 1, 12},
+                                                             {4, TieType::Family, 0.75f, -1},
+                                                             {3, TieType::Family, 1, -1}},
+                                                            {{0, TieType::Antisocial, 1, -1},
+                                                             {5, TieType::Antisocial, 1, 3},
+                                                             {6, TieType::Prosocial, 1, -1},
+                                                             {7, TieType::Prosocial, 1, -1},
+                                                             {2, TieType::Antisocial, 1, -1}},
+                                                            {{1, TieType::Antisocial, 1, -1}},
+                                                            {},
+                                                            {},
+                                                            {},
+                                                            {},
+                                                            {}};
+  const NodeKind kinds[] = {NodeKind::Released,      NodeKind::Released,     NodeKind::Released,
+                            NodeKind::FamilyMember,  NodeKind::FamilyMember, NodeKind::AntisocialPeer,
+                            NodeKind::ProsocialPeer, NodeKind::ProsocialPeer};
   pw::viz::TieSource src;
   src.people = 3;
-  src.out_ties = [&](std::uint32_t v, std::vector<pw::viz::TieRecord>& o) { o.insert(o.end(), out[v].begin(), out[v].end()); };
+  src.out_ties = [&](std::uint32_t v, std::vector<pw::viz::TieRecord>& o) {
+    o.insert(o.end(), out[v].begin(), out[v].end());
+  };
   src.node = [&](std::uint32_t v) { return pw::NodeProps{kinds[v], 1}; };
 
   const auto e = pw::viz::extract_ego(src, 0, true, 20);
@@ -424,7 +438,8 @@ TEST_CASE("viewer ego network: matches the graph's out-edges, laid out determini
       ring1_edges += edge.ring == 1;
       found_ring2 += edge.ring == 2;
       // Every edge is a tie of its source vertex, of its type.
-      const auto from = e.nodes[static_cast<std::size_t>(edge.from)].vertex, to = e.nodes[static_cast<std::size_t>(edge.to)].vertex;
+      const auto from = e.nodes[static_cast<std::size_t>(edge.from)].vertex,
+                 to = e.nodes[static_cast<std::size_t>(edge.to)].vertex;
       bool stored = false;
       for (auto [it, end] = boost::out_edges(from, g); it != end; ++it) {
         stored = stored || (boost::target(*it, g) == to && g[*it].type == edge.type);
@@ -459,7 +474,8 @@ TEST_CASE("viewer ego network: follows the week (a job start adds a co-worker ti
       }
       const auto e = pw::viz::extract_ego(sim, i, false);
       bool new_coworker = false;
-      for (const auto& edge : e.edges) new_coworker = new_coworker || (edge.type == pw::TieType::Coworker && edge.formed_week == t);
+      for (const auto& edge : e.edges)
+        new_coworker = new_coworker || (edge.type == pw::TieType::Coworker && edge.formed_week == t);
       CHECK(new_coworker);
       CHECK(e.count[4] >= 1);
       ++starts;

@@ -1,11 +1,11 @@
 // The `pathways` command line: run, compare, sweep, calibrate, inspect, report, validate, resolve, params.
 // This is the only translation unit that includes CLI11. Exit codes: 0 success,
 // 1 runtime failure, 2 invalid input (bad scenario, missing file, bad option).
-#include <CLI/CLI.hpp>
 #include <H5Cpp.h>
 #include <fmt/format.h>
 #include <malloc.h>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <cerrno>
 #include <chrono>
@@ -22,14 +22,14 @@
 #include "sim/app/experiment/experiment_runner.hpp"
 #include "sim/app/experiment/mpi_tasks.hpp"
 #include "sim/app/experiment/run_scenario.hpp"
-#include "sim/app/experiment/task_journal.hpp"
 #include "sim/app/experiment/sweep_spec.hpp"
+#include "sim/app/experiment/task_journal.hpp"
 #include "sim/app/io/calibration_results.hpp"
 #include "sim/app/io/comparison.hpp"
-#include "sim/app/io/sweep_results.hpp"
 #include "sim/app/io/report_table.hpp"
 #include "sim/app/io/results_file.hpp"
 #include "sim/app/io/summary.hpp"
+#include "sim/app/io/sweep_results.hpp"
 #include "sim/app/io/targets.hpp"
 #include "sim/engine/params/param_docs.hpp"
 
@@ -71,16 +71,17 @@ int print_table(const std::filesystem::path& results, const std::string& targets
 }
 
 pw::PersonsOutput persons_option(const std::string& s) {
-  return s == "all" ? pw::PersonsOutput::All : s == "none" ? pw::PersonsOutput::None : pw::PersonsOutput::FirstReplicate;
+  return s == "all"    ? pw::PersonsOutput::All
+         : s == "none" ? pw::PersonsOutput::None
+                       : pw::PersonsOutput::FirstReplicate;
 }
 
 // "12 task(s) run on 1 rank(s) in 3.1 s (runs 2.5 s = 288 per minute; file 0.4 s)".
 std::string run_line(const pw::ExperimentResult& r, int ranks, double total_seconds) {
-  return fmt::format("{} task(s) run{} on {} rank(s) in {:.1f} s (runs {:.1f} s = {:.1f} per minute; writing the file {:.1f} s)\n",
-                     r.tasks_run,
-                     r.tasks_resumed > 0 ? fmt::format(", {} resumed from the journal", r.tasks_resumed) : std::string(),
-                     ranks, total_seconds, r.seconds, r.seconds > 0 ? 60.0 * r.tasks_run / r.seconds : 0.0,
-                     r.assemble_seconds);
+  return fmt::format(
+      "{} task(s) run{} on {} rank(s) in {:.1f} s (runs {:.1f} s = {:.1f} per minute; writing the file {:.1f} s)\n",
+      r.tasks_run, r.tasks_resumed > 0 ? fmt::format(", {} resumed from the journal", r.tasks_resumed) : std::string(),
+      ranks, total_seconds, r.seconds, r.seconds > 0 ? 60.0 * r.tasks_run / r.seconds : 0.0, r.assemble_seconds);
 }
 
 // What `compare` and `sweep` share: plan, run (resumably, on one process or
@@ -184,12 +185,12 @@ int calibrate_command(const pw::CalibrateOptions& options, bool quiet) {
     if (r.already_complete) {
       std::cout << r.output.string() << " already holds this calibration; nothing to run\n";
     } else {
-      std::cout << fmt::format("{} evaluation(s) run{} on {} rank(s) in {:.1f} s (ABC {:.1f} s = {:.1f} per minute; fit "
-                               "run and file {:.1f} s)\n",
-                               r.evaluated,
-                               r.resumed > 0 ? fmt::format(", {} resumed from the journal", r.resumed) : std::string(),
-                               mpi.size(), secs, r.seconds,
-                               r.seconds > 0 ? 60.0 * static_cast<double>(r.evaluated) / r.seconds : 0.0, r.fit_seconds);
+      std::cout << fmt::format(
+          "{} evaluation(s) run{} on {} rank(s) in {:.1f} s (ABC {:.1f} s = {:.1f} per minute; fit "
+          "run and file {:.1f} s)\n",
+          r.evaluated, r.resumed > 0 ? fmt::format(", {} resumed from the journal", r.resumed) : std::string(),
+          mpi.size(), secs, r.seconds, r.seconds > 0 ? 60.0 * static_cast<double>(r.evaluated) / r.seconds : 0.0,
+          r.fit_seconds);
     }
     if (!quiet) std::cout << pw::format_calibration(pw::read_calibration(r.output));
     std::cout << "wrote " << r.output.string() << " and " << r.scenario_out.string() << "\n";
@@ -226,8 +227,8 @@ int report_command(const std::filesystem::path& file, const std::filesystem::pat
   const std::string python = env != nullptr && *env != '\0' ? env : "/usr/bin/python3";
   const std::string f = file.string(), o = out_dir.string();
   std::vector<char*> args = {const_cast<char*>(python.c_str()), const_cast<char*>(script.c_str()),
-                             const_cast<char*>(f.c_str()), const_cast<char*>("-o"), const_cast<char*>(o.c_str()),
-                             nullptr};
+                             const_cast<char*>(f.c_str()),      const_cast<char*>("-o"),
+                             const_cast<char*>(o.c_str()),      nullptr};
   std::cout.flush();
   ::execv(python.c_str(), args.data());
   std::cerr << "error: cannot run " << python << " " << script << ": " << std::strerror(errno) << "\n";
@@ -237,7 +238,8 @@ int report_command(const std::filesystem::path& file, const std::filesystem::pat
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Pathways: an agent-based simulator of life after release from prison, and of the policies that change it."};
+  CLI::App app{
+      "Pathways: an agent-based simulator of life after release from prison, and of the policies that change it."};
   app.set_version_flag("--version", pw::program_version() + " (" + pw::git_commit() + ")");
   app.require_subcommand(1);
 
@@ -249,13 +251,15 @@ int main(int argc, char** argv) {
   auto* run_cmd = app.add_subcommand("run", "Run a scenario and write one HDF5 results file");
   run_cmd->add_option("scenario", run.scenario, "scenario TOML file")->required();
   run_cmd->add_option("-o,--output", run.output, "results file (default results/<scenario name>.h5)");
-  run_cmd->add_option("--people", people, "persons in the cohort (overrides simulation.people)")->check(CLI::PositiveNumber);
+  run_cmd->add_option("--people", people, "persons in the cohort (overrides simulation.people)")
+      ->check(CLI::PositiveNumber);
   run_cmd->add_option("--weeks", weeks, "weeks of follow-up (overrides simulation.horizon)")->check(CLI::Range(1, 780));
   run_cmd->add_option("--seed", seed, "random seed (overrides simulation.seed)")->check(CLI::Range(0LL, 2147483647LL));
   run_cmd->add_option("--reps", reps, "replicates (overrides simulation.replicates)")->check(CLI::Range(1, 10000));
   run_cmd->add_option("--threads", run.threads, "worker threads (default: all cores); results do not depend on it")
       ->check(CLI::Range(1, 1024));
-  run_cmd->add_option("--set", run.sets, "override a parameter, path=value (repeatable), e.g. --set justice.courts.delay_median=12w");
+  run_cmd->add_option("--set", run.sets,
+                      "override a parameter, path=value (repeatable), e.g. --set justice.courts.delay_median=12w");
   run_cmd->add_option("--persons", persons, "per-person tables to write: first (replicate 0), all, none")
       ->check(CLI::IsMember({"first", "all", "none"}));
   run_cmd->add_flag("-q,--quiet", quiet, "do not print the recidivism table");
@@ -265,7 +269,8 @@ int main(int argc, char** argv) {
   std::string cmp_persons = "first";
   long long cmp_seed = -1;
   auto* compare_cmd = app.add_subcommand(
-      "compare", "Compare scenarios against the first (the baseline): replicates, common random numbers, paired 95% intervals");
+      "compare",
+      "Compare scenarios against the first (the baseline): replicates, common random numbers, paired 95% intervals");
   compare_cmd->add_option("scenarios", cmp.scenarios, "scenario TOML files; the first is the baseline")
       ->required()
       ->check(CLI::ExistingFile);
@@ -274,19 +279,25 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 10000));
   compare_cmd->add_option("--people", cmp.people, "persons per cohort (default: the baseline's)")
       ->check(CLI::PositiveNumber);
-  compare_cmd->add_option("--weeks", cmp.weeks, "weeks of follow-up (default: the baseline's)")->check(CLI::Range(1, 780));
-  compare_cmd->add_option("--seed", cmp_seed, "random seed (default: the baseline's)")->check(CLI::Range(0LL, 2147483647LL));
+  compare_cmd->add_option("--weeks", cmp.weeks, "weeks of follow-up (default: the baseline's)")
+      ->check(CLI::Range(1, 780));
+  compare_cmd->add_option("--seed", cmp_seed, "random seed (default: the baseline's)")
+      ->check(CLI::Range(0LL, 2147483647LL));
   compare_cmd->add_flag("--independent", cmp.independent,
                         "give each scenario its own seed stream instead of common random numbers");
   compare_cmd->add_option("--csv", cmp_cli.csv, "write every difference row (all groups, years, outcomes) to this CSV");
-  compare_cmd->add_option("--threads", cmp_cli.run.threads, "worker threads per process (default: all cores); results do not depend on it")
+  compare_cmd
+      ->add_option("--threads", cmp_cli.run.threads,
+                   "worker threads per process (default: all cores); results do not depend on it")
       ->check(CLI::Range(1, 1024));
   compare_cmd->add_option("--set", cmp.sets, "override a parameter in every scenario, path=value (repeatable)");
   compare_cmd->add_option("--persons", cmp_persons, "per-person tables to write: first (replicate 0), all, none")
       ->check(CLI::IsMember({"first", "all", "none"}));
-  compare_cmd->add_flag("--restart", cmp_cli.run.restart, "discard an unfinished run of this output instead of resuming it");
-  compare_cmd->add_option("--stop-after", cmp_cli.run.stop_after,
-                          "testing aid: stop abruptly (exit 75) after this many tasks, as if killed")
+  compare_cmd->add_flag("--restart", cmp_cli.run.restart,
+                        "discard an unfinished run of this output instead of resuming it");
+  compare_cmd
+      ->add_option("--stop-after", cmp_cli.run.stop_after,
+                   "testing aid: stop abruptly (exit 75) after this many tasks, as if killed")
       ->check(CLI::PositiveNumber);
   compare_cmd->add_flag("-q,--quiet", cmp_cli.quiet, "do not print the comparison table");
 
@@ -297,33 +308,45 @@ int main(int argc, char** argv) {
       "sweep", "Run a scenario over a grid, Latin hypercube or Sobol design of parameters (spec: docs/sweeps.md)");
   sweep_cmd->add_option("spec", swp.spec, "sweep spec TOML file (examples in scenarios/sweeps/)")->required();
   sweep_cmd->add_option("-o,--output", swp_cli.run.output, "experiment file (default results/sweep-<spec name>.h5)");
-  sweep_cmd->add_option("--reps", swp.replicates, "replicates per point (default: the spec's)")->check(CLI::Range(1, 10000));
+  sweep_cmd->add_option("--reps", swp.replicates, "replicates per point (default: the spec's)")
+      ->check(CLI::Range(1, 10000));
   sweep_cmd->add_option("--people", swp.people, "persons per cohort (default: the spec's)")->check(CLI::PositiveNumber);
   sweep_cmd->add_option("--csv", swp_cli.csv, "write one row per point: parameter values and outputs");
-  sweep_cmd->add_option("--threads", swp_cli.run.threads, "worker threads per process (default: all cores); results do not depend on it")
+  sweep_cmd
+      ->add_option("--threads", swp_cli.run.threads,
+                   "worker threads per process (default: all cores); results do not depend on it")
       ->check(CLI::Range(1, 1024));
-  sweep_cmd->add_option("--persons", swp_persons, "per-person tables to write: none (default), first (replicate 0), all")
+  sweep_cmd
+      ->add_option("--persons", swp_persons, "per-person tables to write: none (default), first (replicate 0), all")
       ->check(CLI::IsMember({"first", "all", "none"}));
-  sweep_cmd->add_flag("--restart", swp_cli.run.restart, "discard an unfinished run of this output instead of resuming it");
-  sweep_cmd->add_option("--stop-after", swp_cli.run.stop_after,
-                        "testing aid: stop abruptly (exit 75) after this many tasks, as if killed")
+  sweep_cmd->add_flag("--restart", swp_cli.run.restart,
+                      "discard an unfinished run of this output instead of resuming it");
+  sweep_cmd
+      ->add_option("--stop-after", swp_cli.run.stop_after,
+                   "testing aid: stop abruptly (exit 75) after this many tasks, as if killed")
       ->check(CLI::PositiveNumber);
   sweep_cmd->add_flag("-q,--quiet", swp_cli.quiet, "do not print the results table");
 
   pw::CalibrateOptions cal;
   bool cal_quiet = false;
   auto* calibrate_cmd = app.add_subcommand(
-      "calibrate", "Fit parameters to the calibration targets by ABC (ABC-SMC or rejection; spec: docs/calibration.md)");
-  calibrate_cmd->add_option("spec", cal.spec, "calibration spec TOML file (examples in scenarios/calibration/)")->required();
+      "calibrate",
+      "Fit parameters to the calibration targets by ABC (ABC-SMC or rejection; spec: docs/calibration.md)");
+  calibrate_cmd->add_option("spec", cal.spec, "calibration spec TOML file (examples in scenarios/calibration/)")
+      ->required();
   calibrate_cmd->add_option("-o,--output", cal.output, "calibration file (default results/calibrate-<spec name>.h5)");
   calibrate_cmd->add_option("--scenario-out", cal.scenario_out,
                             "scenario file with the posterior mean (default <output without .h5>.scenario.toml)");
-  calibrate_cmd->add_option("--people", cal.people, "persons per evaluation (default: the spec's)")->check(CLI::PositiveNumber);
-  calibrate_cmd->add_option("--threads", cal.threads, "worker threads per process (default: all cores); results do not depend on it")
+  calibrate_cmd->add_option("--people", cal.people, "persons per evaluation (default: the spec's)")
+      ->check(CLI::PositiveNumber);
+  calibrate_cmd
+      ->add_option("--threads", cal.threads,
+                   "worker threads per process (default: all cores); results do not depend on it")
       ->check(CLI::Range(1, 1024));
   calibrate_cmd->add_flag("--restart", cal.restart, "discard an unfinished run of this output instead of resuming it");
-  calibrate_cmd->add_option("--stop-after", cal.stop_after,
-                            "testing aid: stop abruptly (exit 75) after this many evaluations, as if killed")
+  calibrate_cmd
+      ->add_option("--stop-after", cal.stop_after,
+                   "testing aid: stop abruptly (exit 75) after this many evaluations, as if killed")
       ->check(CLI::PositiveNumber);
   calibrate_cmd->add_flag("-q,--quiet", cal_quiet, "do not print the posterior and the fit");
 
@@ -352,7 +375,8 @@ int main(int argc, char** argv) {
 
   std::string prefix;
   bool markdown = false;
-  auto* params_cmd = app.add_subcommand("params", "List the parameter schema (paths, units, defaults, ranges, sources)");
+  auto* params_cmd =
+      app.add_subcommand("params", "List the parameter schema (paths, units, defaults, ranges, sources)");
   params_cmd->add_option("prefix", prefix, "only parameters whose path starts with this");
   params_cmd->add_flag("--markdown", markdown, "print docs/parameters.md");
 

@@ -21,18 +21,18 @@
 #include "models/population/profile.hpp"
 #include "models/reporting/outcome_tables.hpp"
 #include "models/simulation.hpp"
-#include "sim/engine/core/parallel.hpp"
 #include "sim/app/experiment/calibration_spec.hpp"
 #include "sim/app/experiment/calibration_targets.hpp"
 #include "sim/app/experiment/experiment_plan.hpp"
 #include "sim/app/experiment/experiment_runner.hpp"
-#include "sim/engine/methods/abc_rejection.hpp"
-#include "sim/engine/methods/abc_smc.hpp"
 #include "sim/app/experiment/progress.hpp"
 #include "sim/app/experiment/run_scenario.hpp"
 #include "sim/app/experiment/task_journal.hpp"
 #include "sim/app/io/calibration_results.hpp"
 #include "sim/app/io/results_file.hpp"
+#include "sim/engine/core/parallel.hpp"
+#include "sim/engine/methods/abc_rejection.hpp"
+#include "sim/engine/methods/abc_smc.hpp"
 
 namespace pw {
 
@@ -99,13 +99,13 @@ double journal_distance(const TaskJournal& journal, int task) {
     const auto j = nlohmann::json::parse(read_file_bytes(path));
     return std::bit_cast<double>(static_cast<std::uint64_t>(std::stoull(j.at("bits").get<std::string>(), nullptr, 16)));
   } catch (const std::exception& e) {
-    throw ExperimentInputError(fmt::format("{}: unreadable journal entry ({}); delete it or pass --restart",
-                                           path.string(), e.what()));
+    throw ExperimentInputError(
+        fmt::format("{}: unreadable journal entry ({}); delete it or pass --restart", path.string(), e.what()));
   }
 }
 
-std::string inputs_hash(const CalibrationSpec& spec, const LoadedScenario& base, const std::vector<std::string>& common_sets,
-                        const std::vector<TargetPoint>& points) {
+std::string inputs_hash(const CalibrationSpec& spec, const LoadedScenario& base,
+                        const std::vector<std::string>& common_sets, const std::vector<TargetPoint>& points) {
   std::uint64_t h = fnv1a64("calibrate");
   const auto add = [&](const std::string& s) {
     h = fnv1a64(s, h);
@@ -243,7 +243,8 @@ CalibrationRun run_calibration(const CalibrateOptions& o, MpiSession& mpi) {
 
   tbb::task_arena arena(o.threads > 0 ? o.threads : tbb::task_arena::automatic);
   const long budget = spec.method == CalibrationMethod::Rejection || spec.max_evaluations > 0
-                          ? static_cast<long>(spec.max_evaluations) : 0;
+                          ? static_cast<long>(spec.max_evaluations)
+                          : 0;
   Progress progress("calibrate", std::max(budget, 1L), 0, o.progress && mpi.root());
   std::uint64_t done = 0;  // evaluations simulated here or on other ranks, in this invocation
   std::uint64_t mine_done = 0;
@@ -389,16 +390,21 @@ CalibrationRun run_calibration(const CalibrateOptions& o, MpiSession& mpi) {
     double point = std::stod(fmt::format("{:.6g}", mean[i]));
     if (info.type == ValueType::Integer) point = static_cast<double>(std::llround(mean[i]));
     point = std::clamp(point, dim.lo, dim.hi);
-    const CalibrationParameter p{dim.path, std::string(unit_name(info.unit)), dim.lo, dim.hi, dim.log_scale,
-                                 mean[i], sd[i], q05[i], median[i], q95[i], point, set_text(point, info)};
+    const CalibrationParameter p{dim.path,      std::string(unit_name(info.unit)),
+                                 dim.lo,        dim.hi,
+                                 dim.log_scale, mean[i],
+                                 sd[i],         q05[i],
+                                 median[i],     q95[i],
+                                 point,         set_text(point, info)};
     rec.parameters.push_back(p);
   }
   rec.samples = pop.samples;
   rec.weights = pop.weights;
   rec.distances = pop.distances;
   for (const auto& g : result.generations) {
-    rec.generations.push_back({g.tolerance, static_cast<std::int64_t>(g.accepted), static_cast<std::int64_t>(g.attempts),
-                               static_cast<std::int64_t>(g.evaluations), g.acceptance_rate, g.ess});
+    rec.generations.push_back({g.tolerance, static_cast<std::int64_t>(g.accepted),
+                               static_cast<std::int64_t>(g.attempts), static_cast<std::int64_t>(g.evaluations),
+                               g.acceptance_rate, g.ess});
   }
   rec.scenario_toml = scenario_text(spec, rec, base, run.scenario_out, run.output);
   if (!run.scenario_out.parent_path().empty()) std::filesystem::create_directories(run.scenario_out.parent_path());

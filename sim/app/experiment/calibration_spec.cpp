@@ -2,10 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <toml++/toml.h>
 #include <cmath>
 #include <limits>
 #include <set>
-#include <toml++/toml.h>
 
 #include "sim/app/experiment/calibration_targets.hpp"
 #include "sim/app/experiment/run_scenario.hpp"
@@ -16,11 +16,26 @@ namespace pw {
 
 namespace {
 
-const std::set<std::string> kTopKeys = {
-    "name",        "description",     "scenario",  "set",        "method",              "particles",  "kernel",
-    "generations", "alpha",           "tolerance", "tolerances", "min_acceptance_rate", "max_evaluations",
-    "people",      "replicates",      "weeks",     "seed",       "parameter",           "targets",
-    "common_random_numbers"};
+const std::set<std::string> kTopKeys = {"name",
+                                        "description",
+                                        "scenario",
+                                        "set",
+                                        "method",
+                                        "particles",
+                                        "kernel",
+                                        "generations",
+                                        "alpha",
+                                        "tolerance",
+                                        "tolerances",
+                                        "min_acceptance_rate",
+                                        "max_evaluations",
+                                        "people",
+                                        "replicates",
+                                        "weeks",
+                                        "seed",
+                                        "parameter",
+                                        "targets",
+                                        "common_random_numbers"};
 const std::set<std::string> kParameterKeys = {"path", "lo", "hi", "log"};
 const std::set<std::string> kTargetKeys = {"file", "rows", "weight"};
 
@@ -35,7 +50,8 @@ std::uint64_t CalibrationSpec::attempts_per_generation() const {
 
 std::uint32_t CalibrationSpec::max_generations() const {
   if (method == CalibrationMethod::Rejection) return 1;
-  if (!tolerances.empty()) return std::min<std::uint32_t>(generations, static_cast<std::uint32_t>(tolerances.size() + 1));
+  if (!tolerances.empty())
+    return std::min<std::uint32_t>(generations, static_cast<std::uint32_t>(tolerances.size() + 1));
   return generations;
 }
 
@@ -48,7 +64,8 @@ CalibrationSpec read_calibration_spec(const std::filesystem::path& file, int peo
   rd.unknown_keys(t, kTopKeys, "");
   s.name = rd.get<std::string>(t, "name", "a string").value_or(file.stem().string());
   s.description = rd.get<std::string>(t, "description", "a string").value_or("");
-  const auto base_rel = rd.get<std::string>(t, "scenario", "a string (path of the base scenario, relative to the spec)");
+  const auto base_rel =
+      rd.get<std::string>(t, "scenario", "a string (path of the base scenario, relative to the spec)");
   if (!base_rel) rd.issue("scenario", "missing: the base scenario file, e.g. scenario = \"../baseline.toml\"");
   s.sets = rd.strings(t, "set");
 
@@ -58,7 +75,8 @@ CalibrationSpec read_calibration_spec(const std::filesystem::path& file, int peo
   } else if (method == "rejection") {
     s.method = CalibrationMethod::Rejection;
   } else {
-    rd.issue(*t.get("method"), "method", fmt::format("\"{}\" is not a method; accepted: smc (default), rejection", method));
+    rd.issue(*t.get("method"), "method",
+             fmt::format("\"{}\" is not a method; accepted: smc (default), rejection", method));
   }
   const auto kernel = rd.get<std::string>(t, "kernel", "a string: olcm or global").value_or("olcm");
   if (kernel == "olcm") {
@@ -67,7 +85,8 @@ CalibrationSpec read_calibration_spec(const std::filesystem::path& file, int peo
     s.kernel = methods::AbcKernel::Global;
   } else {
     rd.issue(*t.get("kernel"), "kernel",
-             fmt::format("\"{}\" is not a kernel; accepted: olcm (default, a local covariance per particle), global", kernel));
+             fmt::format("\"{}\" is not a kernel; accepted: olcm (default, a local covariance per particle), global",
+                         kernel));
   }
   if (t.contains("kernel") && s.method == CalibrationMethod::Rejection)
     rd.issue(*t.get("kernel"), "kernel", "smc only: rejection ABC draws from the prior");
@@ -78,7 +97,8 @@ CalibrationSpec read_calibration_spec(const std::filesystem::path& file, int peo
   if (generations < 1 || generations > 1000) rd.issue(*t.get("generations"), "generations", "out of range: 1 to 1000");
   s.generations = static_cast<std::uint32_t>(std::clamp<std::int64_t>(generations, 1, 1000));
   s.alpha = rd.get<double>(t, "alpha", "a number in (0, 1)").value_or(0.5);
-  if (!(s.alpha > 0.0 && s.alpha < 1.0)) rd.issue(*t.get("alpha"), "alpha", "out of range: a quantile in (0, 1), e.g. 0.5");
+  if (!(s.alpha > 0.0 && s.alpha < 1.0))
+    rd.issue(*t.get("alpha"), "alpha", "out of range: a quantile in (0, 1), e.g. 0.5");
   s.tolerances = rd.numbers(t, "tolerances");
   for (std::size_t k = 0; k < s.tolerances.size(); ++k) {
     if (!(s.tolerances[k] >= 0.0) || (k > 0 && !(s.tolerances[k] < s.tolerances[k - 1]))) {
@@ -88,7 +108,8 @@ CalibrationSpec read_calibration_spec(const std::filesystem::path& file, int peo
     }
   }
   const auto tolerance = rd.get<double>(t, "tolerance", "a number (RMSE, percentage points)");
-  if (tolerance && !(*tolerance >= 0.0)) rd.issue(*t.get("tolerance"), "tolerance", "out of range: an RMSE >= 0 (percentage points)");
+  if (tolerance && !(*tolerance >= 0.0))
+    rd.issue(*t.get("tolerance"), "tolerance", "out of range: an RMSE >= 0 (percentage points)");
   s.tolerance = tolerance.value_or(0.0);
   s.min_acceptance_rate = rd.get<double>(t, "min_acceptance_rate", "a number in (0, 1]").value_or(0.02);
   if (!(s.min_acceptance_rate > 0.0 && s.min_acceptance_rate <= 1.0))
@@ -108,12 +129,14 @@ CalibrationSpec read_calibration_spec(const std::filesystem::path& file, int peo
   }
   if (s.method == CalibrationMethod::Smc &&
       static_cast<double>(s.attempts_per_generation()) * s.max_generations() > std::numeric_limits<int>::max()) {
-    rd.issue("min_acceptance_rate", "too many possible evaluations: generations x particles / min_acceptance_rate must "
-                                    "stay below 2^31; raise min_acceptance_rate or lower particles or generations");
+    rd.issue("min_acceptance_rate",
+             "too many possible evaluations: generations x particles / min_acceptance_rate must "
+             "stay below 2^31; raise min_acceptance_rate or lower particles or generations");
   }
 
   const auto people = rd.get<std::int64_t>(t, "people", "an integer");
-  if (people && (*people < 1 || *people > 10'000'000)) rd.issue(*t.get("people"), "people", "out of range: 1 to 10000000");
+  if (people && (*people < 1 || *people > 10'000'000))
+    rd.issue(*t.get("people"), "people", "out of range: 1 to 10000000");
   s.people = people_override > 0 ? people_override : static_cast<int>(people.value_or(0));
   const auto reps = rd.get<std::int64_t>(t, "replicates", "an integer").value_or(1);
   if (reps < 1 || reps > 1000) rd.issue(*t.get("replicates"), "replicates", "out of range: 1 to 1000");
@@ -140,9 +163,10 @@ CalibrationSpec read_calibration_spec(const std::filesystem::path& file, int peo
       if (!ranged) continue;
       const std::string& path = ranged->dimension.path;
       if (ranged->programme) {
-        rd.issue(e, "parameter.path", fmt::format("\"{}\": programme keys cannot be calibrated (the fitted values are "
-                                                  "written back as scalar scenario keys); fit a scalar parameter",
-                                                  path));
+        rd.issue(e, "parameter.path",
+                 fmt::format("\"{}\": programme keys cannot be calibrated (the fitted values are "
+                             "written back as scalar scenario keys); fit a scalar parameter",
+                             path));
         continue;
       }
       if (!seen.insert(path).second) {
@@ -180,9 +204,11 @@ CalibrationSpec read_calibration_spec(const std::filesystem::path& file, int peo
       TargetSelection sel;
       sel.rows = rd.strings(tt, "rows");
       sel.weight = rd.get<double>(tt, "weight", "a number > 0").value_or(1.0);
-      if (!(sel.weight > 0.0 && std::isfinite(sel.weight))) rd.issue(*tt.get("weight"), "targets.weight", "out of range: a weight > 0");
+      if (!(sel.weight > 0.0 && std::isfinite(sel.weight)))
+        rd.issue(*tt.get("weight"), "targets.weight", "out of range: a weight > 0");
       if (!f) {
-        rd.issue(e, "targets.file", "missing: each [[targets]] names a file, e.g. \"../../data/calibration/other-targets.csv\"");
+        rd.issue(e, "targets.file",
+                 "missing: each [[targets]] names a file, e.g. \"../../data/calibration/other-targets.csv\"");
         continue;
       }
       sel.file = file.parent_path() / *f;
@@ -214,8 +240,8 @@ CalibrationSpec read_calibration_spec(const std::filesystem::path& file, int peo
     const int horizon = s.weeks > 0 ? s.weeks : base.params.run.horizon_weeks();
     for (const auto& p : target_points(s.targets)) {
       if (p.min_weeks > horizon) {
-        rd.issue("weeks", fmt::format("target {} ({}) needs {} weeks of follow-up; the horizon is {} weeks", p.id, p.file,
-                                      p.min_weeks, horizon));
+        rd.issue("weeks", fmt::format("target {} ({}) needs {} weeks of follow-up; the horizon is {} weeks", p.id,
+                                      p.file, p.min_weeks, horizon));
         break;
       }
     }

@@ -40,27 +40,27 @@ struct CalibrationSpec {
   std::string text;            // its bytes, recorded in the output
   std::string name;            // default: the spec file's stem
   std::string description;
-  std::filesystem::path scenario;  // the base scenario, resolved against the spec's folder
-  std::vector<std::string> sets;   // path=value overrides applied to every evaluation
+  std::filesystem::path scenario;              // the base scenario, resolved against the spec's folder
+  std::vector<std::string> sets;               // path=value overrides applied to every evaluation
   std::vector<methods::Dimension> dimensions;  // the fitted parameters and their prior ranges
   std::vector<ParamInfo> parameter_info;       // schema of each fitted parameter (unit, type)
   std::vector<TargetSelection> targets;        // resolved; never empty after reading
 
   CalibrationMethod method = CalibrationMethod::Smc;
-  std::size_t particles = 100;          // smc: population size; rejection: draws kept (nearest)
-  std::uint32_t generations = 8;        // smc: at most, including generation 0
-  double alpha = 0.5;                   // smc: adaptive tolerance quantile
+  std::size_t particles = 100;                           // smc: population size; rejection: draws kept (nearest)
+  std::uint32_t generations = 8;                         // smc: at most, including generation 0
+  double alpha = 0.5;                                    // smc: adaptive tolerance quantile
   methods::AbcKernel kernel = methods::AbcKernel::Olcm;  // smc: perturbation kernel
-  std::vector<double> tolerances;       // smc: explicit schedule for generations 1, 2, ... (RMSE, pp)
-  double tolerance = 0.0;               // smc: stop once a generation's tolerance <= this (pp);
-                                        // rejection: keep draws within it instead of the nearest `particles`
-  double min_acceptance_rate = 0.02;    // smc: a generation needing more than particles / this proposals stops the run
-  std::uint64_t max_evaluations = 0;    // smc: total proposals simulated, at most (0: no limit);
-                                        // rejection: prior draws simulated (required)
+  std::vector<double> tolerances;                        // smc: explicit schedule for generations 1, 2, ... (RMSE, pp)
+  double tolerance = 0.0;                                // smc: stop once a generation's tolerance <= this (pp);
+                           // rejection: keep draws within it instead of the nearest `particles`
+  double min_acceptance_rate = 0.02;  // smc: a generation needing more than particles / this proposals stops the run
+  std::uint64_t max_evaluations = 0;  // smc: total proposals simulated, at most (0: no limit);
+                                      // rejection: prior draws simulated (required)
 
-  int people = 0;      // per evaluation; 0: the base scenario's
-  int replicates = 1;  // per evaluation (the distance uses the mean over replicates)
-  int weeks = 0;       // 0: the base scenario's horizon
+  int people = 0;          // per evaluation; 0: the base scenario's
+  int replicates = 1;      // per evaluation (the distance uses the mean over replicates)
+  int weeks = 0;           // 0: the base scenario's horizon
   std::uint64_t seed = 1;  // keys every proposal and every simulation seed
   // Every evaluation simulates with the same seed (`seed`), so distances differ only through the
   // parameters: the distance is a smooth function of them and the tolerance can fall to the fit of

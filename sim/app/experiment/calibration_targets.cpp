@@ -26,8 +26,10 @@ struct ScalarReader {
 // other-targets.csv name -> the model's statistic for the whole cohort (reintegration_tables.hpp).
 const std::map<std::string, ScalarReader>& scalar_readers() {
   static const std::map<std::string, ScalarReader> readers = {
-      {"any_formal_earnings_first_full_year", {78, [](const GroupReintegration& g) { return g.any_earnings_first_full_year_pct; }}},
-      {"ever_employed_by_month_8", {week_ending_month(8), [](const GroupReintegration& g) { return g.ever_employed_pct.at(7); }}},
+      {"any_formal_earnings_first_full_year",
+       {78, [](const GroupReintegration& g) { return g.any_earnings_first_full_year_pct; }}},
+      {"ever_employed_by_month_8",
+       {week_ending_month(8), [](const GroupReintegration& g) { return g.ever_employed_pct.at(7); }}},
       {"employed_at_month_8", {week_ending_month(8), [](const GroupReintegration& g) { return g.employed_pct.at(7); }}},
       {"entered_shelter_within_24_months", {104, [](const GroupReintegration& g) { return g.shelter_within_24m_pct; }}},
       {"reincarcerated_among_shelter_entrants",
@@ -70,8 +72,10 @@ std::vector<TargetPoint> target_points(const TargetSelection& sel) {
           if (!chosen(row)) continue;
           const auto o = std::find(kOutcomes.begin(), kOutcomes.end(), r.outcome);
           if (o == kOutcomes.end()) {
-            throw std::invalid_argument(fmt::format("{}: row {}: unknown outcome \"{}\"; the model reports arrest, "
-                                                    "conviction, return_prison", sel.file.string(), row, r.outcome));
+            throw std::invalid_argument(
+                fmt::format("{}: row {}: unknown outcome \"{}\"; the model reports arrest, "
+                            "conviction, return_prison",
+                            sel.file.string(), row, r.outcome));
           }
           if (std::find(groups.begin(), groups.end(), r.group) == groups.end()) {
             throw std::invalid_argument(fmt::format("{}: row {}: the model has no group \"{}\"; groups: {}",
@@ -98,9 +102,10 @@ std::vector<TargetPoint> target_points(const TargetSelection& sel) {
           if (!chosen(t.name)) continue;
           const auto it = scalar_readers().find(t.name);
           if (it == scalar_readers().end()) {
-            throw std::invalid_argument(fmt::format("{}: target \"{}\" has no model counterpart; understood: {} (list "
-                                                    "the rows to fit with rows = [...])",
-                                                    sel.file.string(), t.name, joined(scalar_target_names())));
+            throw std::invalid_argument(
+                fmt::format("{}: target \"{}\" has no model counterpart; understood: {} (list "
+                            "the rows to fit with rows = [...])",
+                            sel.file.string(), t.name, joined(scalar_target_names())));
           }
           TargetPoint p;
           p.id = t.name;
@@ -115,8 +120,10 @@ std::vector<TargetPoint> target_points(const TargetSelection& sel) {
         break;
       }
       case TargetFileKind::Unknown:
-        throw std::invalid_argument(fmt::format("{}: not a target table: the header must be outcome,group,y1,... "
-                                                "(cumulative percentages) or target,value,unit,source", sel.file.string()));
+        throw std::invalid_argument(
+            fmt::format("{}: not a target table: the header must be outcome,group,y1,... "
+                        "(cumulative percentages) or target,value,unit,source",
+                        sel.file.string()));
     }
   } catch (const std::runtime_error& e) {
     throw std::invalid_argument(e.what());
@@ -126,8 +133,8 @@ std::vector<TargetPoint> target_points(const TargetSelection& sel) {
     if (std::find(available.begin(), available.end(), r) == available.end()) missing.push_back("\"" + r + "\"");
   }
   if (!missing.empty()) {
-    throw std::invalid_argument(fmt::format("{}: no row {} in this file; rows: {}", sel.file.string(), joined(missing),
-                                            joined(available)));
+    throw std::invalid_argument(
+        fmt::format("{}: no row {} in this file; rows: {}", sel.file.string(), joined(missing), joined(available)));
   }
   if (points.empty()) throw std::invalid_argument(fmt::format("{}: no target rows", sel.file.string()));
   return points;
@@ -159,15 +166,18 @@ std::vector<double> simulated_values(const std::vector<TargetPoint>& points, con
       out.push_back(curve.at(static_cast<std::size_t>(12 * p.year - 1)));
     } else {
       const auto g = std::find(reint.groups.begin(), reint.groups.end(), "all");
-      if (g == reint.groups.end()) throw std::runtime_error("calibration: no group \"all\" in the work and housing tables");
-      out.push_back(scalar_readers().at(p.scalar).read(reint.by_group[static_cast<std::size_t>(g - reint.groups.begin())]));
+      if (g == reint.groups.end())
+        throw std::runtime_error("calibration: no group \"all\" in the work and housing tables");
+      out.push_back(
+          scalar_readers().at(p.scalar).read(reint.by_group[static_cast<std::size_t>(g - reint.groups.begin())]));
     }
   }
   return out;
 }
 
 double target_distance(const std::vector<TargetPoint>& points, const std::vector<double>& model) {
-  if (model.size() != points.size()) throw std::invalid_argument("target_distance: one model value per target is needed");
+  if (model.size() != points.size())
+    throw std::invalid_argument("target_distance: one model value per target is needed");
   double sum = 0, weights = 0;
   for (std::size_t i = 0; i < points.size(); ++i) {
     const double e = model[i] - points[i].target;

@@ -26,11 +26,11 @@ namespace pw {
 class Simulation;
 
 struct TargetPoint {
-  std::string id;      // "arrest.all.y1" or "employed_at_month_8"
-  std::string file;    // the target file's name, for tables
-  double target = 0;   // percent
+  std::string id;     // "arrest.all.y1" or "employed_at_month_8"
+  std::string file;   // the target file's name, for tables
+  double target = 0;  // percent
   double weight = 1;
-  int min_weeks = 0;   // the model horizon this number needs
+  int min_weeks = 0;  // the model horizon this number needs
   // How to read it: a cumulative curve (group, outcome index, year) or a scalar by name.
   bool cumulative = true;
   std::string group;

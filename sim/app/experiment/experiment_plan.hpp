@@ -26,8 +26,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/engine/methods/dimension.hpp"
 #include "sim/app/experiment/run_scenario.hpp"
+#include "sim/engine/methods/dimension.hpp"
 
 namespace pw {
 
@@ -43,23 +43,23 @@ struct ExperimentScenario {
 struct SweepDesign {
   std::string design;  // "grid", "lhs" or "sobol"
   std::vector<methods::Dimension> dimensions;
-  methods::Design unit_points;  // [points][d], in [0, 1]
-  methods::Design values;       // [points][d], in each parameter's internal unit
+  methods::Design unit_points;          // [points][d], in [0, 1]
+  methods::Design values;               // [points][d], in each parameter's internal unit
   std::vector<std::string> set_values;  // [points * d]: the --set value text applied
-  std::size_t base_rows = 0;    // sobol: N of the Saltelli design (points = N (d + 2))
-  std::uint64_t skip = 0;       // sobol: first Sobol point used
-  std::vector<std::string> outputs;  // "measure.group.period", e.g. "return_prison.all.y3"
+  std::size_t base_rows = 0;            // sobol: N of the Saltelli design (points = N (d + 2))
+  std::uint64_t skip = 0;               // sobol: first Sobol point used
+  std::vector<std::string> outputs;     // "measure.group.period", e.g. "return_prison.all.y3"
   std::size_t bootstrap = 1000;
   std::uint64_t analysis_seed = 1;
 };
 
 struct ExperimentPlan {
-  std::string kind;  // "compare" or "sweep"
+  std::string kind;                           // "compare" or "sweep"
   std::vector<ExperimentScenario> scenarios;  // [0] is the baseline
   int replicates = 1;
   bool common_random_numbers = true;
   PersonsOutput persons = PersonsOutput::FirstReplicate;
-  std::string inputs_hash;  // 16 hex digits
+  std::string inputs_hash;           // 16 hex digits
   std::optional<SweepDesign> sweep;  // for kind "sweep"
 
   [[nodiscard]] int tasks() const { return static_cast<int>(scenarios.size()) * replicates; }
@@ -72,10 +72,10 @@ struct ExperimentPlan {
 
 struct CompareOptions {
   std::vector<std::filesystem::path> scenarios;  // first = baseline
-  int replicates = 0;  // 0: the baseline's simulation.replicates
-  int people = 0;      // 0: the baseline's simulation.people
-  int weeks = 0;       // 0: the baseline's horizon
-  long long seed = -1; // <0: the baseline's simulation.seed
+  int replicates = 0;                            // 0: the baseline's simulation.replicates
+  int people = 0;                                // 0: the baseline's simulation.people
+  int weeks = 0;                                 // 0: the baseline's horizon
+  long long seed = -1;                           // <0: the baseline's simulation.seed
   bool independent = false;
   std::vector<std::string> sets;  // applied to every scenario
   PersonsOutput persons = PersonsOutput::FirstReplicate;

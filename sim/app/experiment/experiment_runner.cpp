@@ -14,12 +14,12 @@
 #include "models/population/profile.hpp"
 #include "models/reporting/outcome_tables.hpp"
 #include "models/simulation.hpp"
-#include "sim/engine/core/parallel.hpp"
 #include "sim/app/experiment/progress.hpp"
 #include "sim/app/experiment/task_journal.hpp"
 #include "sim/app/io/h5_util.hpp"
 #include "sim/app/io/results_file.hpp"
 #include "sim/app/io/sweep_results.hpp"
+#include "sim/engine/core/parallel.hpp"
 
 namespace pw {
 
@@ -143,7 +143,8 @@ ExperimentResult run_experiment(const ExperimentPlan& plan, const ExperimentRunO
 
   std::map<std::string, PopulationProfile> profiles;
   const auto profile_of = [&](int task) -> const PopulationProfile& {
-    const auto& file = plan.scenarios[static_cast<std::size_t>(plan.scenario_of(task))].loaded.params.population.profile_file;
+    const auto& file =
+        plan.scenarios[static_cast<std::size_t>(plan.scenario_of(task))].loaded.params.population.profile_file;
     auto it = profiles.find(file);
     if (it == profiles.end()) it = profiles.emplace(file, read_profile(file)).first;
     return it->second;

@@ -28,19 +28,18 @@ struct ExperimentRunOptions {
 };
 
 struct ExperimentResult {
-  bool root = true;              // false on MPI workers, which print nothing
-  int exit_code = 0;             // for workers: what the process should return
-  bool already_complete = false; // the output held this experiment already
+  bool root = true;               // false on MPI workers, which print nothing
+  int exit_code = 0;              // for workers: what the process should return
+  bool already_complete = false;  // the output held this experiment already
   int tasks_total = 0;
-  int tasks_run = 0;             // by all ranks in this invocation
-  int tasks_resumed = 0;         // found finished in the journal
-  double seconds = 0;            // wall time of the task phase
-  double assemble_seconds = 0;   // wall time of writing the experiment file from the journal
+  int tasks_run = 0;            // by all ranks in this invocation
+  int tasks_resumed = 0;        // found finished in the journal
+  double seconds = 0;           // wall time of the task phase
+  double assemble_seconds = 0;  // wall time of writing the experiment file from the journal
 };
 
 // Throws ExperimentInputError (journal of other inputs) on rank 0.
-ExperimentResult run_experiment(const ExperimentPlan& plan, const ExperimentRunOptions& options,
-                                MpiSession& mpi);
+ExperimentResult run_experiment(const ExperimentPlan& plan, const ExperimentRunOptions& options, MpiSession& mpi);
 
 // True if `file` is a complete experiment file with this inputs hash.
 bool experiment_file_matches(const std::filesystem::path& file, const std::string& inputs_hash);

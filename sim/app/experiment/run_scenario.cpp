@@ -1,18 +1,17 @@
 #include "sim/app/experiment/run_scenario.hpp"
 
-#include <cmath>
 #include <fmt/format.h>
+#include <cmath>
 
-
-#include "models/costs/costs.hpp"
 #include "models/costs/budget.hpp"
+#include "models/costs/costs.hpp"
 #include "models/population/profile.hpp"
 #include "models/reporting/outcome_tables.hpp"
 #include "models/reporting/person_table.hpp"
 #include "models/simulation.hpp"
-#include "sim/engine/core/parallel.hpp"
 #include "sim/app/experiment/progress.hpp"
 #include "sim/app/io/results_file.hpp"
+#include "sim/engine/core/parallel.hpp"
 #include "sim/engine/params/param_docs.hpp"
 
 namespace pw {
@@ -27,8 +26,9 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   apply_overrides(sets, table, s.meta, collections);
   s.params.programmes = programmes.values();
   if (s.params.population.profile_file.empty()) {
-    throw ScenarioError({{file.string(), 0, 0, "population.profile_file",
-                          "missing: a population profile CSV must be named (e.g. ../data/populations/us-state-2008.csv)"}});
+    throw ScenarioError(
+        {{file.string(), 0, 0, "population.profile_file",
+          "missing: a population profile CSV must be named (e.g. ../data/populations/us-state-2008.csv)"}});
   }
   s.resolved = resolved_toml(s.meta, table, collections);
   if (s.params.budget.programmes_total > 0) {
@@ -67,7 +67,8 @@ std::vector<double> programme_costs_by_week(const Simulation& sim) {
     cost[w] += static_cast<double>(sim.weekly()[w].mentored) * sim.params().network.mentors.cost_per_mentee_week;
   }
   for (std::size_t p = 0; p < specs.size() && !cost.empty(); ++p) {
-    cost[0] += static_cast<double>(sim.programmes().pre_release()[p].participant_weeks) * specs[p].cost_per_participant_week;
+    cost[0] +=
+        static_cast<double>(sim.programmes().pre_release()[p].participant_weeks) * specs[p].cost_per_participant_week;
   }
   return cost;
 }
@@ -105,7 +106,8 @@ void write_replicate_results(ResultsWriter& writer, int replicate, const Simulat
 std::filesystem::path run_scenario(const RunOptions& o) {
   LoadedScenario s = load_scenario(o.scenario, o.sets);
   const PopulationProfile profile = read_profile(s.params.population.profile_file);
-  const std::filesystem::path out = o.output.empty() ? std::filesystem::path("results") / (s.meta.name + ".h5") : o.output;
+  const std::filesystem::path out =
+      o.output.empty() ? std::filesystem::path("results") / (s.meta.name + ".h5") : o.output;
 
   Parallel par(o.threads);
   ResultsWriter writer(out);

@@ -11,8 +11,8 @@
 namespace pw {
 
 void SpecReader::issue(const toml::node& n, const std::string& key, std::string msg) {
-  issues.push_back({file, static_cast<int>(n.source().begin.line), static_cast<int>(n.source().begin.column), key,
-                    std::move(msg)});
+  issues.push_back(
+      {file, static_cast<int>(n.source().begin.line), static_cast<int>(n.source().begin.column), key, std::move(msg)});
 }
 
 void SpecReader::issue(const std::string& key, std::string msg) { issues.push_back({file, 0, 0, key, std::move(msg)}); }
@@ -118,8 +118,9 @@ std::optional<RangedParameter> read_parameter_range(SpecReader& rd, const toml::
   }
   const auto found = lookup_parameter(*path);
   if (!found.found) {
-    rd.issue(e, "parameter.path", fmt::format("unknown parameter \"{}\"{}", *path,
-                                              found.nearest.empty() ? "" : fmt::format("; did you mean \"{}\"?", found.nearest)));
+    rd.issue(e, "parameter.path",
+             fmt::format("unknown parameter \"{}\"{}", *path,
+                         found.nearest.empty() ? "" : fmt::format("; did you mean \"{}\"?", found.nearest)));
     return std::nullopt;
   }
   if (found.info.type == ValueType::Text || found.info.type == ValueType::Boolean) {
@@ -127,8 +128,9 @@ std::optional<RangedParameter> read_parameter_range(SpecReader& rd, const toml::
     return std::nullopt;
   }
   if (*lo < found.info.lo || *hi > found.info.hi) {
-    rd.issue(e, "parameter", fmt::format("{}: range [{}, {}] leaves the parameter's range [{}, {}] ({})", *path, *lo, *hi,
-                                         found.info.lo, found.info.hi, unit_name(found.info.unit)));
+    rd.issue(e, "parameter",
+             fmt::format("{}: range [{}, {}] leaves the parameter's range [{}, {}] ({})", *path, *lo, *hi,
+                         found.info.lo, found.info.hi, unit_name(found.info.unit)));
   }
   RangedParameter out{{*path, *lo, *hi, log_scale}, found.info, found.programme};
   try {

@@ -7,12 +7,12 @@
 
 #include <fmt/format.h>
 
+#include <toml++/toml.h>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <set>
 #include <string>
-#include <toml++/toml.h>
 #include <vector>
 
 #include "sim/engine/methods/dimension.hpp"

@@ -2,17 +2,17 @@
 
 #include <fmt/format.h>
 
+#include <toml++/toml.h>
 #include <cmath>
 #include <map>
 #include <regex>
 #include <set>
-#include <toml++/toml.h>
 
 #include "models/reporting/outcome_tables.hpp"
-#include "sim/engine/methods/designs.hpp"
-#include "sim/engine/methods/saltelli.hpp"
 #include "sim/app/experiment/spec_reader.hpp"
 #include "sim/app/io/outcome_measures.hpp"
+#include "sim/engine/methods/designs.hpp"
+#include "sim/engine/methods/saltelli.hpp"
 
 namespace pw {
 
@@ -27,9 +27,9 @@ std::array<std::string, 3> split_output(const std::string& output) {
 
 namespace {
 
-const std::set<std::string> kTopKeys = {"name",      "description", "scenario",    "design",     "points",
-                                        "replicates", "people",      "weeks",       "seed",       "design_seed",
-                                        "bootstrap", "set",         "outputs",     "parameter"};
+const std::set<std::string> kTopKeys = {"name",       "description", "scenario", "design",   "points",
+                                        "replicates", "people",      "weeks",    "seed",     "design_seed",
+                                        "bootstrap",  "set",         "outputs",  "parameter"};
 const std::set<std::string> kParameterKeys = {"path", "lo", "hi", "levels", "log"};
 
 std::string point_name(std::size_t p, std::size_t points) {
@@ -64,8 +64,9 @@ ExperimentPlan plan_sweep(const SweepOptions& o) {
     }
   }
   if ((design == "lhs" || design == "sobol") && (!points || *points < 2)) {
-    rd.issue("points", design == "sobol" ? "missing or < 2: the number of Saltelli base rows N (runs = N (d + 2)); a power of two"
-                                         : "missing or < 2: the number of Latin hypercube points");
+    rd.issue("points", design == "sobol"
+                           ? "missing or < 2: the number of Saltelli base rows N (runs = N (d + 2)); a power of two"
+                           : "missing or < 2: the number of Latin hypercube points");
   }
   if (reps < 1 || reps > 10000) rd.issue("replicates", "out of range: 1 to 10000");
   if (bootstrap < 0 || bootstrap > 100000) rd.issue("bootstrap", "out of range: 0 to 100000");

@@ -1,8 +1,8 @@
 #include "sim/app/experiment/task_journal.hpp"
 
 #include <fcntl.h>
-#include <sys/file.h>
 #include <fmt/format.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -41,7 +41,9 @@ std::string read_file_bytes(const std::filesystem::path& path) {
 
 TaskJournal::TaskJournal(const std::filesystem::path& output, std::string kind, std::string inputs_hash, int tasks,
                          bool restart, std::string extension)
-    : dir_(output.string() + ".tasks"), extension_(std::move(extension)), done_(static_cast<std::size_t>(tasks), false) {
+    : dir_(output.string() + ".tasks"),
+      extension_(std::move(extension)),
+      done_(static_cast<std::size_t>(tasks), false) {
   const auto manifest = dir_ / "experiment.json";
   std::filesystem::create_directories(dir_);
   // One process at a time per journal; the lock dies with its process, even on kill -9.

@@ -36,8 +36,8 @@ class ExperimentInputError : public std::runtime_error {
 class TaskJournal {
  public:
   // `extension`: of the task files (".h5" for results files).
-  TaskJournal(const std::filesystem::path& output, std::string kind, std::string inputs_hash, int tasks,
-              bool restart, std::string extension = ".h5");
+  TaskJournal(const std::filesystem::path& output, std::string kind, std::string inputs_hash, int tasks, bool restart,
+              std::string extension = ".h5");
   ~TaskJournal();
   TaskJournal(const TaskJournal&) = delete;
   TaskJournal& operator=(const TaskJournal&) = delete;

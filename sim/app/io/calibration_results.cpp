@@ -11,11 +11,13 @@ namespace pw {
 
 namespace {
 
-void write_doubles(H5::Group& g, const std::string& name, const std::vector<double>& v, const std::string& description) {
+void write_doubles(H5::Group& g, const std::string& name, const std::vector<double>& v,
+                   const std::string& description) {
   h5::write_vector(g, name, H5::PredType::IEEE_F64LE, H5::PredType::NATIVE_DOUBLE, v.data(), v.size(), description);
 }
 
-void write_ints(H5::Group& g, const std::string& name, const std::vector<std::int64_t>& v, const std::string& description) {
+void write_ints(H5::Group& g, const std::string& name, const std::vector<std::int64_t>& v,
+                const std::string& description) {
   h5::write_vector(g, name, H5::PredType::STD_I64LE, H5::PredType::NATIVE_INT64, v.data(), v.size(), description);
 }
 
@@ -69,7 +71,8 @@ void write_calibration(H5::Group& experiment, const CalibrationRecord& r) {
   write_ints(g, "log_scale", column<std::int64_t>(ps, [](const auto& p) { return std::int64_t{p.log_scale}; }),
              "1: prior uniform in log(value)");
   write_doubles(g, "posterior_mean", column<double>(ps, [](const auto& p) { return p.mean; }), "weighted mean");
-  write_doubles(g, "posterior_sd", column<double>(ps, [](const auto& p) { return p.sd; }), "weighted standard deviation");
+  write_doubles(g, "posterior_sd", column<double>(ps, [](const auto& p) { return p.sd; }),
+                "weighted standard deviation");
   write_doubles(g, "posterior_q05", column<double>(ps, [](const auto& p) { return p.q05; }), "weighted 5% quantile");
   write_doubles(g, "posterior_median", column<double>(ps, [](const auto& p) { return p.median; }), "weighted median");
   write_doubles(g, "posterior_q95", column<double>(ps, [](const auto& p) { return p.q95; }), "weighted 95% quantile");
@@ -82,8 +85,9 @@ void write_calibration(H5::Group& experiment, const CalibrationRecord& r) {
   for (std::size_t k = 0; k < r.samples.size(); ++k) {
     h5::write_row(samples, k, r.samples[k].data(), H5::PredType::NATIVE_DOUBLE, d);
   }
-  h5::write_attr(samples, "description", std::string("final population: one row per particle, parameter values in "
-                                                     "internal units, columns in the order of parameters"));
+  h5::write_attr(samples, "description",
+                 std::string("final population: one row per particle, parameter values in "
+                             "internal units, columns in the order of parameters"));
   write_doubles(g, "weights", r.weights, "normalised importance weight of each particle (sum 1)");
   write_doubles(g, "distances", r.distances, "RMSE of each particle's evaluation, percentage points");
 
@@ -156,22 +160,25 @@ CalibrationRecord read_calibration(const H5::H5File& f) {
   }
   hsize_t rows = 0, cols = 0;
   const auto s = h5::read_matrix_double(g.openDataSet("samples"), rows, cols);
-  for (hsize_t k = 0; k < rows; ++k) r.samples.emplace_back(s.begin() + static_cast<std::ptrdiff_t>(k * cols),
-                                                           s.begin() + static_cast<std::ptrdiff_t>((k + 1) * cols));
+  for (hsize_t k = 0; k < rows; ++k)
+    r.samples.emplace_back(s.begin() + static_cast<std::ptrdiff_t>(k * cols),
+                           s.begin() + static_cast<std::ptrdiff_t>((k + 1) * cols));
   r.weights = h5::read_vector_double(g, "weights");
   r.distances = h5::read_vector_double(g, "distances");
   const auto gg = g.openGroup("generations");
   const auto tol = h5::read_vector_double(gg, "tolerance"), rate = h5::read_vector_double(gg, "acceptance_rate");
   const auto ess = h5::read_vector_double(gg, "ess");
   const auto acc = read_ints(gg, "accepted"), att = read_ints(gg, "attempts"), ev = read_ints(gg, "evaluations");
-  for (std::size_t k = 0; k < tol.size(); ++k) r.generations.push_back({tol[k], acc[k], att[k], ev[k], rate[k], ess[k]});
+  for (std::size_t k = 0; k < tol.size(); ++k)
+    r.generations.push_back({tol[k], acc[k], att[k], ev[k], rate[k], ess[k]});
   const auto fg = g.openGroup("fit");
   r.fit_rmse = h5::read_double_attr(fg, "rmse");
   r.fit_replicates = h5::read_int_attr(fg, "replicates");
   const auto ids = h5::read_strings(fg, "target_id"), files = h5::read_strings(fg, "target_file");
   const auto target = h5::read_vector_double(fg, "target"), simulated = h5::read_vector_double(fg, "simulated");
   const auto error = h5::read_vector_double(fg, "error"), weight = h5::read_vector_double(fg, "weight");
-  for (std::size_t k = 0; k < ids.size(); ++k) r.fit.push_back({ids[k], files[k], target[k], simulated[k], error[k], weight[k]});
+  for (std::size_t k = 0; k < ids.size(); ++k)
+    r.fit.push_back({ids[k], files[k], target[k], simulated[k], error[k], weight[k]});
   return r;
 }
 
@@ -190,16 +197,29 @@ CalibrationRecord read_calibration(const std::filesystem::path& file) {
 nlohmann::json calibration_json(const CalibrationRecord& r) {
   nlohmann::json params = nlohmann::json::array();
   for (const auto& p : r.parameters) {
-    params.push_back({{"path", p.path}, {"unit", p.unit}, {"lo", p.lo}, {"hi", p.hi}, {"log", p.log_scale},
-                      {"mean", p.mean}, {"sd", p.sd}, {"q05", p.q05}, {"median", p.median}, {"q95", p.q95},
-                      {"point", p.point}, {"point_text", p.point_text}});
+    params.push_back({{"path", p.path},
+                      {"unit", p.unit},
+                      {"lo", p.lo},
+                      {"hi", p.hi},
+                      {"log", p.log_scale},
+                      {"mean", p.mean},
+                      {"sd", p.sd},
+                      {"q05", p.q05},
+                      {"median", p.median},
+                      {"q95", p.q95},
+                      {"point", p.point},
+                      {"point_text", p.point_text}});
   }
   nlohmann::json tolerances = nlohmann::json::array();
   for (const auto& g : r.generations) tolerances.push_back(g.tolerance);
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& f : r.fit) {
-    rows.push_back({{"id", f.id}, {"file", f.file}, {"target", f.target}, {"simulated", f.simulated},
-                    {"error", f.error}, {"weight", f.weight}});
+    rows.push_back({{"id", f.id},
+                    {"file", f.file},
+                    {"target", f.target},
+                    {"simulated", f.simulated},
+                    {"error", f.error},
+                    {"weight", f.weight}});
   }
   return {{"name", r.name},
           {"method", r.method},
@@ -219,9 +239,10 @@ nlohmann::json calibration_json(const CalibrationRecord& r) {
 }
 
 std::string format_calibration(const CalibrationRecord& r) {
-  std::string out = fmt::format("calibration {} ({}, {} particles, {} evaluations of {} people x {} replicate(s)): {}\n",
-                                r.name, r.method == "smc" ? "ABC-SMC, " + r.kernel + " kernel" : "rejection ABC", r.particles, r.evaluations,
-                                r.people, r.replicates, r.stop_reason);
+  std::string out =
+      fmt::format("calibration {} ({}, {} particles, {} evaluations of {} people x {} replicate(s)): {}\n", r.name,
+                  r.method == "smc" ? "ABC-SMC, " + r.kernel + " kernel" : "rejection ABC", r.particles, r.evaluations,
+                  r.people, r.replicates, r.stop_reason);
   out += "tolerance by generation (RMSE, pp):";
   for (const auto& g : r.generations) out += fmt::format(" {:.3g}", g.tolerance);
   out += fmt::format("\n\nposterior ({}; internal units)\n  {:44s} {:>22s} {:>10s} {:>10s} {:>10s} {:>10s}  written\n",
@@ -235,9 +256,10 @@ std::string format_calibration(const CalibrationRecord& r) {
   const double ess = final_ess(r);
   out += fmt::format("effective sample size of the weights: {:.1f} of {} particles\n", ess, r.particles);
   if (ess < std::max(10.0, 0.1 * static_cast<double>(r.particles))) {
-    out += "warning: the weights rest on a few particles, so the sd and quantiles above understate the\n"
-           "  posterior's spread; the written point can still fit well (see the fit below). More particles,\n"
-           "  or kernel = \"global\" (broader proposals, more evenly weighted), give a better spread.\n";
+    out +=
+        "warning: the weights rest on a few particles, so the sd and quantiles above understate the\n"
+        "  posterior's spread; the written point can still fit well (see the fit below). More particles,\n"
+        "  or kernel = \"global\" (broader proposals, more evenly weighted), give a better spread.\n";
   }
   out += fmt::format("\nfit of the calibrated scenario ({} replicate(s); simulated minus target, percentage points):\n",
                      r.fit_replicates);

@@ -24,12 +24,12 @@ namespace pw {
 
 struct CalibrationParameter {
   std::string path;
-  std::string unit;   // unit_name of the parameter's internal unit
+  std::string unit;  // unit_name of the parameter's internal unit
   double lo = 0, hi = 0;
   bool log_scale = false;
   double mean = 0, sd = 0, q05 = 0, median = 0, q95 = 0;  // weighted posterior summaries
-  double point = 0;         // the value written to the scenario file (the posterior mean; integers rounded)
-  std::string point_text;   // as written, in scenario syntax
+  double point = 0;        // the value written to the scenario file (the posterior mean; integers rounded)
+  std::string point_text;  // as written, in scenario syntax
 };
 
 struct CalibrationGeneration {
@@ -45,8 +45,8 @@ struct CalibrationFitRow {
 
 struct CalibrationRecord {
   std::string name;
-  std::string method;       // "smc" or "rejection"
-  std::string kernel;       // smc: "olcm" or "global" (abc_kernel.hpp); empty for rejection
+  std::string method;  // "smc" or "rejection"
+  std::string kernel;  // smc: "olcm" or "global" (abc_kernel.hpp); empty for rejection
   std::string stop_reason;
   std::string spec_file, spec_toml;
   std::string base_scenario;

@@ -105,7 +105,8 @@ std::string ratio_interval_text(const RatioInterval& r, int decimals) {
       return fmt::format("95% interval [{}, {}]", fixed(r.lo, decimals), fixed(r.hi, decimals));
     case RatioInterval::Kind::Unbounded:
       return "95% interval unbounded: the denominator's interval includes zero";
-    case RatioInterval::Kind::Undefined: break;
+    case RatioInterval::Kind::Undefined:
+      break;
   }
   return r.n < 2 ? "no interval with one replicate" : "no interval";
 }
@@ -144,10 +145,11 @@ Comparison read_comparison(const H5::H5File& f) {
       const auto& a = base[i];
       const auto& b = alt[i];
       if (a.measure != b.measure || a.group != b.group || a.period != b.period) {
-        throw std::runtime_error(fmt::format("scenario {}: measure {}/{}/{} does not match the baseline's {}/{}/{}", name,
-                                             b.measure, b.group, b.period, a.measure, a.group, a.period));
+        throw std::runtime_error(fmt::format("scenario {}: measure {}/{}/{} does not match the baseline's {}/{}/{}",
+                                             name, b.measure, b.group, b.period, a.measure, a.group, a.period));
       }
-      c.rows.push_back({name, a.measure, a.group, a.period, a.unit, paired_difference(a.per_replicate, b.per_replicate)});
+      c.rows.push_back(
+          {name, a.measure, a.group, a.period, a.unit, paired_difference(a.per_replicate, b.per_replicate)});
     }
     if (auto ce = cost_effectiveness(name, base, alt)) c.cost_effectiveness.push_back(std::move(*ce));
   }
@@ -196,8 +198,9 @@ std::string format_comparison(const Comparison& c) {
     if (!r.period.empty() && r.period[0] == 'y') last_year = r.period;
   }
   for (const auto& p : {std::string("y1"), std::string("y3"), last_year}) periods.insert(p);
-  const std::vector<std::string> breakdown = {"male",        "female",   "age_le24",      "age_25to39",   "age_40to54",
-                                              "age_55to64",  "risk_low", "risk_moderate", "risk_high",    "risk_very_high"};
+  const std::vector<std::string> breakdown = {"male",       "female",        "age_le24", "age_25to39",
+                                              "age_40to54", "age_55to64",    "risk_low", "risk_moderate",
+                                              "risk_high",  "risk_very_high"};
   const auto shown = [&](const ComparisonRow& r) {
     if (r.period == "follow-up") return r.group == "all";
     if (r.group == "all") return periods.count(r.period) > 0 || r.period == "m3" || r.period == "m8";
@@ -208,22 +211,22 @@ std::string format_comparison(const Comparison& c) {
   for (const auto& r : c.rows) {
     if (r.scenario != current) {
       current = r.scenario;
-      out += fmt::format("\n{} vs {}: {} replicates of {} people, {}; difference = {} minus {}, 95% interval\n",
-                         r.scenario, c.baseline, c.replicates, c.people,
-                         c.common_random_numbers ? "common random numbers" : "independent seeds", r.scenario,
-                         c.baseline);
-      out += fmt::format("  {:<27} {:<16} {:>9} {:>13} {:>13} {:>11}  {}\n", "outcome", "group", "when", c.baseline.substr(0, 13),
-                         r.scenario.substr(0, 13), "difference", "95% interval");
+      out +=
+          fmt::format("\n{} vs {}: {} replicates of {} people, {}; difference = {} minus {}, 95% interval\n",
+                      r.scenario, c.baseline, c.replicates, c.people,
+                      c.common_random_numbers ? "common random numbers" : "independent seeds", r.scenario, c.baseline);
+      out += fmt::format("  {:<27} {:<16} {:>9} {:>13} {:>13} {:>11}  {}\n", "outcome", "group", "when",
+                         c.baseline.substr(0, 13), r.scenario.substr(0, 13), "difference", "95% interval");
     }
     if (!shown(r)) continue;
     const int dec = r.unit == "pct" ? 1 : r.unit == "per person" ? 3 : 0;
-    const auto interval = std::isfinite(r.diff.lo)
-                              ? fmt::format("[{}, {}]{}", fixed(r.diff.lo, dec), fixed(r.diff.hi, dec),
-                                            r.diff.significant() ? " *" : "")
-                              : std::string("(needs 2+ replicates)");
-    out += fmt::format("  {:<27} {:<16} {:>9} {:>13} {:>13} {:>+11.{}f}  {}\n", label(r.measure), r.group, r.period,
-                       fixed(r.diff.baseline_mean, dec), fixed(r.diff.alternative_mean, dec), r.diff.mean, dec,
-                       interval);
+    const auto interval =
+        std::isfinite(r.diff.lo)
+            ? fmt::format("[{}, {}]{}", fixed(r.diff.lo, dec), fixed(r.diff.hi, dec), r.diff.significant() ? " *" : "")
+            : std::string("(needs 2+ replicates)");
+    out +=
+        fmt::format("  {:<27} {:<16} {:>9} {:>13} {:>13} {:>+11.{}f}  {}\n", label(r.measure), r.group, r.period,
+                    fixed(r.diff.baseline_mean, dec), fixed(r.diff.alternative_mean, dec), r.diff.mean, dec, interval);
   }
   // Cost-effectiveness with Fieller intervals over replicates (ratio_stats.hpp):
   // the benefit-cost ratio of what the scenario spends more (programmes,
@@ -232,29 +235,31 @@ std::string format_comparison(const Comparison& c) {
   for (const auto& ce : c.cost_effectiveness) {
     const auto& bcr = ce.benefit_cost_ratio;
     if (ce.spends_more()) {
-      out += fmt::format("\n  {}: spends {:.0f} USD more per person (programmes, housing, incentives) and saves {:.0f} "
-                         "(custody, supervision, courts, victims, taxes gained): benefit-cost ratio {} ({})",
-                         ce.scenario, bcr.denominator_mean, bcr.numerator_mean, fixed(bcr.estimate, 2),
-                         ratio_interval_text(bcr, 2));
+      out += fmt::format(
+          "\n  {}: spends {:.0f} USD more per person (programmes, housing, incentives) and saves {:.0f} "
+          "(custody, supervision, courts, victims, taxes gained): benefit-cost ratio {} ({})",
+          ce.scenario, bcr.denominator_mean, bcr.numerator_mean, fixed(bcr.estimate, 2), ratio_interval_text(bcr, 2));
     } else {
-      out += fmt::format("\n  {}: spends no more on programmes, housing or incentives than the baseline, so no "
-                         "benefit-cost ratio",
-                         ce.scenario);
+      out += fmt::format(
+          "\n  {}: spends no more on programmes, housing or incentives than the baseline, so no "
+          "benefit-cost ratio",
+          ce.scenario);
     }
     const auto& per = ce.public_cost_per_arrest_averted;
     if (ce.averts_arrests()) {
-      out += fmt::format("\n  {}: {} {:.0f} USD of public spending per arrest averted (change in public cost per "
-                         "person / arrests averted per person; {})\n",
-                         ce.scenario, per.estimate >= 0 ? "costs" : "saves", std::abs(per.estimate),
-                         ratio_interval_text(per, 0));
+      out += fmt::format(
+          "\n  {}: {} {:.0f} USD of public spending per arrest averted (change in public cost per "
+          "person / arrests averted per person; {})\n",
+          ce.scenario, per.estimate >= 0 ? "costs" : "saves", std::abs(per.estimate), ratio_interval_text(per, 0));
     } else {
       out += fmt::format("\n  {}: arrests are not reduced on average, so no cost per arrest averted\n", ce.scenario);
     }
   }
-  out += "\n  * the 95% interval excludes zero. Percent rows: percent of the released cohort (differences in\n"
-         "    percentage points); cost rows: USD (2023 prices) per released person over the follow-up;\n"
-         "    per-person rows: events per released person over the follow-up.\n"
-         "    Every group, year and outcome: --csv FILE, or `pathways inspect FILE --json` (vs_baseline).\n";
+  out +=
+      "\n  * the 95% interval excludes zero. Percent rows: percent of the released cohort (differences in\n"
+      "    percentage points); cost rows: USD (2023 prices) per released person over the follow-up;\n"
+      "    per-person rows: events per released person over the follow-up.\n"
+      "    Every group, year and outcome: --csv FILE, or `pathways inspect FILE --json` (vs_baseline).\n";
   return out;
 }
 
@@ -273,7 +278,8 @@ void write_comparison_csv(const Comparison& c, const std::filesystem::path& csv)
         << '\n';
   }
   const auto bound = [&](double x) { return std::isinf(x) ? std::string(x < 0 ? "-inf" : "inf") : num(x); };
-  const auto ratio_row = [&](const std::string& scenario, const char* measure, const char* unit, const RatioInterval& r) {
+  const auto ratio_row = [&](const std::string& scenario, const char* measure, const char* unit,
+                             const RatioInterval& r) {
     const bool significant = r.kind == RatioInterval::Kind::Bounded && (r.lo > 0 || r.hi < 0);
     out << csv_field(scenario) << ',' << csv_field(c.baseline) << ',' << measure << ",all,follow-up," << csv_field(unit)
         << ',' << r.n << ',' << (c.common_random_numbers ? 1 : 0) << ",,," << num(r.estimate) << ",," << bound(r.lo)

@@ -10,14 +10,14 @@
 
 #include <array>
 #include <filesystem>
-#include <string_view>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "sim/app/io/outcome_measures.hpp"
 #include "sim/engine/stats/paired_stats.hpp"
 #include "sim/engine/stats/ratio_stats.hpp"
-#include "sim/app/io/outcome_measures.hpp"
 
 namespace pw {
 
@@ -56,8 +56,8 @@ struct Comparison {
   bool common_random_numbers = true;
   int replicates = 0;
   std::int64_t people = 0;
-  std::vector<std::string> scenarios;  // [0] is the baseline
-  std::vector<ComparisonRow> rows;     // every alternative, every measure
+  std::vector<std::string> scenarios;                 // [0] is the baseline
+  std::vector<ComparisonRow> rows;                    // every alternative, every measure
   std::vector<CostEffectiveness> cost_effectiveness;  // every alternative with cost and arrest measures
 };
 

@@ -41,8 +41,7 @@ std::int64_t read_int_attr(const H5::H5Object& obj, const std::string& name) {
   return v;
 }
 
-H5::DataSet create_matrix(H5::Group& g, const std::string& name, const H5::PredType& type, hsize_t rows,
-                          hsize_t cols) {
+H5::DataSet create_matrix(H5::Group& g, const std::string& name, const H5::PredType& type, hsize_t rows, hsize_t cols) {
   const hsize_t dims[2] = {rows, std::max<hsize_t>(cols, 1)};
   H5::DSetCreatPropList plist;
   const hsize_t chunk[2] = {1, dims[1]};

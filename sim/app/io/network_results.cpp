@@ -41,7 +41,9 @@ std::vector<double> by_month(const std::vector<WeekCounts>& weekly, int months,
   return out;
 }
 
-double per_person(std::int64_t v, std::int64_t n) { return n > 0 ? static_cast<double>(v) / static_cast<double>(n) : 0.0; }
+double per_person(std::int64_t v, std::int64_t n) {
+  return n > 0 ? static_cast<double>(v) / static_cast<double>(n) : 0.0;
+}
 
 }  // namespace
 
@@ -52,8 +54,8 @@ double top_share_of_arrests_pct(const Simulation& sim, double share) {
   const auto top = static_cast<std::size_t>(std::ceil(share * static_cast<double>(arrests.size())));
   std::nth_element(arrests.begin(), arrests.begin() + static_cast<std::ptrdiff_t>(top - 1), arrests.end(),
                    std::greater<>());
-  const std::int64_t held = std::accumulate(arrests.begin(), arrests.begin() + static_cast<std::ptrdiff_t>(top),
-                                            std::int64_t{0});
+  const std::int64_t held =
+      std::accumulate(arrests.begin(), arrests.begin() + static_cast<std::ptrdiff_t>(top), std::int64_t{0});
   return 100.0 * static_cast<double>(held) / static_cast<double>(total);
 }
 
@@ -66,10 +68,13 @@ void create_network_datasets(H5::Group& scenario, int replicates, int months) {
     h5::write_attr(ds, "description", description);
   };
   monthly("antisocial_share_by_month",
-          "mean antisocial share (strength of antisocial ties over all ties) of persons in the community, last week of each month");
-  monthly("mentored_pct_by_month", "percent of persons in the community with a volunteer mentor, last week of each month");
+          "mean antisocial share (strength of antisocial ties over all ties) of persons in the community, last week of "
+          "each month");
+  monthly("mentored_pct_by_month",
+          "percent of persons in the community with a volunteer mentor, last week of each month");
   for (std::size_t t = 0; t < kTieTypes; ++t)
-    monthly(ties_dataset(t), fmt::format("mean {} ties per person in the community, last week of each month", kTieNames[t]));
+    monthly(ties_dataset(t),
+            fmt::format("mean {} ties per person in the community, last week of each month", kTieNames[t]));
   for (const auto& s : kScalars) {
     auto ds = h5::create_matrix(g, s.name, H5::PredType::IEEE_F64LE, reps, 1);
     h5::write_attr(ds, "description", std::string(s.description));
@@ -91,8 +96,8 @@ void write_network_replicate(H5::Group& scenario, int replicate, const Simulatio
   row("mentored_pct_by_month",
       by_month(weekly, months, [](const WeekCounts& w) { return 100.0 * per_person(w.mentored, w.in_community); }));
   constexpr std::int64_t WeekCounts::*kTies[kTieTypes] = {&WeekCounts::family_ties, &WeekCounts::prosocial_ties,
-                                                           &WeekCounts::antisocial_ties, &WeekCounts::mentor_ties,
-                                                           &WeekCounts::coworker_ties};
+                                                          &WeekCounts::antisocial_ties, &WeekCounts::mentor_ties,
+                                                          &WeekCounts::coworker_ties};
   for (std::size_t t = 0; t < kTieTypes; ++t) {
     const auto member = kTies[t];
     row(ties_dataset(t),
@@ -158,7 +163,8 @@ NetworkSummary summarise_network(const H5::Group& scenario, std::int64_t reps) {
   out.network["antisocial_share_by_month"] = h5::column_means(g, "antisocial_share_by_month", reps);
   out.network["mentored_pct_by_month"] = h5::column_means(g, "mentored_pct_by_month", reps);
   nlohmann::json ties;
-  for (std::size_t t = 0; t < kTieTypes; ++t) ties[std::string(kTieNames[t])] = h5::column_means(g, ties_dataset(t), reps);
+  for (std::size_t t = 0; t < kTieTypes; ++t)
+    ties[std::string(kTieNames[t])] = h5::column_means(g, ties_dataset(t), reps);
   out.network["ties_per_person_by_month"] = ties;
   for (const auto& s : kScalars) out.concentration[s.name] = h5::column_means(g, s.name, reps).at(0);
   return out;

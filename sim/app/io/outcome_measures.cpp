@@ -9,7 +9,6 @@
 
 namespace pw {
 
-
 void read_cumulative_measures(const H5::Group& g, int reps, std::vector<MeasureRow>& out) {
   const auto months = h5::read_int_attr(g, "months");
   const auto cg = g.openGroup("cumulative_pct");
@@ -20,7 +19,8 @@ void read_cumulative_measures(const H5::Group& g, int reps, std::vector<MeasureR
       const auto m = h5::read_matrix_double(gg.openDataSet(std::string(outcome)), rows, cols);
       for (std::int64_t month = 12; month <= months; month += 12) {
         MeasureRow row{std::string(outcome), group, fmt::format("y{}", month / 12), "pct", {}};
-        for (int r = 0; r < reps; ++r) row.per_replicate.push_back(m[static_cast<hsize_t>(r) * cols + static_cast<hsize_t>(month - 1)]);
+        for (int r = 0; r < reps; ++r)
+          row.per_replicate.push_back(m[static_cast<hsize_t>(r) * cols + static_cast<hsize_t>(month - 1)]);
         out.push_back(std::move(row));
       }
     }
@@ -63,13 +63,15 @@ void read_event_measures(const H5::Group& g, int reps, std::vector<MeasureRow>& 
   const auto wg = g.openGroup("weekly");
   const double people = static_cast<double>(h5::read_int_attr(g, "people"));
   for (const auto& e : kEventMeasures) {
-    MeasureRow row{std::string(e.name), "all", "follow-up", "per person", std::vector<double>(static_cast<std::size_t>(reps), 0.0)};
+    MeasureRow row{std::string(e.name), "all", "follow-up", "per person",
+                   std::vector<double>(static_cast<std::size_t>(reps), 0.0)};
     for (const auto series : e.series) {
       if (series.empty()) continue;
       hsize_t rows = 0, cols = 0;
       const auto m = h5::read_matrix_double(wg.openDataSet(std::string(series)), rows, cols);
       for (int r = 0; r < reps; ++r) {
-        for (hsize_t t = 0; t < cols; ++t) row.per_replicate[static_cast<std::size_t>(r)] += m[static_cast<hsize_t>(r) * cols + t];
+        for (hsize_t t = 0; t < cols; ++t)
+          row.per_replicate[static_cast<std::size_t>(r)] += m[static_cast<hsize_t>(r) * cols + t];
       }
     }
     for (auto& v : row.per_replicate) v /= people;

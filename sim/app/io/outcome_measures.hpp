@@ -69,8 +69,8 @@ void read_reintegration_measures(const H5::Group& scenario, int reps, std::vecto
 void read_coordination_measures(const H5::Group& scenario, int reps, std::vector<MeasureRow>& out);
 
 inline constexpr std::array<std::string_view, 6> kReintegrationMeasures = {
-    "employed_pct", "ever_employed_pct", "homeless_pct", "any_formal_earnings_pct", "shelter_within_24m_pct",
-    "earnings_per_person"};
+    "employed_pct",           "ever_employed_pct",  "homeless_pct", "any_formal_earnings_pct",
+    "shelter_within_24m_pct", "earnings_per_person"};
 
 // The events family: measure name and the weekly series summed into it.
 struct EventMeasure {

@@ -20,9 +20,9 @@ constexpr std::array<Series, 6> kSeries = {{{"waiting", &ProgrammeWeek::waiting}
                                             {"completed", &ProgrammeWeek::completed},
                                             {"dropped", &ProgrammeWeek::dropped},
                                             {"participant_weeks", &ProgrammeWeek::participant_weeks}}};
-constexpr std::array<const char*, 7> kTotals = {"enrolled",          "completed",        "dropped",
-                                                "waitlist_peak",     "wait_weeks_of_enrolled",
-                                                "participant_weeks", "pre_release_enrolled"};
+constexpr std::array<const char*, 7> kTotals = {
+    "enrolled",          "completed",           "dropped", "waitlist_peak", "wait_weeks_of_enrolled",
+    "participant_weeks", "pre_release_enrolled"};
 }  // namespace
 
 void create_programme_datasets(H5::Group& scenario, const std::vector<ProgrammeSpec>& specs, int replicates,
@@ -40,8 +40,8 @@ void create_programme_datasets(H5::Group& scenario, const std::vector<ProgrammeS
       h5::create_matrix(g, series.name, H5::PredType::STD_I64LE, static_cast<hsize_t>(replicates),
                         static_cast<hsize_t>(weeks));
     }
-    auto totals = h5::create_matrix(g, "totals", H5::PredType::STD_I64LE, static_cast<hsize_t>(replicates),
-                                    kTotals.size());
+    auto totals =
+        h5::create_matrix(g, "totals", H5::PredType::STD_I64LE, static_cast<hsize_t>(replicates), kTotals.size());
     std::string names;
     for (const auto* t : kTotals) names += std::string(names.empty() ? "" : ",") + t;
     h5::write_attr(totals, "columns", names);

@@ -10,21 +10,30 @@ namespace pw {
 static std::string format_work_and_housing(const nlohmann::json& scenario_summary);
 
 std::string format_recidivism_table(const nlohmann::json& summary, const std::vector<TargetRow>& targets) {
-  static const std::vector<std::string> kGroups = {"all",       "male",       "female",     "age_le24",
-                                                   "age_25to39", "age_40to54", "age_55to64", "prior_arrests_le4",
-                                                   "prior_arrests_5to9", "prior_arrests_10plus"};
+  static const std::vector<std::string> kGroups = {"all",
+                                                   "male",
+                                                   "female",
+                                                   "age_le24",
+                                                   "age_25to39",
+                                                   "age_40to54",
+                                                   "age_55to64",
+                                                   "prior_arrests_le4",
+                                                   "prior_arrests_5to9",
+                                                   "prior_arrests_10plus"};
   static const std::vector<std::string> kOutcomes = {"arrest", "conviction", "return_prison"};
   std::string out;
   for (const auto& [name, s] : summary.at("scenarios").items()) {
-    out += fmt::format("\nScenario {}: {} people, {} weeks, {} replicate(s), seed {}\n", name, s.at("people").get<long>(),
-                       s.at("weeks").get<long>(), s.at("reps").get<long>(), s.at("seed").get<long>());
+    out +=
+        fmt::format("\nScenario {}: {} people, {} weeks, {} replicate(s), seed {}\n", name, s.at("people").get<long>(),
+                    s.at("weeks").get<long>(), s.at("reps").get<long>(), s.at("seed").get<long>());
     out += "Cumulative percent of the released cohort, by year since release";
     out += targets.empty() ? "\n" : " (model, and in brackets the target)\n";
     double worst = 0;
     for (const auto& outcome : kOutcomes) {
       out += fmt::format("\n  {:<22}", outcome);
       const auto& any = s.at("cumulative_pct").at("all").at(outcome);
-      for (std::size_t y = 0; y < any.size(); ++y) out += fmt::format("{:>{}}", fmt::format("y{}", y + 1), targets.empty() ? 8 : 15);
+      for (std::size_t y = 0; y < any.size(); ++y)
+        out += fmt::format("{:>{}}", fmt::format("y{}", y + 1), targets.empty() ? 8 : 15);
       out += "\n";
       for (const auto& group : kGroups) {
         if (!s.at("cumulative_pct").contains(group)) continue;
@@ -64,14 +73,14 @@ static std::string format_work_and_housing(const nlohmann::json& s) {
   std::string out = "\nWork and housing, all released persons\n";
   out += fmt::format("  worked by month 8 {:.1f}%; working at month 8 {:.1f}% of those in the community\n",
                      month(e.at("ever_employed_pct_by_month"), 7), month(e.at("employed_pct_by_month"), 7));
-  out += fmt::format("  formal earnings in the first full year {:.1f}%, median among them ${:.0f}\n",
-                     e.at("any_earnings_first_full_year_pct").get<double>(),
-                     e.at("median_annual_earnings").get<double>());
-  out += fmt::format("  entered a shelter within 24 months {:.1f}%, of whom {:.1f}% were back in prison within 24 months; "
-                     "on the street within 12 months {:.1f}%\n",
-                     h.at("shelter_within_24m_pct").get<double>(),
-                     h.at("reincarcerated_among_shelter_entrants_pct").get<double>(),
-                     h.at("street_within_12m_pct").get<double>());
+  out +=
+      fmt::format("  formal earnings in the first full year {:.1f}%, median among them ${:.0f}\n",
+                  e.at("any_earnings_first_full_year_pct").get<double>(), e.at("median_annual_earnings").get<double>());
+  out += fmt::format(
+      "  entered a shelter within 24 months {:.1f}%, of whom {:.1f}% were back in prison within 24 months; "
+      "on the street within 12 months {:.1f}%\n",
+      h.at("shelter_within_24m_pct").get<double>(), h.at("reincarcerated_among_shelter_entrants_pct").get<double>(),
+      h.at("street_within_12m_pct").get<double>());
   return out;
 }
 

@@ -8,8 +8,8 @@
 #include <stdexcept>
 
 #include "sim/app/io/h5_util.hpp"
-#include "sim/app/io/programme_results.hpp"
 #include "sim/app/io/network_results.hpp"
+#include "sim/app/io/programme_results.hpp"
 #include "sim/app/io/reintegration_results.hpp"
 
 namespace pw {
@@ -100,7 +100,8 @@ void ResultsWriter::begin_scenario(const ScenarioHeader& h, const ParamTable& pa
   h5::write_attr(costs, "price_year", std::int64_t{kPriceBaseYear});
   const std::string cost_unit = fmt::format("USD ({} prices) per week", kPriceBaseYear);
   const auto add_cost = [&](std::string_view name, std::string_view description) {
-    auto ds = h5::create_matrix(costs, std::string(name), H5::PredType::IEEE_F64LE, reps, static_cast<hsize_t>(h.weeks));
+    auto ds =
+        h5::create_matrix(costs, std::string(name), H5::PredType::IEEE_F64LE, reps, static_cast<hsize_t>(h.weeks));
     h5::write_attr(ds, "description", std::string(description));
     h5::write_attr(ds, "unit", cost_unit);
   };

@@ -27,8 +27,8 @@ class Simulation;
 
 // The /experiment group of a multi-task experiment (absent in `pathways run` files).
 struct ExperimentInfo {
-  std::string kind;         // "compare" or "sweep"
-  std::string baseline;     // name of the baseline scenario
+  std::string kind;      // "compare" or "sweep"
+  std::string baseline;  // name of the baseline scenario
   bool common_random_numbers = true;
   std::string inputs_hash;  // hash of every resolved input (experiment_plan.hpp)
   int replicates = 0;

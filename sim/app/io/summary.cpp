@@ -10,8 +10,8 @@
 #include "sim/app/io/calibration_results.hpp"
 #include "sim/app/io/comparison.hpp"
 #include "sim/app/io/h5_util.hpp"
-#include "sim/app/io/programme_results.hpp"
 #include "sim/app/io/network_results.hpp"
+#include "sim/app/io/programme_results.hpp"
 #include "sim/app/io/reintegration_results.hpp"
 #include "sim/app/io/sweep_results.hpp"
 

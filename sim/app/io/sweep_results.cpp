@@ -7,10 +7,10 @@
 #include <map>
 #include <stdexcept>
 
-#include "sim/engine/methods/saltelli.hpp"
 #include "sim/app/experiment/sweep_spec.hpp"
 #include "sim/app/io/h5_util.hpp"
 #include "sim/app/io/outcome_measures.hpp"
+#include "sim/engine/methods/saltelli.hpp"
 
 namespace pw {
 
@@ -113,15 +113,15 @@ SweepResults read_sweep(const H5::H5File& f, const std::vector<std::string>& wan
     }
     for (std::size_t k = 0; k < outputs.size(); ++k) {
       if (!seen[k]) {
-        throw std::runtime_error(fmt::format("output \"{}\" is not in point {} (a year beyond the horizon?)",
-                                             outputs[k], r.points[p]));
+        throw std::runtime_error(
+            fmt::format("output \"{}\" is not in point {} (a year beyond the horizon?)", outputs[k], r.points[p]));
       }
     }
   }
   if (r.design == "sobol") {
-    const auto design = methods::saltelli_design(static_cast<std::size_t>(h5::read_int_attr(dg, "base_rows")),
-                                                 r.dimensions.size(),
-                                                 static_cast<std::uint64_t>(h5::read_int_attr(dg, "skip")));
+    const auto design =
+        methods::saltelli_design(static_cast<std::size_t>(h5::read_int_attr(dg, "base_rows")), r.dimensions.size(),
+                                 static_cast<std::uint64_t>(h5::read_int_attr(dg, "skip")));
     methods::SobolIndexOptions opt;
     opt.bootstrap = static_cast<std::size_t>(h5::read_int_attr(dg, "bootstrap"));
     opt.seed = static_cast<std::uint64_t>(h5::read_int_attr(dg, "analysis_seed"));
@@ -187,7 +187,8 @@ std::string format_sweep(const SweepResults& r) {
   // Small designs: every point, one row each.
   if (r.points.size() <= 40) {
     out += fmt::format("\n  {:<11}", "point");
-    for (const auto& d : r.dimensions) out += fmt::format(" {:>14}", d.path.substr(d.path.rfind('.') + 1).substr(0, 14));
+    for (const auto& d : r.dimensions)
+      out += fmt::format(" {:>14}", d.path.substr(d.path.rfind('.') + 1).substr(0, 14));
     for (const auto& o : r.outputs) out += fmt::format(" {:>14}", o.name.substr(0, 14));
     out += "\n";
     for (std::size_t p = 0; p < r.points.size(); ++p) {

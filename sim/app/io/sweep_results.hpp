@@ -24,16 +24,16 @@ namespace pw {
 void write_sweep_design(H5::Group& experiment, const SweepDesign& design);
 
 struct SweepOutput {
-  std::string name;             // measure.group.period
+  std::string name;  // measure.group.period
   std::string unit;
-  std::vector<double> values;   // per point, mean over replicates
+  std::vector<double> values;                  // per point, mean over replicates
   std::optional<methods::SobolIndices> sobol;  // sobol designs only
 };
 
 struct SweepResults {
   std::string design;
   std::vector<methods::Dimension> dimensions;
-  methods::Design values;  // [points][d]
+  methods::Design values;           // [points][d]
   std::vector<std::string> points;  // scenario names
   int replicates = 0;
   std::vector<SweepOutput> outputs;

@@ -21,7 +21,8 @@ std::vector<TargetRow> read_targets(const std::filesystem::path& file) {
     if (line.empty() || line.front() == '#') continue;
     if (!header) {
       if (!line.starts_with("outcome,group,y1")) {
-        throw std::runtime_error(fmt::format("{}:{}: expected the header outcome,group,y1,...", file.string(), line_no));
+        throw std::runtime_error(
+            fmt::format("{}:{}: expected the header outcome,group,y1,...", file.string(), line_no));
       }
       header = true;
       continue;

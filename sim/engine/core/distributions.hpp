@@ -19,9 +19,7 @@ inline double normal_quantile(double u) {
 }
 
 // Quantile of a gamma distribution with the given shape and scale 1.
-inline double gamma_quantile(double shape, double u) {
-  return boost::math::gamma_p_inv(shape, u, FastMathPolicy());
-}
+inline double gamma_quantile(double shape, double u) { return boost::math::gamma_p_inv(shape, u, FastMathPolicy()); }
 
 // Quantile of a lognormal with the given median and log-scale sigma.
 inline double lognormal_quantile(double median, double sigma, double u) {
@@ -64,6 +62,5 @@ inline int binomial_inverse(int n, double p, double u) {
   }
   return k;
 }
-
 
 }  // namespace pw

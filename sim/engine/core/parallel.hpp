@@ -19,8 +19,7 @@ namespace pw {
 class Parallel {
  public:
   // threads <= 0 means "all available cores".
-  explicit Parallel(int threads)
-      : arena_(threads > 0 ? threads : tbb::task_arena::automatic) {}
+  explicit Parallel(int threads) : arena_(threads > 0 ? threads : tbb::task_arena::automatic) {}
 
   [[nodiscard]] int threads() const { return arena_.max_concurrency(); }
 

@@ -31,19 +31,16 @@ class Rng {
   }
 
   // Four raw 32-bit words for one (person, week, purpose, index) key.
-  [[nodiscard]] std::array<std::uint32_t, 4> words(std::uint32_t person, std::uint32_t week,
-                                                   Purpose purpose,
+  [[nodiscard]] std::array<std::uint32_t, 4> words(std::uint32_t person, std::uint32_t week, Purpose purpose,
                                                    std::uint16_t index = 0) const {
-    const Philox::ctr_type ctr = {{person, week,
-                                   (static_cast<std::uint32_t>(purpose) << 16) | index,
-                                   replicate_}};
+    const Philox::ctr_type ctr = {{person, week, (static_cast<std::uint32_t>(purpose) << 16) | index, replicate_}};
     const auto r = philox_(ctr, key_);
     return {r[0], r[1], r[2], r[3]};
   }
 
   // Four independent uniforms in (0, 1), 32-bit resolution.
-  [[nodiscard]] std::array<double, 4> uniform4(std::uint32_t person, std::uint32_t week,
-                                               Purpose purpose, std::uint16_t index = 0) const {
+  [[nodiscard]] std::array<double, 4> uniform4(std::uint32_t person, std::uint32_t week, Purpose purpose,
+                                               std::uint16_t index = 0) const {
     const auto w = words(person, week, purpose, index);
     return {to_open_unit(w[0]), to_open_unit(w[1]), to_open_unit(w[2]), to_open_unit(w[3])};
   }
@@ -56,8 +53,7 @@ class Rng {
 
   // Two uniforms in (0, 1) at 52-bit resolution, for inverse-CDF sampling of
   // continuous distributions whose tails matter.
-  [[nodiscard]] std::array<double, 2> uniform2_fine(std::uint32_t person, std::uint32_t week,
-                                                    Purpose purpose,
+  [[nodiscard]] std::array<double, 2> uniform2_fine(std::uint32_t person, std::uint32_t week, Purpose purpose,
                                                     std::uint16_t index = 0) const {
     const auto w = words(person, week, purpose, index);
     return {to_open_unit53(w[0], w[1]), to_open_unit53(w[2], w[3])};
@@ -65,9 +61,7 @@ class Rng {
 
   [[nodiscard]] std::uint32_t replicate() const { return replicate_; }
 
-  static constexpr double to_open_unit(std::uint32_t x) {
-    return (static_cast<double>(x) + 0.5) * 0x1p-32;
-  }
+  static constexpr double to_open_unit(std::uint32_t x) { return (static_cast<double>(x) + 0.5) * 0x1p-32; }
   static constexpr double to_open_unit53(std::uint32_t hi, std::uint32_t lo) {
     // 52 bits, so that the largest value, 1 - 2^-53, is exactly representable.
     const std::uint64_t bits = ((static_cast<std::uint64_t>(hi) << 32) | lo) >> 12;

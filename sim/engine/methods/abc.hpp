@@ -31,10 +31,10 @@ namespace pw::methods {
 
 // One parameter vector to simulate.
 struct AbcProposal {
-  Point params;                 // parameter values, design order
-  std::uint64_t seed = 0;       // seed for the simulation: keyed by (run seed, generation, attempt)
-  std::uint32_t generation = 0; // 0 = draws from the prior
-  std::uint32_t attempt = 0;    // index of the proposal within its generation, from 0
+  Point params;                  // parameter values, design order
+  std::uint64_t seed = 0;        // seed for the simulation: keyed by (run seed, generation, attempt)
+  std::uint32_t generation = 0;  // 0 = draws from the prior
+  std::uint32_t attempt = 0;     // index of the proposal within its generation, from 0
 };
 
 // Distance for one proposal (params, seed).
@@ -45,9 +45,9 @@ using AbcBatchSimulator = std::function<std::vector<double>(const std::vector<Ab
 // Reported after every batch, e.g. for a progress bar.
 struct AbcProgress {
   std::uint32_t generation = 0;
-  std::size_t accepted = 0;         // so far in this generation
-  std::size_t wanted = 0;           // particles per generation
-  std::uint64_t evaluated = 0;      // proposals simulated so far in this generation
+  std::size_t accepted = 0;           // so far in this generation
+  std::size_t wanted = 0;             // particles per generation
+  std::uint64_t evaluated = 0;        // proposals simulated so far in this generation
   std::uint64_t max_evaluations = 0;  // the generation is abandoned beyond this
   double tolerance = 0.0;
 };
@@ -74,13 +74,13 @@ struct AbcPopulation {
 // One generation of ABC-SMC (or the single step of rejection ABC).
 struct AbcGenerationStats {
   std::uint32_t generation = 0;
-  double tolerance = 0.0;           // epsilon_t
-  std::size_t accepted = 0;         // particles kept
-  std::uint64_t attempts = 0;       // proposals up to and including the last one kept
-  std::uint64_t evaluations = 0;    // proposals simulated (>= attempts: the last batch may overshoot;
-                                    // the only figure that depends on the batch size)
-  double acceptance_rate = 0.0;     // accepted / attempts
-  double ess = 0.0;                 // effective sample size of the weights
+  double tolerance = 0.0;         // epsilon_t
+  std::size_t accepted = 0;       // particles kept
+  std::uint64_t attempts = 0;     // proposals up to and including the last one kept
+  std::uint64_t evaluations = 0;  // proposals simulated (>= attempts: the last batch may overshoot;
+                                  // the only figure that depends on the batch size)
+  double acceptance_rate = 0.0;   // accepted / attempts
+  double ess = 0.0;               // effective sample size of the weights
 };
 
 enum class AbcStop {
@@ -102,10 +102,10 @@ enum class AbcKernel { Olcm, Global };
 
 struct AbcResult {
   std::vector<Dimension> dimensions;
-  AbcPopulation population;                   // the final population
+  AbcPopulation population;                     // the final population
   std::vector<AbcGenerationStats> generations;  // every completed generation, in order
   AbcStop stop = AbcStop::MaxGenerations;
-  std::uint64_t evaluations = 0;              // all proposals simulated, including any abandoned generation
+  std::uint64_t evaluations = 0;  // all proposals simulated, including any abandoned generation
 };
 
 }  // namespace pw::methods

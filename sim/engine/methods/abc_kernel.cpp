@@ -57,8 +57,8 @@ Moments moments(const std::vector<Point>& points, const std::vector<double>& wei
 }  // namespace
 
 MixtureKernel::MixtureKernel(const std::vector<Point>& working, const std::vector<double>& weights,
-                             const std::vector<double>& distances, double next_tolerance,
-                             const WorkingScale& scale, AbcKernel kind)
+                             const std::vector<double>& distances, double next_tolerance, const WorkingScale& scale,
+                             AbcKernel kind)
     : d_(scale.size()), centres_(working) {
   const std::size_t n = working.size();
   if (n == 0 || weights.size() != n) throw std::invalid_argument("ABC kernel: empty population or weight mismatch");

@@ -34,8 +34,7 @@ class MixtureKernel {
  public:
   // `distances` and `next_tolerance` are used by AbcKernel::Olcm only.
   MixtureKernel(const std::vector<Point>& working, const std::vector<double>& weights,
-                const std::vector<double>& distances, double next_tolerance, const WorkingScale& scale,
-                AbcKernel kind);
+                const std::vector<double>& distances, double next_tolerance, const WorkingScale& scale, AbcKernel kind);
 
   // One perturbed draw (not yet checked against the prior support).
   [[nodiscard]] Point propose(ProposalDraws& draws) const;
@@ -57,9 +56,9 @@ class MixtureKernel {
 
   std::size_t d_;
   std::vector<Point> centres_;
-  std::vector<Shape> shapes_;        // one (Global) or one per component (Olcm)
+  std::vector<Shape> shapes_;  // one (Global) or one per component (Olcm)
   std::vector<double> log_weights_;
-  std::vector<double> cumulative_;   // cumulative normalised weights, for picking ancestors
+  std::vector<double> cumulative_;  // cumulative normalised weights, for picking ancestors
 };
 
 }  // namespace pw::methods::abc_detail

@@ -40,12 +40,18 @@ double AbcPopulation::ess() const { return effective_sample_size(weights); }
 
 std::string to_string(AbcStop stop) {
   switch (stop) {
-    case AbcStop::Rejection: return "rejection ABC (single step)";
-    case AbcStop::MaxGenerations: return "maximum number of generations reached";
-    case AbcStop::ToleranceTarget: return "target tolerance reached";
-    case AbcStop::MinAcceptanceRate: return "acceptance rate fell below the minimum (last generation abandoned)";
-    case AbcStop::ToleranceStalled: return "adaptive tolerance stopped decreasing";
-    case AbcStop::MaxEvaluations: return "total budget of evaluations reached (last generation abandoned)";
+    case AbcStop::Rejection:
+      return "rejection ABC (single step)";
+    case AbcStop::MaxGenerations:
+      return "maximum number of generations reached";
+    case AbcStop::ToleranceTarget:
+      return "target tolerance reached";
+    case AbcStop::MinAcceptanceRate:
+      return "acceptance rate fell below the minimum (last generation abandoned)";
+    case AbcStop::ToleranceStalled:
+      return "adaptive tolerance stopped decreasing";
+    case AbcStop::MaxEvaluations:
+      return "total budget of evaluations reached (last generation abandoned)";
   }
   return "unknown";
 }

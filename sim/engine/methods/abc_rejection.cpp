@@ -20,9 +20,8 @@ AbcResult abc_rejection(const std::vector<Dimension>& dimensions, const AbcBatch
   if (std::isnan(options.tolerance) || options.tolerance < 0.0)
     throw std::invalid_argument(fmt::format("abc_rejection: tolerance = {}; must be >= 0", options.tolerance));
   if (std::isnan(options.accept_fraction) || options.accept_fraction < 0.0 || options.accept_fraction > 1.0)
-    throw std::invalid_argument(
-        fmt::format("abc_rejection: accept_fraction = {}; must be in (0, 1], or 0 to use the tolerance",
-                    options.accept_fraction));
+    throw std::invalid_argument(fmt::format(
+        "abc_rejection: accept_fraction = {}; must be in (0, 1], or 0 to use the tolerance", options.accept_fraction));
 
   const std::size_t n = options.proposals;
   const std::size_t batch_size = options.batch_size == 0 ? n : options.batch_size;

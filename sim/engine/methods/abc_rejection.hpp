@@ -35,18 +35,17 @@ struct AbcRejectionOptions {
   // (ties broken by attempt index); the population's tolerance is then the
   // largest distance kept. In (0, 1]; overrides `tolerance`.
   double accept_fraction = 0.0;
-  std::size_t batch_size = 0;      // proposals per BatchSimulator call; 0: all in one batch
+  std::size_t batch_size = 0;  // proposals per BatchSimulator call; 0: all in one batch
   std::uint64_t seed = 1;
-  AbcProgressCallback progress;    // optional
+  AbcProgressCallback progress;  // optional
 };
 
 // Throws std::invalid_argument on bad dimensions or options, a NaN or negative
 // distance, or a batch result of the wrong size; std::runtime_error if no
 // proposal is accepted.
-[[nodiscard]] AbcResult abc_rejection(const std::vector<Dimension>& dimensions,
-                                      const AbcBatchSimulator& simulate,
+[[nodiscard]] AbcResult abc_rejection(const std::vector<Dimension>& dimensions, const AbcBatchSimulator& simulate,
                                       const AbcRejectionOptions& options);
-[[nodiscard]] AbcResult abc_rejection(const std::vector<Dimension>& dimensions,
-                                      const AbcSimulator& simulate, const AbcRejectionOptions& options);
+[[nodiscard]] AbcResult abc_rejection(const std::vector<Dimension>& dimensions, const AbcSimulator& simulate,
+                                      const AbcRejectionOptions& options);
 
 }  // namespace pw::methods

@@ -50,23 +50,27 @@ void check_options(const AbcSmcOptions& o) {
   for (std::size_t k = 0; k < o.tolerances.size(); ++k) {
     const double t = o.tolerances[k];
     if (std::isnan(t) || t < 0.0 || !(t < previous))
-      fail(fmt::format("tolerances[{}] = {}; the schedule must be >= 0 and strictly decreasing (after "
-                       "initial_tolerance {})", k, t, o.initial_tolerance));
+      fail(
+          fmt::format("tolerances[{}] = {}; the schedule must be >= 0 and strictly decreasing (after "
+                      "initial_tolerance {})",
+                      k, t, o.initial_tolerance));
     previous = t;
   }
 }
 
 // The working point of attempt `attempt` of generation `generation`.
-Point draw_working(const WorkingScale& scale, const MixtureKernel* kernel, std::uint64_t seed,
-                   std::uint32_t generation, std::uint32_t attempt) {
+Point draw_working(const WorkingScale& scale, const MixtureKernel* kernel, std::uint64_t seed, std::uint32_t generation,
+                   std::uint32_t attempt) {
   if (generation == 0) return abc_detail::prior_draw(scale, seed, attempt);
   abc_detail::ProposalDraws draws(seed, Purpose::AbcProposal, attempt, generation);
   for (std::uint32_t tries = 0; tries < kMaxTriesPerAttempt; ++tries) {
     Point w = kernel->propose(draws);
     if (scale.inside(w)) return w;  // outside: draw ancestor and perturbation again
   }
-  throw std::runtime_error(fmt::format("abc_smc: generation {}, attempt {}: {} kernel draws all fell outside the "
-                                       "prior support", generation, attempt, kMaxTriesPerAttempt));
+  throw std::runtime_error(
+      fmt::format("abc_smc: generation {}, attempt {}: {} kernel draws all fell outside the "
+                  "prior support",
+                  generation, attempt, kMaxTriesPerAttempt));
 }
 
 // Runs one generation at the given tolerance. Returns nothing if the budget
@@ -87,8 +91,7 @@ std::optional<Generation> run_generation(const WorkingScale& scale, const AbcBat
       total_limited = true;
     }
   }
-  const double expected_rate =
-      previous ? std::max(previous->stats.acceptance_rate, o.min_acceptance_rate) : 1.0;
+  const double expected_rate = previous ? std::max(previous->stats.acceptance_rate, o.min_acceptance_rate) : 1.0;
 
   Generation g;
   g.tolerance = tolerance;
@@ -168,7 +171,8 @@ AbcResult abc_smc(const std::vector<Dimension>& dimensions, const AbcBatchSimula
   check_options(options);
   std::uint32_t max_generations = options.max_generations;
   if (!options.tolerances.empty())
-    max_generations = std::min<std::uint32_t>(max_generations, static_cast<std::uint32_t>(options.tolerances.size() + 1));
+    max_generations =
+        std::min<std::uint32_t>(max_generations, static_cast<std::uint32_t>(options.tolerances.size() + 1));
 
   AbcResult result;
   result.dimensions = dimensions;
@@ -192,11 +196,11 @@ AbcResult abc_smc(const std::vector<Dimension>& dimensions, const AbcBatchSimula
                                result.evaluations, total_budget_ran_out);
     if (!next) {
       if (t == 0)
-        throw std::runtime_error(fmt::format(
-            "abc_smc: generation 0 accepted fewer than {} of {} prior draws at tolerance {}; raise "
-            "initial_tolerance{}",
-            options.particles, result.evaluations, tolerance,
-            total_budget_ran_out ? " or max_evaluations" : " or lower min_acceptance_rate"));
+        throw std::runtime_error(
+            fmt::format("abc_smc: generation 0 accepted fewer than {} of {} prior draws at tolerance {}; raise "
+                        "initial_tolerance{}",
+                        options.particles, result.evaluations, tolerance,
+                        total_budget_ran_out ? " or max_evaluations" : " or lower min_acceptance_rate"));
       result.stop = total_budget_ran_out ? AbcStop::MaxEvaluations : AbcStop::MinAcceptanceRate;
       break;
     }

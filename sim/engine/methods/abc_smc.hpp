@@ -59,20 +59,20 @@
 namespace pw::methods {
 
 struct AbcSmcOptions {
-  std::size_t particles = 1000;         // population size per generation (>= 2)
-  std::uint32_t max_generations = 10;   // generations including generation 0 (>= 1)
-  double alpha = 0.5;                   // adaptive tolerance quantile, in (0, 1)
-  AbcKernel kernel = AbcKernel::Olcm;   // perturbation kernel (abc_kernel.hpp)
-  std::vector<double> tolerances;       // explicit schedule for generations 1, 2, ... (strictly
-                                        // decreasing); when non-empty it replaces the adaptive rule and
-                                        // max_generations is capped at tolerances.size() + 1
+  std::size_t particles = 1000;        // population size per generation (>= 2)
+  std::uint32_t max_generations = 10;  // generations including generation 0 (>= 1)
+  double alpha = 0.5;                  // adaptive tolerance quantile, in (0, 1)
+  AbcKernel kernel = AbcKernel::Olcm;  // perturbation kernel (abc_kernel.hpp)
+  std::vector<double> tolerances;      // explicit schedule for generations 1, 2, ... (strictly
+                                       // decreasing); when non-empty it replaces the adaptive rule and
+                                       // max_generations is capped at tolerances.size() + 1
   double initial_tolerance = std::numeric_limits<double>::infinity();  // generation 0
-  double target_tolerance = 0.0;        // stop once a generation's tolerance is <= this
-  double min_acceptance_rate = 0.01;    // in (0, 1]
-  std::uint64_t max_evaluations = 0;    // proposals simulated in the whole run, at most; 0: no limit
-  std::size_t batch_size = 0;           // proposals per BatchSimulator call; 0: automatic
-                                        // (the particles still needed / last acceptance rate, at most
-                                        // the generation's remaining budget)
+  double target_tolerance = 0.0;                                       // stop once a generation's tolerance is <= this
+  double min_acceptance_rate = 0.01;                                   // in (0, 1]
+  std::uint64_t max_evaluations = 0;  // proposals simulated in the whole run, at most; 0: no limit
+  std::size_t batch_size = 0;         // proposals per BatchSimulator call; 0: automatic
+                                      // (the particles still needed / last acceptance rate, at most
+                                      // the generation's remaining budget)
   std::uint64_t seed = 1;
   AbcProgressCallback progress;                                  // optional, after each batch
   std::function<void(const AbcGenerationStats&)> on_generation;  // optional, after each generation

@@ -64,8 +64,8 @@ Point prior_draw(const WorkingScale& scale, std::uint64_t seed, std::uint32_t at
   return w;
 }
 
-AbcProposal make_proposal(const WorkingScale& scale, const Point& working, std::uint64_t seed,
-                          std::uint32_t generation, std::uint32_t attempt) {
+AbcProposal make_proposal(const WorkingScale& scale, const Point& working, std::uint64_t seed, std::uint32_t generation,
+                          std::uint32_t attempt) {
   AbcProposal p;
   p.params = scale.to_values(working);
   p.seed = keyed_seed(seed, Purpose::AbcSimulationSeed, attempt, generation);
@@ -77,13 +77,13 @@ AbcProposal make_proposal(const WorkingScale& scale, const Point& working, std::
 std::vector<double> evaluate(const AbcBatchSimulator& simulate, const std::vector<AbcProposal>& batch) {
   std::vector<double> distances = simulate(batch);
   if (distances.size() != batch.size())
-    throw std::invalid_argument(fmt::format("ABC: the batch simulator returned {} distances for {} proposals",
-                                            distances.size(), batch.size()));
+    throw std::invalid_argument(
+        fmt::format("ABC: the batch simulator returned {} distances for {} proposals", distances.size(), batch.size()));
   for (std::size_t k = 0; k < batch.size(); ++k) {
     if (std::isnan(distances[k]) || distances[k] < 0.0)
-      throw std::invalid_argument(fmt::format(
-          "ABC: generation {}, attempt {}: distance {} (a distance must be >= 0, or +infinity to reject)",
-          batch[k].generation, batch[k].attempt, distances[k]));
+      throw std::invalid_argument(
+          fmt::format("ABC: generation {}, attempt {}: distance {} (a distance must be >= 0, or +infinity to reject)",
+                      batch[k].generation, batch[k].attempt, distances[k]));
   }
   return distances;
 }

@@ -1,8 +1,8 @@
 // Grid, Latin hypercube and Sobol designs on the unit hypercube (see designs.hpp).
 #include "sim/engine/methods/designs.hpp"
 
-#include <boost/random/sobol.hpp>
 #include <fmt/format.h>
+#include <boost/random/sobol.hpp>
 
 #include <algorithm>
 #include <numeric>
@@ -17,8 +17,8 @@ Design full_factorial(const std::vector<int>& levels, std::size_t max_points) {
   std::size_t total = 1;
   for (std::size_t i = 0; i < levels.size(); ++i) {
     if (levels[i] < 1)
-      throw std::invalid_argument(fmt::format("full_factorial: dimension {} has {} levels; at least 1 is needed",
-                                              i, levels[i]));
+      throw std::invalid_argument(
+          fmt::format("full_factorial: dimension {} has {} levels; at least 1 is needed", i, levels[i]));
     if (total > max_points / static_cast<std::size_t>(levels[i]))
       throw std::invalid_argument(
           fmt::format("full_factorial: the grid has more than {} points; use fewer levels", max_points));

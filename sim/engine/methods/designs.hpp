@@ -21,8 +21,7 @@ namespace pw::methods {
 // first dimension varies slowest and the last fastest. The size is the product
 // of the levels; throws std::invalid_argument if a level count is < 1, if
 // `levels` is empty, or if the product exceeds max_points.
-[[nodiscard]] Design full_factorial(const std::vector<int>& levels,
-                                    std::size_t max_points = 100'000'000);
+[[nodiscard]] Design full_factorial(const std::vector<int>& levels, std::size_t max_points = 100'000'000);
 
 // Latin hypercube sample of n points in d dimensions (McKay, Beckman & Conover
 // 1979): in every dimension each of the n strata [j/n, (j+1)/n) holds exactly
@@ -31,8 +30,7 @@ namespace pw::methods {
 // centre, (j + 0.5)/n, when centred). Draws are keyed by (seed, dimension,
 // point) with Purpose::LatinHypercube, so the same seed gives the same design.
 // Throws std::invalid_argument if n == 0 or d == 0.
-[[nodiscard]] Design latin_hypercube(std::size_t n, std::size_t d, std::uint64_t seed,
-                                     bool centred = false);
+[[nodiscard]] Design latin_hypercube(std::size_t n, std::size_t d, std::uint64_t seed, bool centred = false);
 
 // Points skip .. skip + n - 1 of the d-dimensional Sobol sequence (Joe-Kuo
 // direction numbers, boost::random::sobol, in Gray-code order). Point 0 is the

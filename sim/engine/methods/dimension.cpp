@@ -25,8 +25,7 @@ void validate(const std::vector<Dimension>& dimensions) {
   std::set<std::string> seen;
   for (const auto& d : dimensions) {
     validate(d);
-    if (!seen.insert(d.path).second)
-      throw std::invalid_argument(fmt::format("dimension '{}' is listed twice", d.path));
+    if (!seen.insert(d.path).second) throw std::invalid_argument(fmt::format("dimension '{}' is listed twice", d.path));
   }
 }
 
@@ -44,8 +43,7 @@ double to_value(const Dimension& d, double u) {
 
 double to_unit(const Dimension& d, double value) {
   if (!(value >= d.lo && value <= d.hi))
-    throw std::invalid_argument(
-        fmt::format("dimension '{}': value {} is outside [{}, {}]", d.path, value, d.lo, d.hi));
+    throw std::invalid_argument(fmt::format("dimension '{}': value {} is outside [{}, {}]", d.path, value, d.lo, d.hi));
   double u = 0.0;
   if (d.log_scale) {
     const double log_lo = std::log(d.lo);
@@ -58,8 +56,8 @@ double to_unit(const Dimension& d, double value) {
 
 Point to_values(const std::vector<Dimension>& dimensions, const Point& unit) {
   if (unit.size() != dimensions.size())
-    throw std::invalid_argument(fmt::format("a unit point has {} coordinates but there are {} dimensions",
-                                            unit.size(), dimensions.size()));
+    throw std::invalid_argument(
+        fmt::format("a unit point has {} coordinates but there are {} dimensions", unit.size(), dimensions.size()));
   Point values(unit.size());
   for (std::size_t i = 0; i < unit.size(); ++i) values[i] = to_value(dimensions[i], unit[i]);
   return values;

@@ -53,8 +53,7 @@ class KeyedUniforms {
 
 // A 64-bit seed keyed by (seed, purpose, a, b), e.g. the seed handed to one
 // simulation run of an ABC proposal.
-[[nodiscard]] inline std::uint64_t keyed_seed(std::uint64_t seed, Purpose purpose, std::uint32_t a,
-                                              std::uint32_t b) {
+[[nodiscard]] inline std::uint64_t keyed_seed(std::uint64_t seed, Purpose purpose, std::uint32_t a, std::uint32_t b) {
   const auto w = Rng(seed, 0).words(a, b, purpose);
   return (static_cast<std::uint64_t>(w[0]) << 32) | w[1];
 }

@@ -22,8 +22,10 @@ SaltelliDesign saltelli_design(std::size_t base_rows, std::size_t d, std::uint64
   if (base_rows < 2) throw std::invalid_argument("saltelli_design: needs at least 2 base rows");
   if (d == 0) throw std::invalid_argument("saltelli_design: needs at least one dimension");
   if (2 * d > sobol_max_dimension())
-    throw std::invalid_argument(fmt::format("saltelli_design: {} dimensions need a {}-dimensional Sobol sequence; "
-                                            "the table supports {}", d, 2 * d, sobol_max_dimension()));
+    throw std::invalid_argument(
+        fmt::format("saltelli_design: {} dimensions need a {}-dimensional Sobol sequence; "
+                    "the table supports {}",
+                    d, 2 * d, sobol_max_dimension()));
   const Design base = sobol_points(base_rows, 2 * d, skip);
   SaltelliDesign design;
   design.base_rows = base_rows;

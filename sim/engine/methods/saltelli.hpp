@@ -40,9 +40,7 @@ struct SaltelliDesign {
   // Run index of A_j, B_j and AB_i,j (i 0-based).
   [[nodiscard]] std::size_t run_a(std::size_t j) const { return j * runs_per_row(); }
   [[nodiscard]] std::size_t run_b(std::size_t j) const { return j * runs_per_row() + dimensions + 1; }
-  [[nodiscard]] std::size_t run_ab(std::size_t j, std::size_t i) const {
-    return j * runs_per_row() + 1 + i;
-  }
+  [[nodiscard]] std::size_t run_ab(std::size_t j, std::size_t i) const { return j * runs_per_row() + 1 + i; }
   // The role of run r in [0, runs()).
   [[nodiscard]] SaltelliRole role(std::size_t run) const;
 };

@@ -59,9 +59,12 @@ Estimates estimate(const SaltelliDesign& design, const std::vector<double>& f, c
 
 const char* matrix_name(SaltelliMatrix m) {
   switch (m) {
-    case SaltelliMatrix::A: return "A";
-    case SaltelliMatrix::B: return "B";
-    case SaltelliMatrix::AB: return "AB";
+    case SaltelliMatrix::A:
+      return "A";
+    case SaltelliMatrix::B:
+      return "B";
+    case SaltelliMatrix::AB:
+      return "AB";
   }
   return "?";
 }
@@ -86,9 +89,10 @@ SobolIndex summarise(double estimate, std::vector<double>& resampled, double con
 SobolIndices sobol_indices(const SaltelliDesign& design, const std::vector<double>& outputs,
                            const SobolIndexOptions& options) {
   if (outputs.size() != design.runs())
-    throw std::invalid_argument(fmt::format("sobol_indices: {} outputs for a Saltelli design of {} runs "
-                                            "({} base rows x ({} dimensions + 2))",
-                                            outputs.size(), design.runs(), design.base_rows, design.dimensions));
+    throw std::invalid_argument(
+        fmt::format("sobol_indices: {} outputs for a Saltelli design of {} runs "
+                    "({} base rows x ({} dimensions + 2))",
+                    outputs.size(), design.runs(), design.base_rows, design.dimensions));
   if (design.base_rows < 2 || design.dimensions == 0)
     throw std::invalid_argument("sobol_indices: the design needs at least 2 base rows and 1 dimension");
   if (!(options.confidence > 0.0 && options.confidence < 1.0))
@@ -96,10 +100,9 @@ SobolIndices sobol_indices(const SaltelliDesign& design, const std::vector<doubl
   for (std::size_t r = 0; r < outputs.size(); ++r) {
     if (!std::isfinite(outputs[r])) {
       const auto role = design.role(r);
-      throw std::invalid_argument(fmt::format("sobol_indices: output of run {} ({} row {}{}) is {}", r,
-                                              matrix_name(role.matrix), role.base_row,
-                                              role.column >= 0 ? fmt::format(", column {}", role.column) : "",
-                                              outputs[r]));
+      throw std::invalid_argument(
+          fmt::format("sobol_indices: output of run {} ({} row {}{}) is {}", r, matrix_name(role.matrix), role.base_row,
+                      role.column >= 0 ? fmt::format(", column {}", role.column) : "", outputs[r]));
     }
   }
   const std::size_t n = design.base_rows;

@@ -38,7 +38,7 @@ struct SobolIndex {
   double estimate = 0.0;  // from all N base rows
   double lo = 0.0;        // bootstrap percentile interval
   double hi = 0.0;
-  double se = 0.0;        // bootstrap standard deviation of the estimate
+  double se = 0.0;  // bootstrap standard deviation of the estimate
 };
 
 struct SobolIndices {

@@ -46,9 +46,8 @@ double weighted_quantile(const std::vector<double>& values, const std::vector<do
   const double total = checked_total(values.size(), weights);
   std::vector<std::size_t> order(values.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return values[a] != values[b] ? values[a] < values[b] : a < b;
-  });
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return values[a] != values[b] ? values[a] < values[b] : a < b; });
   const double target = q * total;
   double cumulative = 0.0;
   std::size_t last_positive = order.front();

@@ -20,8 +20,7 @@ namespace pw::methods {
 // ascending, reaches q (the inverse of the step CDF; q = 0 gives the minimum of
 // the values with positive weight). With equal weights this is the type-1
 // sample quantile.
-[[nodiscard]] double weighted_quantile(const std::vector<double>& values, const std::vector<double>& weights,
-                                       double q);
+[[nodiscard]] double weighted_quantile(const std::vector<double>& values, const std::vector<double>& weights, double q);
 
 // Kish's effective sample size (sum w)^2 / sum w^2: n for equal weights, 1 when
 // one sample holds all the weight.

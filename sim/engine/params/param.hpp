@@ -41,8 +41,8 @@ struct Param {
   double lo = -std::numeric_limits<double>::infinity();
   double hi = std::numeric_limits<double>::infinity();
   std::string_view description;
-  std::string_view source;  // citation for a literature default, or why it is what it is
-  std::string_view text_default = {};                  // default of a string parameter
+  std::string_view source;                               // citation for a literature default, or why it is what it is
+  std::string_view text_default = {};                    // default of a string parameter
   std::initializer_list<std::string_view> choices = {};  // accepted values of a string parameter
 };
 

@@ -45,20 +45,22 @@ std::string parameters_markdown(const ParamTable& table,
     const std::string sec = i.path.substr(0, dot);
     if (sec != section) {
       section = sec;
-      out += fmt::format("\n## [{}]\n\n| key | default | unit | range | description | source |\n|---|---|---|---|---|---|\n", sec);
+      out += fmt::format(
+          "\n## [{}]\n\n| key | default | unit | range | description | source |\n|---|---|---|---|---|---|\n", sec);
     }
-    out += fmt::format("| `{}` | `{}` | {} | {} | {} | {} |\n", i.path.substr(dot + 1), i.default_text, unit_name(i.unit),
-                       range_text(i), i.description, i.source);
+    out += fmt::format("| `{}` | `{}` | {} | {} | {} | {} |\n", i.path.substr(dot + 1), i.default_text,
+                       unit_name(i.unit), range_text(i), i.description, i.source);
   }
   for (const auto& [key, entry] : entries) {
-    out += fmt::format("\n## [[{}]]\n\nOne table per entry; `name` (unique) is required. A scenario that extends another and "
-                       "names an existing entry changes only the keys it gives. `--set {}[NAME].key=value` overrides one "
-                       "key.\n\n| key | default | unit | range | description | source |\n|---|---|---|---|---|---|\n",
-                       key, key);
+    out += fmt::format(
+        "\n## [[{}]]\n\nOne table per entry; `name` (unique) is required. A scenario that extends another and "
+        "names an existing entry changes only the keys it gives. `--set {}[NAME].key=value` overrides one "
+        "key.\n\n| key | default | unit | range | description | source |\n|---|---|---|---|---|---|\n",
+        key, key);
     for (const auto& s : entry->slots()) {
       const auto& i = s.info;
-      out += fmt::format("| `{}` | `{}` | {} | {} | {} | {} |\n", i.path, i.default_text, unit_name(i.unit), range_text(i),
-                         i.description, i.source);
+      out += fmt::format("| `{}` | `{}` | {} | {} | {} | {} |\n", i.path, i.default_text, unit_name(i.unit),
+                         range_text(i), i.description, i.source);
     }
   }
   return out;

@@ -9,30 +9,45 @@ namespace pw {
 
 std::string_view unit_name(Unit u) {
   switch (u) {
-    case Unit::None: return "-";
-    case Unit::Probability: return "probability";
-    case Unit::PerWeek: return "rate per week";
-    case Unit::Weeks: return "duration (weeks)";
-    case Unit::Years: return "years";
-    case Unit::Count: return "count";
-    case Unit::Money: return "USD (2023 prices)";
+    case Unit::None:
+      return "-";
+    case Unit::Probability:
+      return "probability";
+    case Unit::PerWeek:
+      return "rate per week";
+    case Unit::Weeks:
+      return "duration (weeks)";
+    case Unit::Years:
+      return "years";
+    case Unit::Count:
+      return "count";
+    case Unit::Money:
+      return "USD (2023 prices)";
   }
   return "?";
 }
 
 std::string format_value(double v, Unit unit, ValueType type) {
   switch (type) {
-    case ValueType::Boolean: return v != 0.0 ? "true" : "false";
-    case ValueType::Integer: return fmt::format("{}", static_cast<long long>(v));
-    case ValueType::Text: return "";
-    case ValueType::Real: break;
+    case ValueType::Boolean:
+      return v != 0.0 ? "true" : "false";
+    case ValueType::Integer:
+      return fmt::format("{}", static_cast<long long>(v));
+    case ValueType::Text:
+      return "";
+    case ValueType::Real:
+      break;
   }
   switch (unit) {
     // Shortest representation that reads back to the same double.
-    case Unit::PerWeek: return fmt::format("\"{}/w\"", v);
-    case Unit::Weeks: return fmt::format("\"{}w\"", v);
-    case Unit::Money: return fmt::format("\"{} USD {}\"", v, kPriceBaseYear);
-    default: return fmt::format("{}", v);
+    case Unit::PerWeek:
+      return fmt::format("\"{}/w\"", v);
+    case Unit::Weeks:
+      return fmt::format("\"{}w\"", v);
+    case Unit::Money:
+      return fmt::format("\"{} USD {}\"", v, kPriceBaseYear);
+    default:
+      return fmt::format("{}", v);
   }
 }
 
@@ -51,8 +66,7 @@ ParamInfo info_of(const Param& p, ValueType type) {
   i.description = std::string(p.description);
   i.source = std::string(p.source);
   for (auto c : p.choices) i.choices.emplace_back(c);
-  i.default_text = type == ValueType::Text ? fmt::format("\"{}\"", p.text_default)
-                                           : format_value(p.def, p.unit, type);
+  i.default_text = type == ValueType::Text ? fmt::format("\"{}\"", p.text_default) : format_value(p.def, p.unit, type);
   return i;
 }
 

@@ -19,7 +19,7 @@ using ParamValue = std::variant<double, long long, bool, std::string>;
 struct ParamSlot {
   ParamInfo info;
   std::function<void(const ParamValue&)> set;  // value already converted and range-checked
-  std::function<std::string()> get;           // current value in scenario syntax
+  std::function<std::string()> get;            // current value in scenario syntax
 };
 
 class ParamTable {

@@ -30,38 +30,49 @@ bool split_number_suffix(const std::string& text, double& number, std::string& s
 }
 
 bool unit_to_weeks(const std::string& u, double& factor) {
-  if (u == "w" || u == "wk" || u == "week" || u == "weeks") factor = 1.0;
-  else if (u == "mo" || u == "month" || u == "months") factor = kWeeksPerMonth;
-  else if (u == "y" || u == "yr" || u == "year" || u == "years") factor = kWeeksPerYear;
-  else if (u == "d" || u == "day" || u == "days") factor = kWeeksPerDay;
-  else return false;
+  if (u == "w" || u == "wk" || u == "week" || u == "weeks")
+    factor = 1.0;
+  else if (u == "mo" || u == "month" || u == "months")
+    factor = kWeeksPerMonth;
+  else if (u == "y" || u == "yr" || u == "year" || u == "years")
+    factor = kWeeksPerYear;
+  else if (u == "d" || u == "day" || u == "days")
+    factor = kWeeksPerDay;
+  else
+    return false;
   return true;
 }
 
 std::string accepted_for(const ParamInfo& info) {
   switch (info.type) {
-    case ValueType::Boolean: return "true or false";
-    case ValueType::Integer: return fmt::format("a whole number in [{}, {}]", info.lo, info.hi);
+    case ValueType::Boolean:
+      return "true or false";
+    case ValueType::Integer:
+      return fmt::format("a whole number in [{}, {}]", info.lo, info.hi);
     case ValueType::Text: {
       if (info.choices.empty()) return "a string";
       std::string s = "one of";
       for (const auto& c : info.choices) s += " \"" + c + "\"";
       return s;
     }
-    case ValueType::Real: break;
+    case ValueType::Real:
+      break;
   }
   switch (info.unit) {
-    case Unit::Probability: return "a probability in [0, 1] (or a string such as \"45%\")";
+    case Unit::Probability:
+      return "a probability in [0, 1] (or a string such as \"45%\")";
     case Unit::PerWeek:
-      return fmt::format("a rate string such as \"0.01/w\", \"0.5/y\" or \"2/mo\", in [{:g}, {:g}] per week",
-                         info.lo, info.hi);
+      return fmt::format("a rate string such as \"0.01/w\", \"0.5/y\" or \"2/mo\", in [{:g}, {:g}] per week", info.lo,
+                         info.hi);
     case Unit::Weeks:
-      return fmt::format("a duration string such as \"26w\", \"6mo\" or \"2y\", in [{:g}, {:g}] weeks",
-                         info.lo, info.hi);
+      return fmt::format("a duration string such as \"26w\", \"6mo\" or \"2y\", in [{:g}, {:g}] weeks", info.lo,
+                         info.hi);
     case Unit::Money:
-      return fmt::format("an amount with currency and price year such as \"1709 USD 2011\", in [{:g}, {:g}] USD at {} prices",
-                         info.lo, info.hi, kPriceBaseYear);
-    default: return fmt::format("a number in [{:g}, {:g}]", info.lo, info.hi);
+      return fmt::format(
+          "an amount with currency and price year such as \"1709 USD 2011\", in [{:g}, {:g}] USD at {} prices", info.lo,
+          info.hi, kPriceBaseYear);
+    default:
+      return fmt::format("a number in [{:g}, {:g}]", info.lo, info.hi);
   }
 }
 
@@ -72,7 +83,10 @@ std::string convert_value(const toml::node& node, const ParamInfo& info, ParamVa
   const std::string accepted = accepted_for(info);
   switch (info.type) {
     case ValueType::Boolean:
-      if (auto b = node.value_exact<bool>()) { out = *b; return ""; }
+      if (auto b = node.value_exact<bool>()) {
+        out = *b;
+        return "";
+      }
       return "wrong type: expected " + accepted;
     case ValueType::Integer: {
       auto i = node.value_exact<int64_t>();
@@ -84,14 +98,14 @@ std::string convert_value(const toml::node& node, const ParamInfo& info, ParamVa
     case ValueType::Text: {
       auto s = node.value_exact<std::string>();
       if (!s) return "wrong type: expected " + accepted;
-      if (!info.choices.empty() &&
-          std::find(info.choices.begin(), info.choices.end(), *s) == info.choices.end()) {
+      if (!info.choices.empty() && std::find(info.choices.begin(), info.choices.end(), *s) == info.choices.end()) {
         return fmt::format("unknown value \"{}\": expected {}", *s, accepted);
       }
       out = *s;
       return "";
     }
-    case ValueType::Real: break;
+    case ValueType::Real:
+      break;
   }
   double v = 0.0;
   const auto num = node.value<double>();  // int or float
@@ -120,8 +134,8 @@ std::string convert_value(const toml::node& node, const ParamInfo& info, ParamVa
       } else if (num) {
         v = *num;
         if (v > 1.0 && v <= 100.0) {
-          return fmt::format("value {} out of range: expected {}; a percentage must be written \"{}%\"",
-                             v, accepted, v);
+          return fmt::format("value {} out of range: expected {}; a percentage must be written \"{}%\"", v, accepted,
+                             v);
         }
       } else {
         return "wrong type: expected " + accepted;
@@ -193,8 +207,8 @@ bool parse_money(const std::string& text, double& usd_base, std::string& error) 
     return false;
   }
   // At base-year prices the amount is kept exactly, so resolved scenarios round-trip.
-  usd_base = year == kPriceBaseYear ? amount
-                                    : amount * kCpiU[kPriceBaseYear - kFirstCpiYear] / kCpiU[year - kFirstCpiYear];
+  usd_base =
+      year == kPriceBaseYear ? amount : amount * kCpiU[kPriceBaseYear - kFirstCpiYear] / kCpiU[year - kFirstCpiYear];
   return true;
 }
 

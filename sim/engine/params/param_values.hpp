@@ -4,8 +4,8 @@
 // Every failure returns a message that names the problem and what is accepted.
 #pragma once
 
-#include <string>
 #include <toml++/toml.h>
+#include <string>
 
 #include "sim/engine/params/param_table.hpp"
 

@@ -4,13 +4,13 @@
 
 #include <fmt/format.h>
 
+#include <toml++/toml.h>
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <map>
 #include <sstream>
 #include <tuple>
-#include <toml++/toml.h>
 
 namespace pw {
 
@@ -25,8 +25,8 @@ struct Walker {
   std::string display_prefix = {};  // e.g. "programme[cbt]." inside a collection entry
 
   void issue(const toml::node& n, const std::string& key, std::string msg) {
-    issues.push_back({file, static_cast<int>(n.source().begin.line),
-                      static_cast<int>(n.source().begin.column), display_prefix + key, std::move(msg)});
+    issues.push_back({file, static_cast<int>(n.source().begin.line), static_cast<int>(n.source().begin.column),
+                      display_prefix + key, std::move(msg)});
   }
 
   Collection* collection(const std::string& key) const {
@@ -50,8 +50,7 @@ struct Walker {
         issue(element, std::string(c.key()), "missing name: every entry needs name = \"...\"");
         continue;
       }
-      Walker sub{c.entry(*name), meta, issues, file, base_dir, collections,
-                 fmt::format("{}[{}].", c.key(), *name)};
+      Walker sub{c.entry(*name), meta, issues, file, base_dir, collections, fmt::format("{}[{}].", c.key(), *name)};
       sub.walk(t, "", false);
     }
   }
@@ -68,8 +67,10 @@ struct Walker {
       if (!top && prefix.empty() && path == "name") continue;  // an entry's name, read by walk_collection
       if (top && prefix.empty() && (path == "name" || path == "description")) {
         auto s = node.value_exact<std::string>();
-        if (!s) issue(node, path, "wrong type: expected a string");
-        else (path == "name" ? meta.name : meta.description) = *s;
+        if (!s)
+          issue(node, path, "wrong type: expected a string");
+        else
+          (path == "name" ? meta.name : meta.description) = *s;
         continue;
       }
       if (const auto* sub = node.as_table()) {
@@ -121,9 +122,8 @@ namespace {
 // Loads `file` and, first, the chain of files it extends. `chain` holds the
 // canonical paths of the files being loaded, to detect cycles.
 void load_chain(const std::filesystem::path& file, ParamTable& table, const std::vector<Collection*>& collections,
-                ScenarioMeta& meta, bool top,
-                std::vector<std::filesystem::path>& chain, std::vector<ScenarioIssue>& issues,
-                const ScenarioIssue& missing_context) {
+                ScenarioMeta& meta, bool top, std::vector<std::filesystem::path>& chain,
+                std::vector<ScenarioIssue>& issues, const ScenarioIssue& missing_context) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec)) {
     ScenarioIssue i = missing_context;
@@ -146,8 +146,8 @@ void load_chain(const std::filesystem::path& file, ParamTable& table, const std:
   try {
     doc = toml::parse_file(file.string());
   } catch (const toml::parse_error& e) {
-    issues.push_back({file.string(), static_cast<int>(e.source().begin.line),
-                      static_cast<int>(e.source().begin.column), "(syntax)", std::string(e.description())});
+    issues.push_back({file.string(), static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column),
+                      "(syntax)", std::string(e.description())});
     return;
   }
   chain.push_back(canonical);
@@ -221,8 +221,8 @@ void apply_overrides(const std::vector<std::string>& sets, ParamTable& table, Sc
     // "programme[cbt].capacity" addresses a key of a collection entry.
     ParamTable* target = &table;
     std::string key = path;
-    if (const auto open = path.find('['), close = path.find("]."); open != std::string::npos && close != std::string::npos &&
-                                                                      open < close) {
+    if (const auto open = path.find('['), close = path.find("].");
+        open != std::string::npos && close != std::string::npos && open < close) {
       const std::string coll = path.substr(0, open), name = path.substr(open + 1, close - open - 1);
       target = nullptr;
       for (auto* c : collections) {
@@ -230,7 +230,8 @@ void apply_overrides(const std::vector<std::string>& sets, ParamTable& table, Sc
         if (c->key() == coll && std::find(names.begin(), names.end(), name) != names.end()) target = &c->entry(name);
       }
       if (target == nullptr) {
-        issues.push_back({"--set", 0, 0, path, fmt::format("no [[{}]] entry named \"{}\" in the scenario", coll, name)});
+        issues.push_back(
+            {"--set", 0, 0, path, fmt::format("no [[{}]] entry named \"{}\" in the scenario", coll, name)});
         continue;
       }
       key = path.substr(close + 2);
@@ -238,8 +239,8 @@ void apply_overrides(const std::vector<std::string>& sets, ParamTable& table, Sc
     const ParamSlot* slot = target->find(key);
     if (slot == nullptr) {
       const std::string near = target->nearest(key);
-      issues.push_back({"--set", 0, 0, path,
-                        near.empty() ? "unknown key" : "unknown key; did you mean \"" + near + "\"?"});
+      issues.push_back(
+          {"--set", 0, 0, path, near.empty() ? "unknown key" : "unknown key; did you mean \"" + near + "\"?"});
       continue;
     }
     ParamValue v;
@@ -286,7 +287,8 @@ void write_slots(std::ostringstream& out, const ParamTable& table, bool as_table
 }
 }  // namespace
 
-std::string resolved_toml(const ScenarioMeta& meta, const ParamTable& table, const std::vector<Collection*>& collections) {
+std::string resolved_toml(const ScenarioMeta& meta, const ParamTable& table,
+                          const std::vector<Collection*>& collections) {
   std::ostringstream out;
   out << "# Resolved scenario: every parameter, as the run used it.\n";
   out << "# source file: " << meta.file.string() << "\n";

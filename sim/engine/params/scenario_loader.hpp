@@ -44,7 +44,7 @@ struct ScenarioMeta {
   std::string description;  // from `description = ...`
   std::filesystem::path file;
   std::vector<std::filesystem::path> chain;  // files extended, root first (e.g. baseline.toml)
-  std::vector<std::string> overrides;  // the --set arguments applied, in order
+  std::vector<std::string> overrides;        // the --set arguments applied, in order
 };
 
 // Applies the file's values on top of what the table holds. Throws ScenarioError.
@@ -59,6 +59,5 @@ void apply_overrides(const std::vector<std::string>& sets, ParamTable& table, Sc
 // The fully resolved scenario as a TOML document: every parameter, with its unit.
 std::string resolved_toml(const ScenarioMeta& meta, const ParamTable& table,
                           const std::vector<Collection*>& collections = {});
-
 
 }  // namespace pw
