@@ -154,7 +154,39 @@ TEST_CASE("housing: shelter and street raise offending and violations through th
     const double vio = s == Housing::Shelter || s == Housing::Street ? p.housing.effects.unstable_violation : 0.0;
     CHECK(sit.offending[i] == Approx(std::exp(off)).epsilon(1e-6));
     CHECK(sit.violation[i] == Approx(std::exp(vio)).epsilon(1e-6));
+    if (s == Housing::Shelter || s == Housing::Street) {
+      // The claim is the direction: homelessness raises both rates.
+      CHECK(sit.offending[i] > 1.0);
+      CHECK(sit.violation[i] > 1.0);
+    } else {
+      CHECK(sit.offending[i] == 1.0);
+    }
     street += s == Housing::Street ? 1 : 0;
   }
   CHECK(street > 0);
+}
+
+TEST_CASE("housing: with common random numbers, the shelter and street effects raise offences",
+          "[housing][invariants]") {
+  // The same cohort and draws with and without the housing effects on offending: offences
+  // can only rise when the multipliers are above 1 (more offences, and arrests feed back
+  // only through custody, which removes weeks at risk; so compare offences per community week).
+  auto with = pwt::small_params(4000, 52, 26);
+  with.labour.employers.positions_per_person = 0.0;
+  pwt::no_network_effects(with);
+  pwt::no_coordination(with);
+  REQUIRE(with.housing.effects.shelter_offending > 0);
+  REQUIRE(with.housing.effects.street_offending > 0);
+  auto without = with;
+  without.housing.effects.shelter_offending = 0;
+  without.housing.effects.street_offending = 0;
+  Run a(with), b(without);
+  a.run();
+  b.run();
+  const auto rate = [](const Run& r) {
+    return static_cast<double>(r.total(&WeekCounts::offences)) /
+           static_cast<double>(r.total(&WeekCounts::in_community));
+  };
+  INFO("offences per community week: with " << rate(a) << ", without " << rate(b));
+  CHECK(rate(a) > rate(b) * 1.02);
 }
