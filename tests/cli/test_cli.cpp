@@ -44,6 +44,14 @@ TEST_CASE("cli: an invalid scenario exits with 2 and names the file", "[cli]") {
     const auto r = run_cli(dir, "run scenarios/baseline.toml --threads 0");
     CHECK(r.code == 2);
   }
+  SECTION("--people 0 says what a cohort needs") {
+    for (const char* cmd : {"run scenarios/baseline.toml", "compare scenarios/baseline.toml"}) {
+      const auto r = run_cli(dir, std::string(cmd) + " --people 0");
+      CHECK(r.code == 2);
+      CHECK_THAT(r.output, Contains("whole number of people from 1 to 100000000"));
+      CHECK_THAT(r.output, Contains("(got \"0\")"));
+    }
+  }
 }
 
 TEST_CASE("cli: inspect of a missing results file fails", "[cli]") {

@@ -237,6 +237,19 @@ int report_command(const std::filesystem::path& file, const std::filesystem::pat
 
 }  // namespace
 
+// --people check written for people: says what is accepted and what was given.
+CLI::Validator people_count() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        long long n = 0;
+        if (!CLI::detail::lexical_cast(text, n) || n < 1 || n > 100000000LL) {
+          return "a cohort needs a whole number of people from 1 to 100000000 (got \"" + text + "\")";
+        }
+        return {};
+      },
+      "1..100000000");
+}
+
 int main(int argc, char** argv) {
   CLI::App app{
       "Pathways: an agent-based simulator of life after release from prison, and of the policies that change it."};
@@ -251,8 +264,7 @@ int main(int argc, char** argv) {
   auto* run_cmd = app.add_subcommand("run", "Run a scenario and write one HDF5 results file");
   run_cmd->add_option("scenario", run.scenario, "scenario TOML file")->required();
   run_cmd->add_option("-o,--output", run.output, "results file (default results/<scenario name>.h5)");
-  run_cmd->add_option("--people", people, "persons in the cohort (overrides simulation.people)")
-      ->check(CLI::PositiveNumber);
+  run_cmd->add_option("--people", people, "persons in the cohort (overrides simulation.people)")->check(people_count());
   run_cmd->add_option("--weeks", weeks, "weeks of follow-up (overrides simulation.horizon)")->check(CLI::Range(1, 780));
   run_cmd->add_option("--seed", seed, "random seed (overrides simulation.seed)")->check(CLI::Range(0LL, 2147483647LL));
   run_cmd->add_option("--reps", reps, "replicates (overrides simulation.replicates)")->check(CLI::Range(1, 10000));
@@ -278,7 +290,7 @@ int main(int argc, char** argv) {
   compare_cmd->add_option("--reps", cmp.replicates, "replicates per scenario (default: the baseline's)")
       ->check(CLI::Range(1, 10000));
   compare_cmd->add_option("--people", cmp.people, "persons per cohort (default: the baseline's)")
-      ->check(CLI::PositiveNumber);
+      ->check(people_count());
   compare_cmd->add_option("--weeks", cmp.weeks, "weeks of follow-up (default: the baseline's)")
       ->check(CLI::Range(1, 780));
   compare_cmd->add_option("--seed", cmp_seed, "random seed (default: the baseline's)")
@@ -310,7 +322,7 @@ int main(int argc, char** argv) {
   sweep_cmd->add_option("-o,--output", swp_cli.run.output, "experiment file (default results/sweep-<spec name>.h5)");
   sweep_cmd->add_option("--reps", swp.replicates, "replicates per point (default: the spec's)")
       ->check(CLI::Range(1, 10000));
-  sweep_cmd->add_option("--people", swp.people, "persons per cohort (default: the spec's)")->check(CLI::PositiveNumber);
+  sweep_cmd->add_option("--people", swp.people, "persons per cohort (default: the spec's)")->check(people_count());
   sweep_cmd->add_option("--csv", swp_cli.csv, "write one row per point: parameter values and outputs");
   sweep_cmd
       ->add_option("--threads", swp_cli.run.threads,
@@ -338,7 +350,7 @@ int main(int argc, char** argv) {
   calibrate_cmd->add_option("--scenario-out", cal.scenario_out,
                             "scenario file with the posterior mean (default <output without .h5>.scenario.toml)");
   calibrate_cmd->add_option("--people", cal.people, "persons per evaluation (default: the spec's)")
-      ->check(CLI::PositiveNumber);
+      ->check(people_count());
   calibrate_cmd
       ->add_option("--threads", cal.threads,
                    "worker threads per process (default: all cores); results do not depend on it")
