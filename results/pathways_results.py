@@ -290,8 +290,11 @@ def fieller_ratio(x, y, level=0.95):
 
 def cost_effectiveness(path, level=0.95):
     """Per alternative: benefit_cost_ratio and public_cost_per_arrest_averted with Fieller
-    intervals (the rows of `pathways compare --csv` with these measure names):
-    scenario, measure, group, period, unit, n, mean (the ratio), lo, hi, interval."""
+    intervals, and chance_benefits_exceed_costs (the rows of `pathways compare --csv` with these measure
+    names): scenario, measure, group, period, unit, n, mean (the ratio; NaN when not defined), lo, hi,
+    interval, defined (False: the denominator's interval reaches zero), denominator_lo, denominator_hi."""
+    from scipy import stats
+
     names = scenario_order(path)
     base = measures(path, names[0])
     rows = []
@@ -309,8 +312,33 @@ def cost_effectiveness(path, level=0.95):
                 ("public_cost_per_arrest_averted", "USD 2023 per arrest averted (Fieller interval)",
                  changes(alt, "cost_public_per_person"), -changes(alt, "arrests_per_person"))):
             est, lo, hi, kind = fieller_ratio(x, y, level)
+            # As CostEffectiveness in sim/app/io/comparison.hpp: a ratio is defined only when its
+            # denominator's t interval is above zero by more than rounding (0.5 USD, 0.0005 arrests).
+            resolution = 0.5 if measure == "benefit_cost_ratio" else 0.0005
+            y = np.asarray(y, dtype=float)
+            if len(y) > 1:
+                half = stats.t.ppf(0.5 + level / 2, len(y) - 1) * y.std(ddof=1) / np.sqrt(len(y))
+                den_lo, den_hi = y.mean() - half, y.mean() + half
+            else:
+                den_lo = den_hi = np.nan
+            defined = den_lo > resolution if len(y) > 1 else y.mean() > resolution
+            if not defined:
+                est, lo, hi = np.nan, np.nan, np.nan
             rows.append({"scenario": name, "measure": measure, "group": "all", "period": "follow-up", "unit": unit,
-                         "n": len(x), "mean": est, "lo": lo, "hi": hi, "interval": kind})
+                         "n": len(x), "mean": est, "lo": lo, "hi": hi, "interval": kind, "defined": defined,
+                         "denominator_lo": den_lo, "denominator_hi": den_hi})
+        # The chance that benefits exceed costs: P(mean(saved - spent) > 0), Student t (paired_stats.hpp).
+        net = np.asarray(saved - spent, dtype=float)
+        if len(net) > 1:
+            se = net.std(ddof=1) / np.sqrt(len(net))
+            chance = stats.t.cdf(net.mean() / se, len(net) - 1) if se > 0 else \
+                (1.0 if net.mean() > 0 else 0.0 if net.mean() < 0 else 0.5)
+        else:
+            chance = np.nan
+        rows.append({"scenario": name, "measure": "chance_benefits_exceed_costs", "group": "all",
+                     "period": "follow-up", "unit": "probability", "n": len(net), "mean": chance, "lo": np.nan,
+                     "hi": np.nan, "interval": "undefined", "defined": True, "denominator_lo": np.nan,
+                     "denominator_hi": np.nan})
     return pd.DataFrame(rows)
 
 
@@ -371,7 +399,7 @@ def paired_differences(path, level=0.95):
     cols = ["scenario", "measure", "group", "period", "unit", "n", "baseline_mean", "scenario_mean", "mean",
             "sd", "lo", "hi"]
     # The cost-effectiveness ratios follow, as in the CSV (no baseline/scenario means or sd).
-    return pd.concat(out + [cost_effectiveness(path, level).drop(columns="interval")], ignore_index=True)[
+    return pd.concat(out + [cost_effectiveness(path, level)], ignore_index=True)[
         [c for c in cols]]
 
 
@@ -410,6 +438,11 @@ def sweep_outputs(path, outputs=None):
                 elif measure in EVENT_MEASURES:
                     total = sum(g["weekly"][c][:reps, :].sum(axis=1) for c in EVENT_MEASURES[measure])
                     value, unit = (total / people).mean(), "per person"
+                elif not measure.startswith("cost_"):
+                    # Work, housing and coordination measures: as `pathways compare` reads them.
+                    m = measures(path, point)
+                    m = m[(m.measure == measure) & (m.group == group) & (m.period == period)]
+                    value, unit = m.value.mean(), m.unit.iloc[0]
                 else:
                     category = measure[len("cost_"):-len("_per_person")]
                     names = ([c for c in g["costs"] if c not in COST_NOT_PUBLIC] if category == "public"

@@ -70,7 +70,7 @@ TEST_CASE("cli: run, inspect --json and validate succeed on a small cohort", "[c
                        quote(out.string()));
   INFO(r.output);
   REQUIRE(r.code == 0);
-  CHECK_THAT(r.output, Contains("wrote " + out.string()));
+  CHECK(r.output.empty());  // run -q prints nothing
   REQUIRE(std::filesystem::is_regular_file(out));
   const auto j = run_cli(dir, "inspect --json " + quote(out.string()));
   REQUIRE(j.code == 0);
@@ -90,4 +90,23 @@ TEST_CASE("cli: params --markdown prints the parameter reference", "[cli][docs]"
   REQUIRE(r.code == 0);
   CHECK(r.output == pw::parameter_reference_markdown());
   CHECK_THAT(r.output, Catch::Contains("## [[programme]]"));
+}
+
+TEST_CASE("cli: --help hides the testing flag --stop-after; a bad --set is a command-line problem, not a scenario's",
+          "[cli]") {
+  pwt::TempDir dir("cli-help");
+  for (const std::string cmd : {"compare", "sweep", "calibrate"}) {
+    const auto h = run_cli(dir, cmd + " --help");
+    INFO(cmd << ": " << h.output);
+    CHECK(h.code == 0);
+    CHECK_THAT(h.output, Contains("--people"));
+    CHECK(h.output.find("stop-after") == std::string::npos);
+  }
+  const auto s = run_cli(dir, "sweep --help");
+  CHECK_THAT(s.output, Contains("--seed") && Contains("--weeks"));
+  const auto r = run_cli(dir, "run scenarios/baseline.toml --people 100 --weeks 4 -q --set justice.nope=1");
+  INFO(r.output);
+  CHECK(r.code == 2);
+  CHECK_THAT(r.output, Contains("1 problem on the command line") && Contains("--set: justice.nope"));
+  CHECK(r.output.find("in scenario") == std::string::npos);
 }

@@ -295,10 +295,10 @@ TEST_CASE("compare: inspect --json adds vs_baseline and keeps the scenarios cont
   CHECK(g.at("all").contains("cost_total_per_person"));
   // The CSV has every row: 2 years x 3 outcomes x 27 groups; 3 cost rows and one per other cost
   // category (8); 4 event rows; per group, 2 years x 3 work and housing rows and 2 follow-up rows,
-  // and earnings per person; 4 coordination series at months 1, 3, 8 and 12; the benefit-cost ratio
-  // and the public cost per arrest averted.
+  // and earnings per person; 4 coordination series at months 1, 3, 8 and 12; the benefit-cost ratio,
+  // the public cost per arrest averted and the chance that benefits exceed costs.
   const auto text = pwt::read_text(csv);
-  CHECK(std::count(text.begin(), text.end(), '\n') == 1 + 2 * 3 * 27 + 3 + 8 + 4 + 27 * (2 * 3 + 2) + 1 + 4 * 4 + 2);
+  CHECK(std::count(text.begin(), text.end(), '\n') == 1 + 2 * 3 * 27 + 3 + 8 + 4 + 27 * (2 * 3 + 2) + 1 + 4 * 4 + 3);
   CHECK_THAT(text, Contains("rnr-treatment,baseline,benefit_cost_ratio,all,follow-up,"));
   const auto& bcr = g.at("all").at("benefit_cost_ratio").at(0);
   CHECK(bcr.at("method") == "fieller");
@@ -373,8 +373,51 @@ TEST_CASE("report: figures and a Markdown summary of a compare file", "[experime
                            quote(csv.string()));
   INFO(r.output);
   CHECK(r.code == 0);
-  CHECK_THAT(r.output, Contains("python matches 412"));
+  CHECK_THAT(r.output, Contains("python matches 413"));
   r = pwt::run_cli(dir, "report " + quote((dir / "absent.h5").string()));
   CHECK(r.code == 2);
   CHECK_THAT(r.output, Contains("absent.h5"));
+}
+
+TEST_CASE(
+    "compare table: sign-correct wording, ratios with a zero-reaching denominator not defined, no star for "
+    "an interval that rounds to zero",
+    "[experiment][compare]") {
+  pw::Comparison c;
+  c.baseline = "baseline";
+  c.replicates = 4;
+  c.people = 1000;
+  c.scenarios = {"baseline", "a-rather-long-scenario-name"};
+  const std::string alt = c.scenarios[1];
+  // A percent row whose interval is above zero only by floating-point noise: shown as [0.0, 0.0], not starred.
+  c.rows.push_back({alt, "arrest", "all", "y1", "pct",
+                    pw::paired_difference({50, 50, 50, 50}, {50 + 1e-12, 50 + 2e-12, 50 + 1e-12, 50 + 2e-12})});
+  // A percent row clearly below zero: starred.
+  c.rows.push_back({alt, "conviction", "all", "y1", "pct", pw::paired_difference({30, 31, 32, 33}, {28, 29, 30, 31})});
+  pw::CostEffectiveness ce;
+  ce.scenario = alt;
+  // Spending about zero (its interval reaches zero): no benefit-cost ratio, however large saved / spent is.
+  ce.benefit_cost_ratio = pw::fieller_ratio({2000, 2100, 1900, 2050}, {0.2, -0.1, 0.3, 0.0});
+  // Public cost falls (negative) while arrests are averted: "saves", with both ends worded as savings.
+  ce.public_cost_per_arrest_averted = pw::fieller_ratio({-1100, -1000, -1200, -1100}, {0.2, 0.19, 0.21, 0.2});
+  ce.chance_benefits_exceed_costs = 0.97;
+  c.cost_effectiveness.push_back(ce);
+  const auto text = pw::format_comparison(c);
+  INFO(text);
+  CHECK_THAT(text, Contains(alt));  // full names in the header, not cut
+  const auto line_of = [&](const std::string& label) {
+    const auto at = text.find(label);
+    REQUIRE(at != std::string::npos);
+    return text.substr(at, text.find('\n', at) - at);
+  };
+  CHECK_THAT(line_of("first arrest"), Contains("[0.0, 0.0]"));
+  CHECK(line_of("first arrest").find('*') == std::string::npos);
+  CHECK_THAT(line_of("first conviction"), Contains(" *"));
+  CHECK_THAT(text, Contains("benefit-cost ratio not defined (no net saving or spend"));
+  CHECK(text.find("benefit-cost ratio 1") == std::string::npos);
+  CHECK_THAT(text, Contains("saves 5500 USD in public money per arrest averted"));
+  CHECK_THAT(text, Contains("95% interval: saves "));
+  CHECK_THAT(text, Contains("chance that benefits exceed costs 97%"));
+  CHECK_FALSE(ce.benefit_cost_ratio_defined());
+  CHECK(ce.cost_per_arrest_averted_defined());
 }

@@ -47,6 +47,16 @@ TEST_CASE("sweep: a grid applies every level combination through the scenario ov
   CHECK(plan.sweep->values[5] == std::vector<double>{0.7, 40000});
   CHECK(plan.scenarios[2].loaded.params.justice.supervision.revocation_probability == Approx(0.4));
   CHECK(plan.scenarios[3].name() == "point_0003");
+  CHECK(plan.scenarios[0].loaded.params.run.horizon_weeks() == 52);
+  // --weeks and --seed override the spec for every point, as for compare.
+  pw::SweepOptions o{spec};
+  o.weeks = 30;
+  o.seed = 4242;
+  const auto overridden = pw::plan_sweep(o);
+  for (const auto& s : overridden.scenarios) {
+    CHECK(s.loaded.params.run.horizon_weeks() == 30);
+    CHECK(s.seed() == 4242u);
+  }
   // Common random numbers: one seed for every point.
   for (const auto& s : plan.scenarios) CHECK(s.seed() == plan.scenarios[0].seed());
 

@@ -274,7 +274,7 @@ int main(int argc, char** argv) {
                       "override a parameter, path=value (repeatable), e.g. --set justice.courts.delay_median=12w");
   run_cmd->add_option("--persons", persons, "per-person tables to write: first (replicate 0), all, none")
       ->check(CLI::IsMember({"first", "all", "none"}));
-  run_cmd->add_flag("-q,--quiet", quiet, "do not print the recidivism table");
+  run_cmd->add_flag("-q,--quiet", quiet, "print nothing but errors");
 
   pw::CompareOptions cmp;
   ExperimentCli cmp_cli;
@@ -310,7 +310,8 @@ int main(int argc, char** argv) {
   compare_cmd
       ->add_option("--stop-after", cmp_cli.run.stop_after,
                    "testing aid: stop abruptly (exit 75) after this many tasks, as if killed")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::PositiveNumber)
+      ->group("");  // hidden from --help
   compare_cmd->add_flag("-q,--quiet", cmp_cli.quiet, "do not print the comparison table");
 
   pw::SweepOptions swp;
@@ -323,6 +324,10 @@ int main(int argc, char** argv) {
   sweep_cmd->add_option("--reps", swp.replicates, "replicates per point (default: the spec's)")
       ->check(CLI::Range(1, 10000));
   sweep_cmd->add_option("--people", swp.people, "persons per cohort (default: the spec's)")->check(people_count());
+  sweep_cmd->add_option("--weeks", swp.weeks, "weeks of follow-up of every point (default: the spec's)")
+      ->check(CLI::Range(1, 780));
+  sweep_cmd->add_option("--seed", swp.seed, "random seed of every point (default: the spec's)")
+      ->check(CLI::Range(0LL, 2147483647LL));
   sweep_cmd->add_option("--csv", swp_cli.csv, "write one row per point: parameter values and outputs");
   sweep_cmd
       ->add_option("--threads", swp_cli.run.threads,
@@ -336,7 +341,8 @@ int main(int argc, char** argv) {
   sweep_cmd
       ->add_option("--stop-after", swp_cli.run.stop_after,
                    "testing aid: stop abruptly (exit 75) after this many tasks, as if killed")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::PositiveNumber)
+      ->group("");  // hidden from --help
   sweep_cmd->add_flag("-q,--quiet", swp_cli.quiet, "do not print the results table");
 
   pw::CalibrateOptions cal;
@@ -359,7 +365,8 @@ int main(int argc, char** argv) {
   calibrate_cmd
       ->add_option("--stop-after", cal.stop_after,
                    "testing aid: stop abruptly (exit 75) after this many evaluations, as if killed")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::PositiveNumber)
+      ->group("");  // hidden from --help
   calibrate_cmd->add_flag("-q,--quiet", cal_quiet, "do not print the posterior and the fit");
 
   std::filesystem::path report_file, report_dir;
@@ -407,17 +414,20 @@ int main(int argc, char** argv) {
       if (reps > 0) run.sets.push_back(fmt::format("simulation.replicates={}", reps));
       run.persons = persons_option(persons);
       run.progress = isatty(STDERR_FILENO) != 0;
+      run.progress = run.progress && !quiet;
       const auto loaded = pw::load_scenario(run.scenario, run.sets);
       for (const auto& p : loaded.params.programmes) {
-        if (p.kind == "case_management") {
+        if (p.kind == "case_management" && !quiet) {
           std::cerr << "note: programme \"" << p.name << "\" (" << p.kind
                     << "): this kind changes no criminogenic need in this version, so it costs but does not "
                        "change outcomes (see docs/ODD.md)\n";
         }
       }
       const auto out = pw::run_scenario(run);
-      if (!quiet) print_table(out, loaded.params.report.targets_file);
-      std::cout << "\nwrote " << out.string() << "\n";
+      if (!quiet) {
+        print_table(out, loaded.params.report.targets_file);
+        std::cout << "\nwrote " << out.string() << "\n";
+      }
       return 0;
     }
     if (compare_cmd->parsed()) {

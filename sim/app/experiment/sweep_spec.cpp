@@ -84,8 +84,10 @@ ExperimentPlan plan_sweep(const SweepOptions& o) {
       if (std::find(groups.begin(), groups.end(), group) == groups.end()) {
         rd.issue("outputs", fmt::format("\"{}\": unknown group \"{}\" (see results/README.md, groups)", out, group));
       }
-      if (period != "follow-up" && !std::regex_match(period, std::regex(R"(y[1-9][0-9]?)"))) {
-        rd.issue("outputs", fmt::format("\"{}\": period \"{}\" is not y1, y2, ... or follow-up", out, period));
+      if (period != "follow-up" && !std::regex_match(period, std::regex(R"([ym][1-9][0-9]?)"))) {
+        rd.issue("outputs",
+                 fmt::format("\"{}\": period \"{}\" is not y1, y2, ..., m1, m3, m8 (coordination) or follow-up", out,
+                             period));
       }
     } catch (const std::invalid_argument& e) {
       rd.issue("outputs", e.what());
@@ -146,8 +148,8 @@ ExperimentPlan plan_sweep(const SweepOptions& o) {
   plan.common_random_numbers = true;
   plan.persons = o.persons;
   const int n_people = o.people > 0 ? o.people : people ? static_cast<int>(*people) : base.params.run.people;
-  const int n_weeks = weeks ? static_cast<int>(*weeks) : base.params.run.horizon_weeks();
-  const auto n_seed = seed ? *seed : static_cast<std::int64_t>(base.params.run.seed);
+  const int n_weeks = o.weeks > 0 ? o.weeks : weeks ? static_cast<int>(*weeks) : base.params.run.horizon_weeks();
+  const auto n_seed = o.seed >= 0 ? o.seed : seed ? *seed : static_cast<std::int64_t>(base.params.run.seed);
   const std::size_t n_points = sd.unit_points.size();
   for (std::size_t p = 0; p < n_points; ++p) {
     std::vector<std::string> point_sets = sets;

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -23,8 +24,10 @@ namespace pw {
 
 struct SweepOptions {
   std::filesystem::path spec;
-  int replicates = 0;  // 0: the spec's
-  int people = 0;      // 0: the spec's, else the base scenario's
+  int replicates = 0;      // 0: the spec's
+  int people = 0;          // 0: the spec's, else the base scenario's
+  int weeks = 0;           // 0: the spec's, else the base scenario's horizon
+  std::int64_t seed = -1;  // < 0: the spec's, else the base scenario's
   PersonsOutput persons = PersonsOutput::None;
 };
 

@@ -96,7 +96,23 @@ std::optional<CostEffectiveness> cost_effectiveness(const std::string& name, con
     const auto d = replicate_changes(base, alt, m);
     for (std::size_t r = 0; r < d.size(); ++r) saved[r] -= d[r];
   }
-  return CostEffectiveness{name, fieller_ratio(saved, spent), fieller_ratio(public_cost, averted)};
+  std::vector<double> net(saved.size());
+  for (std::size_t r = 0; r < net.size(); ++r) net[r] = saved[r] - spent[r];
+  return CostEffectiveness{name, fieller_ratio(saved, spent), fieller_ratio(public_cost, averted),
+                           chance_mean_positive(net)};
+}
+
+// "costs 1,234 USD more" / "saves 1,234 USD" (sign-correct wording of a change in cost).
+std::string cost_change(double usd) {
+  return usd >= 0 ? fmt::format("costs {:.0f} USD more", usd) : fmt::format("saves {:.0f} USD", -usd);
+}
+
+// The interval of a change in cost, each end worded: "saves 4922 to 6204 USD",
+// "costs 100 to 900 USD more", "from saving 300 USD to costing 200 USD more".
+std::string cost_change_interval(double lo, double hi) {
+  if (lo >= 0) return fmt::format("costs {:.0f} to {:.0f} USD more", lo, hi);
+  if (hi <= 0) return fmt::format("saves {:.0f} to {:.0f} USD", -hi, -lo);
+  return fmt::format("from saving {:.0f} USD to costing {:.0f} USD more", -lo, hi);
 }
 
 std::string ratio_interval_text(const RatioInterval& r, int decimals) {
@@ -109,6 +125,14 @@ std::string ratio_interval_text(const RatioInterval& r, int decimals) {
       break;
   }
   return r.n < 2 ? "no interval with one replicate" : "no interval";
+}
+
+// The shown value of a difference row to `dec` decimals, and its interval,
+// starred only when the interval excludes zero by more than that rounding.
+std::string difference_interval(const PairedDifference& d, int dec) {
+  if (!std::isfinite(d.lo)) return "(needs 2+ replicates)";
+  const double resolution = 0.5 * std::pow(10.0, -dec);
+  return fmt::format("[{}, {}]{}", fixed(d.lo, dec), fixed(d.hi, dec), d.significant(resolution) ? " *" : "");
 }
 
 }  // namespace
@@ -174,16 +198,20 @@ nlohmann::json vs_baseline_json(const Comparison& c) {
     out[r.scenario][r.group][r.measure].push_back(
         {{"mean", number(r.diff.mean)}, {"lo", number(r.diff.lo)}, {"hi", number(r.diff.hi)}});
   }
-  const auto ratio = [](const RatioInterval& r) {
-    return nlohmann::json{{"mean", number(r.estimate)},
-                          {"lo", number(r.lo)},
-                          {"hi", number(r.hi)},
+  const auto ratio = [](const RatioInterval& r, bool defined) {
+    return nlohmann::json{{"mean", defined ? number(r.estimate) : nullptr},
+                          {"lo", defined ? number(r.lo) : nullptr},
+                          {"hi", defined ? number(r.hi) : nullptr},
                           {"interval", std::string(r.kind_name())},
-                          {"method", "fieller"}};
+                          {"method", "fieller"},
+                          {"defined", defined}};
   };
   for (const auto& ce : c.cost_effectiveness) {
-    out[ce.scenario]["all"]["benefit_cost_ratio"].push_back(ratio(ce.benefit_cost_ratio));
-    out[ce.scenario]["all"]["public_cost_per_arrest_averted"].push_back(ratio(ce.public_cost_per_arrest_averted));
+    auto& all = out[ce.scenario]["all"];
+    all["benefit_cost_ratio"].push_back(ratio(ce.benefit_cost_ratio, ce.benefit_cost_ratio_defined()));
+    all["public_cost_per_arrest_averted"].push_back(
+        ratio(ce.public_cost_per_arrest_averted, ce.cost_per_arrest_averted_defined()));
+    all["chance_benefits_exceed_costs"].push_back({{"mean", number(ce.chance_benefits_exceed_costs)}});
   }
   return out;
 }
@@ -207,6 +235,9 @@ std::string format_comparison(const Comparison& c) {
     return r.measure == "return_prison" && r.period == last_year &&
            std::find(breakdown.begin(), breakdown.end(), r.group) != breakdown.end();
   };
+  // Columns wide enough for the full scenario names.
+  std::size_t name_width = std::max<std::size_t>(13, c.baseline.size());
+  for (const auto& n : c.scenarios) name_width = std::max(name_width, n.size());
   std::string current;
   for (const auto& r : c.rows) {
     if (r.scenario != current) {
@@ -215,50 +246,59 @@ std::string format_comparison(const Comparison& c) {
           fmt::format("\n{} vs {}: {} replicates of {} people, {}; difference = {} minus {}, 95% interval\n",
                       r.scenario, c.baseline, c.replicates, c.people,
                       c.common_random_numbers ? "common random numbers" : "independent seeds", r.scenario, c.baseline);
-      out += fmt::format("  {:<27} {:<16} {:>9} {:>13} {:>13} {:>11}  {}\n", "outcome", "group", "when",
-                         c.baseline.substr(0, 13), r.scenario.substr(0, 13), "difference", "95% interval");
+      out += fmt::format("  {:<27} {:<16} {:>9} {:>{}} {:>{}} {:>11}  {}\n", "outcome", "group", "when", c.baseline,
+                         name_width, r.scenario, name_width, "difference", "95% interval");
     }
     if (!shown(r)) continue;
     const int dec = r.unit == "pct" ? 1 : r.unit == "per person" ? 3 : 0;
-    const auto interval =
-        std::isfinite(r.diff.lo)
-            ? fmt::format("[{}, {}]{}", fixed(r.diff.lo, dec), fixed(r.diff.hi, dec), r.diff.significant() ? " *" : "")
-            : std::string("(needs 2+ replicates)");
-    out +=
-        fmt::format("  {:<27} {:<16} {:>9} {:>13} {:>13} {:>+11.{}f}  {}\n", label(r.measure), r.group, r.period,
-                    fixed(r.diff.baseline_mean, dec), fixed(r.diff.alternative_mean, dec), r.diff.mean, dec, interval);
+    out += fmt::format("  {:<27} {:<16} {:>9} {:>{}} {:>{}} {:>+11.{}f}  {}\n", label(r.measure), r.group, r.period,
+                       fixed(r.diff.baseline_mean, dec), name_width, fixed(r.diff.alternative_mean, dec), name_width,
+                       r.diff.mean, dec, difference_interval(r.diff, dec));
   }
   // Cost-effectiveness with Fieller intervals over replicates (ratio_stats.hpp):
   // the benefit-cost ratio of what the scenario spends more (programmes,
   // housing, hiring incentives) against what it saves (custody, supervision,
   // courts, victims) and the taxes it gains, and public cost per arrest averted.
+  // A ratio whose denominator's interval reaches zero is "not defined".
   for (const auto& ce : c.cost_effectiveness) {
     const auto& bcr = ce.benefit_cost_ratio;
-    if (ce.spends_more()) {
-      out += fmt::format(
-          "\n  {}: spends {:.0f} USD more per person (programmes, housing, incentives) and saves {:.0f} "
-          "(custody, supervision, courts, victims, taxes gained): benefit-cost ratio {} ({})",
-          ce.scenario, bcr.denominator_mean, bcr.numerator_mean, fixed(bcr.estimate, 2), ratio_interval_text(bcr, 2));
+    const std::string savings = bcr.numerator_mean >= 0 ? fmt::format("saves {:.0f}", bcr.numerator_mean)
+                                                        : fmt::format("costs {:.0f} more", -bcr.numerator_mean);
+    out += fmt::format(
+        "\n  {}: {} per person on programmes, housing and incentives, and {} USD in custody, "
+        "supervision, courts, victims and taxes gained: ",
+        ce.scenario, cost_change(bcr.denominator_mean), savings);
+    if (ce.benefit_cost_ratio_defined()) {
+      out += fmt::format("benefit-cost ratio {} ({})", fixed(bcr.estimate, 2), ratio_interval_text(bcr, 2));
     } else {
-      out += fmt::format(
-          "\n  {}: spends no more on programmes, housing or incentives than the baseline, so no "
-          "benefit-cost ratio",
-          ce.scenario);
+      out += "benefit-cost ratio not defined (no net saving or spend: the extra spending's interval reaches zero)";
+    }
+    if (std::isfinite(ce.chance_benefits_exceed_costs)) {
+      const double p = 100 * ce.chance_benefits_exceed_costs;
+      out += "; chance that benefits exceed costs " + (p > 99.5  ? std::string("over 99%")
+                                                       : p < 0.5 ? std::string("under 1%")
+                                                                 : fmt::format("{:.0f}%", p));
     }
     const auto& per = ce.public_cost_per_arrest_averted;
-    if (ce.averts_arrests()) {
+    if (ce.cost_per_arrest_averted_defined()) {
+      const std::string interval = per.kind == RatioInterval::Kind::Bounded
+                                       ? "95% interval: " + cost_change_interval(per.lo, per.hi)
+                                       : ratio_interval_text(per, 0);
       out += fmt::format(
-          "\n  {}: {} {:.0f} USD of public spending per arrest averted (change in public cost per "
-          "person / arrests averted per person; {})\n",
-          ce.scenario, per.estimate >= 0 ? "costs" : "saves", std::abs(per.estimate), ratio_interval_text(per, 0));
+          "\n  {}: {} in public money per arrest averted (change in public cost per person / arrests averted "
+          "per person; {})\n",
+          ce.scenario, cost_change(per.estimate), interval);
     } else {
-      out += fmt::format("\n  {}: arrests are not reduced on average, so no cost per arrest averted\n", ce.scenario);
+      out += fmt::format(
+          "\n  {}: public cost per arrest averted not defined (no net saving or spend: the interval of arrests "
+          "averted reaches zero)\n",
+          ce.scenario);
     }
   }
   out +=
-      "\n  * the 95% interval excludes zero. Percent rows: percent of the released cohort (differences in\n"
-      "    percentage points); cost rows: USD (2023 prices) per released person over the follow-up;\n"
-      "    per-person rows: events per released person over the follow-up.\n"
+      "\n  * the 95% interval excludes zero by more than the rounding shown. Percent rows: percent of the\n"
+      "    released cohort (differences in percentage points); cost rows: USD (2023 prices) per released person\n"
+      "    over the follow-up; per-person rows: events per released person over the follow-up.\n"
       "    Every group, year and outcome: --csv FILE, or `pathways inspect FILE --json` (vs_baseline).\n";
   return out;
 }
@@ -278,17 +318,21 @@ void write_comparison_csv(const Comparison& c, const std::filesystem::path& csv)
         << '\n';
   }
   const auto bound = [&](double x) { return std::isinf(x) ? std::string(x < 0 ? "-inf" : "inf") : num(x); };
-  const auto ratio_row = [&](const std::string& scenario, const char* measure, const char* unit,
-                             const RatioInterval& r) {
-    const bool significant = r.kind == RatioInterval::Kind::Bounded && (r.lo > 0 || r.hi < 0);
+  const auto ratio_row = [&](const std::string& scenario, const char* measure, const char* unit, const RatioInterval& r,
+                             bool defined) {
+    const bool significant = defined && r.kind == RatioInterval::Kind::Bounded && (r.lo > 0 || r.hi < 0);
     out << csv_field(scenario) << ',' << csv_field(c.baseline) << ',' << measure << ",all,follow-up," << csv_field(unit)
-        << ',' << r.n << ',' << (c.common_random_numbers ? 1 : 0) << ",,," << num(r.estimate) << ",," << bound(r.lo)
-        << ',' << bound(r.hi) << ',' << (significant ? 1 : 0) << '\n';
+        << ',' << r.n << ',' << (c.common_random_numbers ? 1 : 0) << ",,," << (defined ? num(r.estimate) : "") << ",,"
+        << (defined ? bound(r.lo) : "") << ',' << (defined ? bound(r.hi) : "") << ',' << (significant ? 1 : 0) << '\n';
   };
   for (const auto& ce : c.cost_effectiveness) {
-    ratio_row(ce.scenario, "benefit_cost_ratio", "ratio (Fieller interval)", ce.benefit_cost_ratio);
+    ratio_row(ce.scenario, "benefit_cost_ratio", "ratio (Fieller interval)", ce.benefit_cost_ratio,
+              ce.benefit_cost_ratio_defined());
     ratio_row(ce.scenario, "public_cost_per_arrest_averted", "USD 2023 per arrest averted (Fieller interval)",
-              ce.public_cost_per_arrest_averted);
+              ce.public_cost_per_arrest_averted, ce.cost_per_arrest_averted_defined());
+    out << csv_field(ce.scenario) << ',' << csv_field(c.baseline)
+        << ",chance_benefits_exceed_costs,all,follow-up,probability," << ce.benefit_cost_ratio.n << ','
+        << (c.common_random_numbers ? 1 : 0) << ",,," << num(ce.chance_benefits_exceed_costs) << ",,,,0\n";
   }
   if (!out) throw std::runtime_error(fmt::format("{}: cannot write the CSV", csv.string()));
 }

@@ -40,8 +40,28 @@ struct CostEffectiveness {
   std::string scenario;
   RatioInterval benefit_cost_ratio;
   RatioInterval public_cost_per_arrest_averted;
+  // The chance that benefits exceed costs: of mean(saved - spent) > 0 given the
+  // replicates (chance_mean_positive, paired_stats.hpp); NaN with one replicate.
+  double chance_benefits_exceed_costs = 0;
+  // Rounding of the denominators as shown: spending to whole USD per person,
+  // arrests averted to 0.001 per person.
+  static constexpr double kSpendResolution = 0.5, kArrestResolution = 0.0005;
   [[nodiscard]] bool spends_more() const { return benefit_cost_ratio.denominator_mean > 0; }
   [[nodiscard]] bool averts_arrests() const { return public_cost_per_arrest_averted.denominator_mean > 0; }
+  // A ratio is printed as a number only when its denominator is positive and,
+  // with 2+ replicates, the denominator's 95% interval is above zero by more
+  // than rounding; otherwise "not defined (...)". With one replicate the
+  // estimate is shown (no interval) if the denominator rounds to a positive value.
+  [[nodiscard]] bool benefit_cost_ratio_defined() const { return defined(benefit_cost_ratio, kSpendResolution); }
+  [[nodiscard]] bool cost_per_arrest_averted_defined() const {
+    return defined(public_cost_per_arrest_averted, kArrestResolution);
+  }
+
+ private:
+  static bool defined(const RatioInterval& r, double resolution) {
+    if (r.n < 2) return r.denominator_mean > resolution;
+    return r.denominator_lo > resolution;
+  }
 };
 
 // Measures whose per-person changes make up "spent" and "saved" above.
@@ -71,7 +91,10 @@ Comparison read_comparison(const H5::H5File& file);
 // (lo and hi are null with one replicate). Group "all" also has
 // "benefit_cost_ratio" and "public_cost_per_arrest_averted": one entry
 // {"mean" (the ratio estimate), "lo", "hi", "interval": "bounded" | "unbounded"
-// | "undefined", "method": "fieller"}; lo and hi are null unless bounded.
+// | "undefined", "method": "fieller", "defined": bool (false: the
+// denominator's interval reaches zero, and mean, lo and hi are null)}; lo and
+// hi are null unless bounded; and "chance_benefits_exceed_costs": [{"mean"}]
+// (a probability, null with one replicate).
 nlohmann::json vs_baseline_json(const Comparison& c);
 
 // The readable terminal table: the main rows for each alternative.
@@ -80,9 +103,13 @@ std::string format_comparison(const Comparison& c);
 // Every row: scenario, baseline, measure, group, period, unit, replicates,
 // baseline_mean, scenario_mean, difference, sd, lo, hi, significant; then per
 // alternative the rows benefit_cost_ratio and public_cost_per_arrest_averted
-// (group "all", period "follow-up"; "difference" holds the ratio estimate;
-// lo, hi "-inf", "inf" when unbounded, empty when undefined; significant 1
-// when the interval is bounded and excludes zero).
+// (group "all", period "follow-up"; "difference" holds the ratio estimate,
+// empty when the ratio is not defined (its denominator's interval reaches
+// zero: no net spend, or no arrests averted); lo, hi "-inf", "inf" when
+// unbounded, empty when undefined or not defined; significant 1 when the
+// interval is bounded and excludes zero), and chance_benefits_exceed_costs
+// (unit "probability", in "difference"). "significant" of a difference row is
+// 1 when its interval excludes zero by more than floating-point noise.
 void write_comparison_csv(const Comparison& c, const std::filesystem::path& csv);
 
 }  // namespace pw

@@ -7,6 +7,19 @@
 
 namespace pw {
 
+double chance_mean_positive(const std::vector<double>& x) {
+  const std::size_t r = x.size();
+  if (r < 2) return std::numeric_limits<double>::quiet_NaN();
+  double mean = 0;
+  for (const double v : x) mean += v;
+  mean /= static_cast<double>(r);
+  double ss = 0;
+  for (const double v : x) ss += (v - mean) * (v - mean);
+  const double se = std::sqrt(ss / static_cast<double>(r - 1) / static_cast<double>(r));
+  if (se == 0) return mean > 0 ? 1.0 : mean < 0 ? 0.0 : 0.5;
+  return boost::math::cdf(boost::math::students_t(static_cast<double>(r - 1)), mean / se);
+}
+
 PairedDifference paired_difference(const std::vector<double>& a, const std::vector<double>& b, double level) {
   if (a.size() != b.size() || a.empty()) {
     throw std::invalid_argument("paired_difference: need the same, non-zero number of replicates in both");

@@ -9,6 +9,8 @@
 // hi are NaN.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace pw {
@@ -21,9 +23,24 @@ struct PairedDifference {
   double sd = 0;    // sample standard deviation of b - a (n - 1 denominator)
   double lo = 0, hi = 0;
   [[nodiscard]] double width() const { return hi - lo; }
-  // The interval excludes zero.
-  [[nodiscard]] bool significant() const { return n >= 2 && (lo > 0 || hi < 0); }
+  // The interval excludes zero by more than `resolution` (in the units of the
+  // inputs): a result shown to d decimals passes 0.5 * 10^-d, so an interval
+  // that rounds to [0.0, 0.0] is not called significant. The default treats
+  // floating-point noise of common random numbers (|bound| below 1e-9 of the
+  // larger mean, or 1e-12) as zero.
+  [[nodiscard]] double noise() const {
+    return 1e-9 * std::max({std::abs(baseline_mean), std::abs(alternative_mean), 1e-3});
+  }
+  [[nodiscard]] bool significant() const { return significant(noise()); }
+  [[nodiscard]] bool significant(double resolution) const { return n >= 2 && (lo > resolution || hi < -resolution); }
 };
+
+// The chance that the true mean of `x` is above zero, given the replicates:
+// the Student t distribution function at mean / (sd / sqrt(R)) with R - 1
+// degrees of freedom (the posterior of the mean under a flat prior). 1 or 0 when
+// every replicate agrees and sd is zero; NaN with R < 2. Used for "the chance
+// that benefits exceed costs" from the per-replicate net benefit.
+double chance_mean_positive(const std::vector<double>& x);
 
 // Throws std::invalid_argument when the lengths differ or are zero.
 PairedDifference paired_difference(const std::vector<double>& baseline, const std::vector<double>& alternative,

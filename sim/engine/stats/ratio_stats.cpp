@@ -25,7 +25,8 @@ RatioInterval fieller_ratio(const std::vector<double>& x, const std::vector<doub
   r.denominator_mean /= n;
   r.estimate = r.denominator_mean != 0 ? r.numerator_mean / r.denominator_mean : nan;
   r.lo = r.hi = nan;
-  if (r.n < 2 || r.denominator_mean == 0) return r;
+  r.denominator_lo = r.denominator_hi = nan;
+  if (r.n < 2) return r;
   double sxx = 0, sxy = 0, syy = 0;
   for (std::size_t k = 0; k < x.size(); ++k) {
     const double dx = x[k] - r.numerator_mean, dy = y[k] - r.denominator_mean;
@@ -38,6 +39,9 @@ RatioInterval fieller_ratio(const std::vector<double>& x, const std::vector<doub
   syy /= n - 1;
   const double t = boost::math::quantile(boost::math::students_t(n - 1), 0.5 + level / 2);
   const double q = t * t / n;
+  r.denominator_lo = r.denominator_mean - std::sqrt(q * syy);
+  r.denominator_hi = r.denominator_mean + std::sqrt(q * syy);
+  if (r.denominator_mean == 0) return r;
   const double a = r.denominator_mean * r.denominator_mean - q * syy;
   const double b = -2.0 * (r.numerator_mean * r.denominator_mean - q * sxy);
   const double c = r.numerator_mean * r.numerator_mean - q * sxx;

@@ -32,9 +32,17 @@ struct RatioInterval {
   enum class Kind { Bounded, Unbounded, Undefined };
   int n = 0;
   double numerator_mean = 0, denominator_mean = 0;
+  // The denominator's own t interval at the same level (NaN with n < 2): a
+  // ratio is only meaningful when this excludes zero.
+  double denominator_lo = 0, denominator_hi = 0;
   double estimate = 0;  // NaN when the denominator's mean is zero
   double lo = 0, hi = 0;
   Kind kind = Kind::Undefined;
+  // The denominator's interval excludes zero by more than `resolution` (its
+  // units; e.g. 0.5 USD when spending is shown to whole dollars). False with n < 2.
+  [[nodiscard]] bool denominator_excludes_zero(double resolution) const {
+    return n >= 2 && (denominator_lo > resolution || denominator_hi < -resolution);
+  }
   [[nodiscard]] std::string_view kind_name() const {
     return kind == Kind::Bounded ? "bounded" : kind == Kind::Unbounded ? "unbounded" : "undefined";
   }
