@@ -16,6 +16,7 @@ import sys
 
 import h5py
 import numpy as np
+import pandas as pd
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pathways_results as pr  # noqa: E402
@@ -27,7 +28,57 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 COLOURS = ["black", "tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown", "tab:pink",
            "tab:olive", "tab:cyan"]
-COST_CATEGORIES = ["prison", "jail", "supervision", "courts", "programmes", "victim"]
+# One colour per cost category, in every figure (and in the viewer: viz/style.cpp uses the same values).
+COST_COLOURS = {"prison": "#1f77b4", "jail": "#aec7e8", "supervision": "#ff7f0e", "courts": "#ffbb78",
+                "programmes": "#2ca02c", "housing": "#98df8a", "employment_incentives": "#9467bd",
+                "taxes_on_earnings": "#8c564b", "victim": "#d62728"}
+COST_LABELS = {"prison": "prison", "jail": "jail", "supervision": "supervision", "courts": "courts",
+               "programmes": "programmes", "housing": "housing", "employment_incentives": "hiring incentives",
+               "taxes_on_earnings": "taxes on earnings (gained, negative)", "victim": "victims"}
+# Public cost = every category but victims (taxes on earnings count negative), as `pathways compare`.
+PUBLIC_CATEGORIES = ["prison", "jail", "supervision", "courts", "programmes", "housing", "employment_incentives",
+                     "taxes_on_earnings"]
+COST_CATEGORIES = PUBLIC_CATEGORIES + ["victim"]
+# The outcome families of the report, each a list of (measure, label, period: "last" year or a fixed one).
+FAMILIES = {
+    "justice": [("arrest", "first arrest, %", "last"), ("conviction", "first conviction, %", "last"),
+                ("return_prison", "return to prison, %", "last"),
+                ("offences_per_person", "offences per person", "follow-up"),
+                ("arrests_per_person", "arrests per person", "follow-up"),
+                ("convictions_per_person", "convictions per person", "follow-up"),
+                ("prison_admissions_per_person", "prison admissions per person", "follow-up")],
+    "work": [("employed_pct", "working, % in community", "last"), ("ever_employed_pct", "ever worked, %", "last"),
+             ("any_formal_earnings_pct", "formal earnings in weeks 26-77, %", "follow-up"),
+             ("earnings_per_person", "earnings per person (USD)", "follow-up")],
+    "housing": [("homeless_pct", "homeless (shelter or street), % in community", "last"),
+                ("shelter_within_24m_pct", "shelter within 24 months, %", "follow-up")],
+    "coordination": [("has_id_pct", "has an ID, % in community", "m3"),
+                     ("benefits_pct", "has benefits, % in community", "m3"),
+                     ("enrolled_pct", "enrolled with services, % in community", "m3"),
+                     ("formally_employed_pct", "formal job, % in community", "y1")],
+    "costs": [("cost_public_per_person", "public cost per person (USD)", "follow-up"),
+              ("cost_victim_per_person", "victim cost per person (USD)", "follow-up"),
+              ("cost_total_per_person", "total cost per person (USD)", "follow-up")]
+    + [(f"cost_{c}_per_person", f"  {COST_LABELS[c]} per person (USD)", "follow-up") for c in PUBLIC_CATEGORIES],
+}
+# Network measures (results/README.md, network/): dataset, label, column (-1: the last month).
+NETWORK_MEASURES = [("prosocial_ties_by_month", "prosocial ties per person, last month", -1),
+                    ("antisocial_ties_by_month", "antisocial ties per person, last month", -1),
+                    ("antisocial_share_by_month", "antisocial share of ties, last month", -1),
+                    ("mentored_pct_by_month", "mentored, % in community, last month", -1),
+                    ("top_decile_share_of_arrests_pct", "share of arrests held by the top 10%, %", 0)]
+# The brief's ranking measures: name -> (label, True when a larger value ranks first).
+RANK_BY = {"public_cost_per_arrest_averted": ("public cost per arrest averted", False),
+           "benefit_cost_ratio": ("benefit-cost ratio", True),
+           "chance_benefits_exceed_costs": ("chance that benefits exceed costs", True),
+           "arrest": ("change in arrest", False), "conviction": ("change in conviction", False),
+           "return_prison": ("change in return to prison", False),
+           "cost_public_per_person": ("change in public cost per person", False),
+           "cost_total_per_person": ("change in total cost per person", False)}
+BRIEF_GROUPS = ["male", "female", "age_le24", "age_25to39", "age_40to54", "age_55to64", "age_65plus", "risk_low",
+                "risk_moderate", "risk_high", "risk_very_high", "offence_violent", "offence_property", "offence_drug",
+                "offence_public_order"]
+NOT_DEFINED = "not defined (no net saving or spend)"
 GROUP_ORDER = ["all", "male", "female", "age_le24", "age_25to39", "age_40to54", "age_55to64", "age_65plus",
                "risk_low", "risk_moderate", "risk_high", "risk_very_high", "prior_arrests_le4",
                "prior_arrests_5to9", "prior_arrests_10plus", "offence_violent", "offence_property", "offence_drug",
@@ -36,6 +87,252 @@ GROUP_ORDER = ["all", "male", "female", "age_le24", "age_25to39", "age_40to54", 
 
 def colour(i):
     return COLOURS[i % len(COLOURS)]
+
+
+def last_year(d):
+    """The last whole year ("y5") among the periods of the differences, or "follow-up" if none."""
+    years = [p for p in d.period.unique() if isinstance(p, str) and p.startswith("y")]
+    return max(years, key=lambda p: int(p[1:])) if years else "follow-up"
+
+
+def excludes_zero(row, decimals):
+    """The interval excludes zero by more than the rounding shown (so "[+0.0, +0.0]" is never starred)."""
+    half = 0.5 * 10 ** -decimals
+    return not np.isnan(row.lo) and (row.lo > half or row.hi < -half)
+
+
+def brief_rows(ex):
+    """One row per alternative: the brief's numbers (see brief_markdown), from the paired differences."""
+    d = ex["differences"]
+    last = last_year(d)
+    rows = []
+    for name in dict.fromkeys(d.scenario):
+        s = d[(d.scenario == name) & (d.group == "all")].set_index(["measure", "period"])
+        get = lambda m, p: s.loc[(m, p)] if (m, p) in s.index else None  # noqa: E731
+        rows.append({"scenario": name, "arrest": get("arrest", last), "conviction": get("conviction", last),
+                     "return_prison": get("return_prison", last),
+                     "cost_public_per_person": get("cost_public_per_person", "follow-up"),
+                     "cost_total_per_person": get("cost_total_per_person", "follow-up"),
+                     "public_cost_per_arrest_averted": get("public_cost_per_arrest_averted", "follow-up"),
+                     "benefit_cost_ratio": get("benefit_cost_ratio", "follow-up"),
+                     "chance_benefits_exceed_costs": get("chance_benefits_exceed_costs", "follow-up")})
+    return rows, last
+
+
+def rank(rows, rank_by):
+    """Rows ordered by the chosen measure, best first; rows where it is not defined go last."""
+    _, larger_first = RANK_BY[rank_by]
+
+    def key(r):
+        v = r[rank_by]
+        if v is None or np.isnan(v["mean"]):
+            return (1, 0.0)
+        return (0, -v["mean"] if larger_first else v["mean"])
+
+    return sorted(rows, key=key)
+
+
+def worded_interval(lo, hi):
+    """A cost change's 95% interval with each end worded: "saves 4,922 to 6,204", "costs 90 to 800 more",
+    "saves 300 to costs 200 more"."""
+    if lo >= 0:
+        return f"costs {lo:,.0f} to {hi:,.0f} more"
+    if hi <= 0:
+        return f"saves {-hi:,.0f} to {-lo:,.0f}"
+    return f"saves {-lo:,.0f} to costs {hi:,.0f} more"
+
+
+def fmt_cost_change(row):
+    """A change in cost per person, sign-correct: "costs 1,234 more [..]" or "saves 1,234 [..]"."""
+    if row is None:
+        return "-"
+    m = row["mean"]
+    text = f"costs {m:,.0f} more" if m >= 0 else f"saves {-m:,.0f}"
+    if not np.isnan(row.lo):
+        text += f" ({worded_interval(row.lo, row.hi)})" + (" *" if excludes_zero(row, 0) else "")
+    return text
+
+
+def fmt_per_arrest(row):
+    """Public cost per arrest averted, sign-correct, or "not defined"."""
+    if row is None:
+        return "-"
+    if np.isnan(row["mean"]):
+        return NOT_DEFINED
+    m = row["mean"]
+    text = f"costs {m:,.0f} more" if m >= 0 else f"saves {-m:,.0f}"
+    if np.isinf(row.lo) or np.isinf(row.hi):
+        return text + " (95% interval unbounded)"
+    if not np.isnan(row.lo):
+        text += f" ({worded_interval(row.lo, row.hi)})"
+    return text
+
+
+def fmt_chance(row):
+    if row is None or np.isnan(row["mean"]):
+        return "-"
+    p = 100 * row["mean"]
+    return "over 99%" if p > 99.5 else "under 1%" if p < 0.5 else f"{p:.0f}%"
+
+
+def brief_markdown(ex, rank_by):
+    rows, last = brief_rows(ex)
+    rows = rank(rows, rank_by)
+    label, larger_first = RANK_BY[rank_by]
+    e = ex["experiment"]
+    lines = [f"## The brief: which scenario cuts reoffending most per dollar, and for whom", "",
+             f"Against the baseline **{e['baseline']}**; ranked by {label} ({'largest' if larger_first else 'lowest'}"
+             f" first; choose with `pathways report --rank-by`). Changes are scenario minus baseline at {last} with "
+             "95% intervals; `*` marks an interval that excludes zero by more than the rounding shown. Ratios whose "
+             f"denominator's interval reaches zero are \"{NOT_DEFINED}\". The effect on the treated needs "
+             "participation records (issue 15) and is not shown yet.", "",
+             f"| rank | scenario | arrest by {last} (pp) | conviction by {last} (pp) | return to prison by {last} (pp) "
+             "| effect on the treated | public cost / person (USD) | total cost incl. victims / person (USD) "
+             "| public cost per arrest averted (USD) | benefit-cost ratio | chance benefits exceed costs |",
+             "|---:|---|---|---|---|---|---|---|---|---|---|"]
+    for i, r in enumerate(rows, 1):
+        cell = lambda m, dec: fmt_interval(r[m], dec) if r[m] is not None else "-"  # noqa: E731
+        bcr = fmt_ratio(r["benefit_cost_ratio"], 2) if r["benefit_cost_ratio"] is not None else "-"
+        lines.append(f"| {i} | {r['scenario']} | {cell('arrest', 1)} | {cell('conviction', 1)} | "
+                     f"{cell('return_prison', 1)} | needs participation records (issue 15) | "
+                     f"{fmt_cost_change(r['cost_public_per_person'])} | {fmt_cost_change(r['cost_total_per_person'])} | "
+                     f"{fmt_per_arrest(r['public_cost_per_arrest_averted'])} | {bcr} | "
+                     f"{fmt_chance(r['chance_benefits_exceed_costs'])} |")
+    lines.append("")
+    return lines, rows, last
+
+
+def plot_brief(ex, rows, last, rank_by, out):
+    """brief.png: the ranked table of the brief as one figure."""
+    label, _ = RANK_BY[rank_by]
+    header = ["rank", "scenario", f"arrest\nby {last} (pp)", f"conviction\nby {last} (pp)",
+              f"return to prison\nby {last} (pp)", "change in public\ncost / person (USD)",
+              "change in total\ncost / person (USD)",
+              "public cost per\narrest averted (USD)", "benefit-cost\nratio", "chance benefits\nexceed costs"]
+
+    def short(row, dec):
+        if row is None:
+            return "-"
+        t = f"{row['mean']:+,.{dec}f}"
+        if not np.isnan(row.lo):
+            t += f"\n[{row.lo:+,.{dec}f}, {row.hi:+,.{dec}f}]" + (" *" if excludes_zero(row, dec) else "")
+        return t
+
+    def ratio(row, dec, money):
+        if row is None:
+            return "-"
+        if np.isnan(row["mean"]):
+            return "not defined\n(no net saving\nor spend)"
+        m = row["mean"]
+        t = (f"costs {m:,.0f} more" if m >= 0 else f"saves {-m:,.0f}") if money else f"{m:,.{dec}f}"
+        if np.isinf(row.lo):
+            return t + "\n(unbounded)"
+        if not np.isnan(row.lo):
+            t += ("\n(" + worded_interval(row.lo, row.hi).replace(" to ", "\nto ") + ")") if money else \
+                f"\n[{row.lo:,.{dec}f}, {row.hi:,.{dec}f}]"
+        return t
+
+    cells = [[str(i), r["scenario"], short(r["arrest"], 1), short(r["conviction"], 1), short(r["return_prison"], 1),
+              short(r["cost_public_per_person"], 0), short(r["cost_total_per_person"], 0),
+              ratio(r["public_cost_per_arrest_averted"], 0, True), ratio(r["benefit_cost_ratio"], 2, False),
+              fmt_chance(r["chance_benefits_exceed_costs"])] for i, r in enumerate(rows, 1)]
+    fig, ax = plt.subplots(figsize=(19, 1.8 + 1.1 * len(rows)))
+    ax.axis("off")
+    t = ax.table(cellText=cells, colLabels=header, loc="center", cellLoc="center")
+    t.auto_set_font_size(False)
+    t.set_fontsize(10)
+    t.scale(1, 4.4)
+    for (r, c), cell in t.get_celld().items():
+        if r == 0:
+            cell.set_facecolor("#e8e8e8")
+            cell.set_text_props(weight="bold")
+            cell.set_height(cell.get_height() * 1.15)
+    e = ex["experiment"]
+    ax.set_title(f"Against baseline '{e['baseline']}', ranked by {label}: mean change and 95% interval over "
+                 f"{e['replicates']} paired replicates (* interval excludes zero)", fontsize=12)
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+    plt.close(fig)
+
+
+def group_markdown(ex):
+    """The effect by group at the last year: one table per outcome, groups down, scenarios across."""
+    d = ex["differences"]
+    last = last_year(d)
+    alts = list(dict.fromkeys(d.scenario))
+    lines = [f"## Effect by group (sex, age band, risk level, offence) by {last}", "",
+             "Scenario minus baseline in percentage points of the group's released cohort, 95% interval.", ""]
+    for outcome in pr.OUTCOMES:
+        s = d[(d.measure == outcome) & (d.period == last)].set_index(["scenario", "group"])
+        groups = [g for g in ["all"] + BRIEF_GROUPS if any((a, g) in s.index for a in alts)]
+        lines += [f"### {pr.OUTCOME_LABELS[outcome]}", "", "| group | " + " | ".join(alts) + " |",
+                  "|---|" + "---|" * len(alts)]
+        for g in groups:
+            lines.append(f"| {g} | " + " | ".join(fmt_interval(s.loc[(a, g)], 1) if (a, g) in s.index else "-"
+                                                  for a in alts) + " |")
+        lines.append("")
+    return lines
+
+
+def families_markdown(ex):
+    """Every outcome family (justice, work, housing, coordination, costs; network below), group "all"."""
+    d = ex["differences"]
+    last = last_year(d)
+    alts = list(dict.fromkeys(d.scenario))
+    s = d[d.group == "all"].set_index(["scenario", "measure", "period"])
+    lines = ["## Every outcome family, all released persons", "",
+             f"Scenario minus baseline, 95% interval (\"last\" = {last}; m3 = end of month 3).", ""]
+    for family, rows in FAMILIES.items():
+        lines += [f"### {family}", "", "| outcome | when | baseline | " + " | ".join(alts) + " |",
+                  "|---|---|---:|" + "---|" * len(alts)]
+        for measure, label, period in rows:
+            p = last if period == "last" else period
+            present = [a for a in alts if (a, measure, p) in s.index]
+            if not present:
+                continue
+            dec = 0 if "USD" in label else 3 if "per person" in label else 1
+            base = s.loc[(present[0], measure, p)]["baseline_mean"]
+            lines.append(f"| {label} | {p} | {base:,.{dec}f} | " + " | ".join(
+                fmt_interval(s.loc[(a, measure, p)], dec) if (a, measure, p) in s.index else "-" for a in alts)
+                + " |")
+        lines.append("")
+    lines += network_markdown(ex)
+    return lines
+
+
+def network_markdown(ex):
+    """The network family: per scenario, mean over replicates (results/README.md, network/)."""
+    from scipy import stats
+
+    path = ex["path"]
+    names = list(ex["info"].scenario)
+    with h5py.File(path, "r") as f:
+        values = {}
+        for name in names:
+            g = f["scenarios"][name]
+            if "network" not in g:
+                return []
+            reps = int(g.attrs["replicates_written"])
+            values[name] = {m: g["network"][m][:reps, col] for m, _, col in NETWORK_MEASURES if m in g["network"]}
+    lines = ["### network", "", "| measure | baseline | " + " | ".join(names[1:]) + " |",
+             "|---|---:|" + "---|" * (len(names) - 1)]
+    for m, label, _ in NETWORK_MEASURES:
+        if m not in values[names[0]]:
+            continue
+        b = np.asarray(values[names[0]][m], dtype=float)
+        cells = []
+        for a in names[1:]:
+            diff = np.asarray(values[a][m], dtype=float) - b
+            mean = diff.mean()
+            if len(diff) > 1:
+                half = stats.t.ppf(0.975, len(diff) - 1) * diff.std(ddof=1) / np.sqrt(len(diff))
+                row = pd.Series({"mean": mean, "lo": mean - half, "hi": mean + half})
+            else:
+                row = pd.Series({"mean": mean, "lo": np.nan, "hi": np.nan})
+            cells.append(fmt_interval(row, 2))
+        lines.append(f"| {label} | {b.mean():.2f} | " + " | ".join(cells) + " |")
+    lines.append("")
+    return lines
 
 
 def plot_cumulative(ex, out):
@@ -101,58 +398,92 @@ def plot_differences(ex, out):
 
 
 def plot_groups(ex, out):
+    """The effect by group (sex, age band, risk level, offence) at the last year, for each scenario: arrest,
+    conviction and return to prison, mean and 95% interval."""
     d = ex["differences"]
-    last = max((p for p in d.period.unique() if p.startswith("y")), key=lambda p: int(p[1:]))
-    d = d[(d.measure == "return_prison") & (d.period == last)]
-    groups = [g for g in GROUP_ORDER if g in set(d.group)]
+    last = last_year(d)
+    d = d[d.measure.isin(pr.OUTCOMES) & (d.period == last)]
+    groups = [g for g in ["all"] + BRIEF_GROUPS if g in set(d.group)]
     alts = list(dict.fromkeys(d.scenario))
-    fig, ax = plt.subplots(figsize=(10, 0.38 * len(groups) + 1.8))
+    fig, axes = plt.subplots(1, 3, figsize=(16, 0.36 * len(groups) + 2.6), sharey=True)
     height = 0.8 / max(len(alts), 1)
-    for i, name in enumerate(alts):
-        s = d[d.scenario == name].set_index("group").reindex(groups)
-        y = np.arange(len(groups)) + (i - (len(alts) - 1) / 2) * height
-        ax.errorbar(s["mean"], y, xerr=[s["mean"] - s.lo, s.hi - s["mean"]], fmt="o", color=colour(i + 1),
-                    capsize=3, markersize=5, label=name)
-    ax.axvline(0, color="black", linewidth=1)
-    ax.set_yticks(np.arange(len(groups)))
-    ax.set_yticklabels(groups, fontsize=10)
-    ax.invert_yaxis()
-    ax.set_xlabel(f"Difference in return to prison by year {last[1:]} vs baseline (percentage points, 95% interval)",
-                  fontsize=11)
-    ax.grid(True, axis="x", alpha=0.3)
-    ax.legend(fontsize=10, loc="best")
-    ax.set_title("Who benefits: return to prison by group", fontsize=13)
-    fig.tight_layout()
+    for ax, outcome in zip(axes, pr.OUTCOMES):
+        for i, name in enumerate(alts):
+            s = d[(d.scenario == name) & (d.measure == outcome)].set_index("group").reindex(groups)
+            y = np.arange(len(groups)) + (i - (len(alts) - 1) / 2) * height
+            ax.errorbar(s["mean"], y, xerr=[s["mean"] - s.lo, s.hi - s["mean"]], fmt="o", color=colour(i + 1),
+                        capsize=3, markersize=5, label=name)
+        ax.axvline(0, color="black", linewidth=1)
+        ax.set_title(f"{pr.OUTCOME_LABELS[outcome]} by year {last[1:]}", fontsize=12)
+        ax.set_xlabel("Difference vs baseline (percentage points, 95% interval)", fontsize=10)
+        ax.grid(True, axis="x", alpha=0.3)
+    axes[0].set_yticks(np.arange(len(groups)))
+    axes[0].set_yticklabels(groups, fontsize=10)
+    axes[0].invert_yaxis()
+    fig.legend(*axes[0].get_legend_handles_labels(), loc="lower center", ncol=min(len(alts), 4), fontsize=10,
+               frameon=False)
+    fig.suptitle("Who benefits: the effect by group", fontsize=13)
+    fig.tight_layout(rect=(0, 0.06 + 0.02 * ((len(alts) - 1) // 4), 1, 1))
     fig.savefig(out, dpi=110)
     plt.close(fig)
 
 
-def plot_costs(ex, out):
+def cost_stack(ex):
+    """The parts of the stacked cost bars: scenario, category, per_person_usd (mean over replicates; taxes on
+    earnings negative), and per scenario the public total they add up to (category "public")."""
     costs = ex["costs"]
     names = list(ex["info"].scenario)
     mean = costs.groupby(["scenario", "category"]).per_person_usd.mean().unstack().reindex(names)
+    rows = []
+    for name in names:
+        for cat in COST_CATEGORIES + ["public"]:
+            if cat in mean.columns:
+                rows.append({"scenario": name, "category": cat, "per_person_usd": float(mean.loc[name, cat])})
+    return pd.DataFrame(rows)
+
+
+def plot_costs(ex, out):
+    """Public costs stacked by category (taxes gained below zero, a black mark at the net public total),
+    victim costs, and the cost differences with 95% intervals. Also writes costs_stacked.csv beside the
+    figure: the parts drawn and the totals they add up to."""
+    stack = cost_stack(ex)
+    stack.to_csv(os.path.join(os.path.dirname(out), "costs_stacked.csv"), index=False)
+    names = list(ex["info"].scenario)
+    value = stack.set_index(["scenario", "category"]).per_person_usd
     has_diff = not ex["differences"].empty
-    fig, axes = plt.subplots(1, 3 if has_diff else 2, figsize=(18 if has_diff else 12, 5.5), squeeze=False,
-                             gridspec_kw={"width_ratios": [3, 2, 4] if has_diff else [3, 2]})
+    fig, axes = plt.subplots(1, 3 if has_diff else 2, figsize=(19 if has_diff else 13, 6.2), squeeze=False,
+                             gridspec_kw={"width_ratios": [3, 1.6, 3] if has_diff else [3, 1.6]})
     ax = axes[0][0]
-    bottom = np.zeros(len(names))
-    cmap = plt.get_cmap("tab10")
-    for k, cat in enumerate(c for c in COST_CATEGORIES if c in mean.columns and c != "victim"):
-        vals = mean[cat].values / 1000
-        ax.bar(range(len(names)), vals, bottom=bottom, color=cmap(k), label=cat)
-        bottom += vals
-    ax.set_xticks(range(len(names)))
+    x = np.arange(len(names))
+    up, down = np.zeros(len(names)), np.zeros(len(names))
+    for cat in PUBLIC_CATEGORIES:
+        if (names[0], cat) not in value.index:
+            continue
+        vals = np.array([value[(n, cat)] for n in names]) / 1000
+        base = np.where(vals >= 0, up, down)
+        ax.bar(x, vals, bottom=base, color=COST_COLOURS[cat], label=COST_LABELS[cat], edgecolor="white",
+               linewidth=0.5)
+        up += np.where(vals >= 0, vals, 0)
+        down += np.where(vals < 0, vals, 0)
+    public = np.array([value[(n, "public")] for n in names]) / 1000
+    ax.scatter(x, public, marker="D", color="black", zorder=5, s=36, label="net public cost")
+    for xi, v in zip(x, public):
+        ax.annotate(f"{v:,.1f}k", (xi, up[xi]), textcoords="offset points", xytext=(0, 4), ha="center",
+                    fontsize=9)
+    ax.axhline(0, color="black", linewidth=1)
+    ax.set_xticks(x)
     ax.set_xticklabels(names, rotation=20, ha="right", fontsize=10)
     ax.set_ylabel("Thousand USD (2023) per released person, follow-up", fontsize=11)
-    ax.set_title("Public costs per person", fontsize=12)
-    ax.set_ylim(0, bottom.max() * 1.3)
-    ax.legend(fontsize=9, loc="upper center", ncol=3)
+    ax.set_title("Public costs per person by category (taxes gained below zero)", fontsize=12)
+    ax.set_ylim(down.min() * 1.15, up.max() * 1.12)
+    ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(0, -0.22), ncol=3, frameon=False)
     ax.grid(True, axis="y", alpha=0.3)
     ax = axes[0][1]
-    if "victim" in mean.columns:
-        ax.bar(range(len(names)), mean["victim"].values / 1000, color=cmap(5))
-    ax.set_xticks(range(len(names)))
+    if (names[0], "victim") in value.index:
+        ax.bar(x, [value[(n, "victim")] / 1000 for n in names], color=COST_COLOURS["victim"], label="victims")
+    ax.set_xticks(x)
     ax.set_xticklabels(names, rotation=20, ha="right", fontsize=10)
+    ax.set_ylabel("Thousand USD (2023) per released person, follow-up", fontsize=11)
     ax.set_title("Victim costs per person", fontsize=12)
     ax.grid(True, axis="y", alpha=0.3)
     if has_diff:
@@ -164,16 +495,17 @@ def plot_costs(ex, out):
         width = 0.8 / max(len(alts), 1)
         for i, name in enumerate(alts):
             s = d[d.scenario == name].set_index("measure").reindex(measures)
-            x = np.arange(len(measures)) + (i - (len(alts) - 1) / 2) * width
-            ax.errorbar(x, s["mean"] / 1000, yerr=[(s["mean"] - s.lo) / 1000, (s.hi - s["mean"]) / 1000], fmt="o",
+            xs = np.arange(len(measures)) + (i - (len(alts) - 1) / 2) * width
+            ax.errorbar(xs, s["mean"] / 1000, yerr=[(s["mean"] - s.lo) / 1000, (s.hi - s["mean"]) / 1000], fmt="o",
                         color=colour(i + 1), capsize=4, markersize=6, linewidth=2, label=name)
         ax.axhline(0, color="black", linewidth=1)
         ax.set_xticks(range(len(measures)))
         ax.set_xticklabels(["public", "victim", "total"], fontsize=11)
+        ax.set_xlabel("Cost (USD 2023 per released person, follow-up)", fontsize=11)
         ax.set_ylabel("Difference vs baseline, thousand USD per person", fontsize=11)
         ax.set_title("Cost differences (95% interval)", fontsize=12)
         ax.grid(True, axis="y", alpha=0.3)
-        ax.legend(fontsize=10)
+        ax.legend(fontsize=10, loc="upper left", bbox_to_anchor=(0, -0.12), ncol=2, frameon=False)
     fig.tight_layout()
     fig.savefig(out, dpi=110)
     plt.close(fig)
@@ -337,14 +669,14 @@ def calibration_report(path, outdir):
 def fmt_interval(row, decimals):
     if np.isnan(row.lo):
         return f"{row['mean']:+.{decimals}f}"
-    star = " *" if (row.lo > 0 or row.hi < 0) else ""
+    star = " *" if excludes_zero(row, decimals) else ""
     return f"{row['mean']:+,.{decimals}f} [{row.lo:+,.{decimals}f}, {row.hi:+,.{decimals}f}]{star}"
 
 
 def fmt_ratio(row, decimals):
     """A cost-effectiveness ratio with its Fieller interval, honest when it has no finite bounds."""
     if np.isnan(row["mean"]):
-        return "undefined"
+        return NOT_DEFINED
     est = f"{row['mean']:,.{decimals}f}"
     if np.isinf(row.lo) or np.isinf(row.hi):
         return f"{est} (95% interval unbounded: the denominator could be zero)"
@@ -353,10 +685,12 @@ def fmt_ratio(row, decimals):
     return f"{est} [{row.lo:,.{decimals}f}, {row.hi:,.{decimals}f}]"
 
 
-def summary_markdown(path, ex, figures):
+def summary_markdown(path, ex, figures, brief=None):
     info = ex["info"]
     lines = [f"# Pathways report: `{os.path.basename(path)}`", ""]
     e = ex["experiment"]
+    if brief:
+        lines += brief + ["![The brief](brief.png)", ""]
     if e:
         how = "common random numbers (every scenario sees the same draws)" if e["common_random_numbers"] \
             else "independent seed streams"
@@ -412,6 +746,7 @@ def summary_markdown(path, ex, figures):
                 cell = lambda m, dec: fmt_ratio(r.loc[m], dec) if m in r.index else "-"  # noqa: E731
                 lines.append(f"| {name} | {cell('benefit_cost_ratio', 2)} | {cell('public_cost_per_arrest_averted', 0)} |")
             lines.append("")
+        lines += group_markdown(ex) + families_markdown(ex)
         if best:
             best.sort()
             m, name, r = best[0]
@@ -429,6 +764,8 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description="Figures and a Markdown summary of a Pathways results file.")
     ap.add_argument("file", help="results or experiment file (.h5)")
     ap.add_argument("-o", "--output", required=True, help="output folder")
+    ap.add_argument("--rank-by", default="public_cost_per_arrest_averted", choices=list(RANK_BY),
+                    help="the measure that ranks the brief of a compare file (default: public cost per arrest averted)")
     args = ap.parse_args(argv)
     if not os.path.isfile(args.file):
         print(f"error: {args.file}: missing file: no such results file", file=sys.stderr)
@@ -451,7 +788,13 @@ def main(argv=None):
         print(f"error: {args.file}: {e}", file=sys.stderr)
         return 2
     os.makedirs(args.output, exist_ok=True)
+    ex["path"] = args.file
     figures = []
+    brief = None
+    if not ex["differences"].empty:
+        brief, rows, last = brief_markdown(ex, args.rank_by)
+        plot_brief(ex, rows, last, args.rank_by, os.path.join(args.output, "brief.png"))
+        figures.append(("The brief", "brief.png"))
 
     def save(title, name, fn):
         if fn(ex, os.path.join(args.output, name)) is not False:
@@ -462,7 +805,7 @@ def main(argv=None):
     has_years = not d.empty and d.period.str.startswith("y").any()  # none when the horizon is under a year
     if has_years:
         save("Differences against the baseline", "differences.png", plot_differences)
-        save("Differences by group", "groups.png", plot_groups)
+        save("Effect by group", "groups.png", plot_groups)
     elif not d.empty:
         pass  # costs and events only: costs.png shows them
     else:
@@ -472,7 +815,7 @@ def main(argv=None):
         save("Costs", "costs.png", plot_costs)
     md = os.path.join(args.output, "summary.md")
     with open(md, "w") as f:
-        f.write(summary_markdown(args.file, ex, figures))
+        f.write(summary_markdown(args.file, ex, figures, brief))
     for _, name in figures:
         print(f"wrote {os.path.join(args.output, name)}")
     print(f"wrote {md}")
