@@ -3,9 +3,11 @@
 #include <H5Cpp.h>
 
 #include <boost/math/distributions/students_t.hpp>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
+#include <sstream>
 
 #include "sim/app/experiment/experiment_plan.hpp"
 #include "sim/app/experiment/experiment_runner.hpp"
@@ -354,6 +356,46 @@ TEST_CASE("report: figures and a Markdown summary of a compare file", "[experime
   }
   const auto md = pwt::read_text(report / "summary.md");
   CHECK_THAT(md, Contains("rnr-treatment") && Contains("return to prison by y2") && Contains("![Costs](costs.png)"));
+  // The brief comes first, with its figure; then the groups and every outcome family.
+  CHECK(md.find("## The brief") < md.find("## Cumulative percent"));
+  CHECK(std::filesystem::file_size(report / "brief.png") > 1000);
+  CHECK_THAT(md, Contains("ranked by public cost per arrest averted") && Contains("chance benefits exceed costs"));
+  CHECK_THAT(md, Contains("needs participation records (issue 15)"));
+  CHECK_THAT(md, Contains("## Effect by group") && Contains("| risk_high |") && Contains("| offence_drug |"));
+  for (const std::string family : {"justice", "work", "housing", "coordination", "costs", "network"}) {
+    INFO(family);
+    CHECK_THAT(md, Contains("### " + family + "\n"));
+  }
+  // The stacked public-cost parts add up to the public total drawn, which is compare's public cost.
+  {
+    const auto stacked = pwt::read_text(report / "costs_stacked.csv");
+    std::map<std::string, double> parts, total;
+    std::istringstream in(stacked);
+    std::string line;
+    std::getline(in, line);
+    while (std::getline(in, line)) {
+      const auto a = line.find(','), b = line.find(',', a + 1);
+      const std::string scenario = line.substr(0, a), category = line.substr(a + 1, b - a - 1);
+      const double v = std::stod(line.substr(b + 1));
+      if (category == "public")
+        total[scenario] = v;
+      else if (category != "victim")
+        parts[scenario] += v;
+    }
+    REQUIRE(total.size() == 2);
+    const auto cmp = pw::read_comparison(out);
+    for (const auto& [scenario, t] : total) {
+      INFO(scenario);
+      CHECK(parts[scenario] == Approx(t).epsilon(1e-9));
+    }
+    CHECK(total["rnr-treatment"] ==
+          Approx(row(cmp, "cost_public_per_person", "all", "follow-up").diff.alternative_mean));
+  }
+  r = pwt::run_command(
+      dir, "MPLBACKEND=Agg",
+      "report " + quote(out.string()) + " -o " + quote(report.string()) + " --rank-by benefit_cost_ratio");
+  CHECK(r.code == 0);
+  CHECK_THAT(pwt::read_text(report / "summary.md"), Contains("ranked by benefit-cost ratio (largest first"));
   CHECK_THAT(md, Contains("| scenario | benefit-cost ratio | public cost per arrest averted (USD) |"));
   // The Python loader's paired differences are the C++ ones (the CSV of compare).
   const auto csv = dir / "c.csv";

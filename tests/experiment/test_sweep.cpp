@@ -6,6 +6,7 @@
 
 #include "sim/app/experiment/sweep_spec.hpp"
 #include "sim/app/io/h5_util.hpp"
+#include "sim/app/io/outcome_measures.hpp"
 #include "sim/app/io/sweep_results.hpp"
 #include "tests/cli_support.hpp"
 #include "tests/h5_data.hpp"
@@ -157,4 +158,53 @@ TEST_CASE("sweep: a bad spec exits with 2 and names file, line and key", "[exper
   CHECK(missing.code == 2);
   CHECK_THAT(missing.output, Contains("absent_spec.toml"));
   CHECK_FALSE(std::filesystem::exists(dir / "x.h5"));
+}
+
+namespace {
+
+// A period every output of `measure` has (sim/app/io/outcome_measures.hpp).
+std::string period_of(const std::string& m) {
+  if (m == "arrest" || m == "conviction" || m == "return_prison" || m == "employed_pct" || m == "ever_employed_pct" ||
+      m == "homeless_pct")
+    return "y1";
+  if (m == "has_id_pct" || m == "benefits_pct" || m == "enrolled_pct" || m == "formally_employed_pct") return "m3";
+  return "follow-up";
+}
+
+}  // namespace
+
+TEST_CASE("sweep: report works with every accepted output measure, and docs/sweeps.md lists them all",
+          "[experiment][sweep][report][docs]") {
+  const auto measures = pw::known_measures();
+  const auto docs = pwt::read_text(pwt::kSourceDir / "docs/sweeps.md");
+  for (const auto& m : measures) {
+    INFO(m);
+    CHECK_THAT(docs, Contains("`" + m + "`"));
+  }
+  pwt::TempDir dir("sweep-report");
+  std::string outputs;
+  for (const auto& m : measures) outputs += (outputs.empty() ? "\"" : ", \"") + m + ".all." + period_of(m) + "\"";
+  const auto spec = dir.write("all.toml", "scenario = \"" + (pwt::kSourceDir / "scenarios/baseline.toml").string() +
+                                              "\"\ndesign = \"grid\"\npeople = 300\nweeks = 52\noutputs = [" + outputs +
+                                              "]\n[[parameter]]\npath = \"costs.victim_violent\"\n"
+                                              "lo = 10000\nhi = 40000\nlevels = 2\n");
+  const auto out = dir / "all.h5";
+  auto r = pwt::run_cli(dir, "sweep " + quote(spec.string()) + " -q --seed 3 -o " + quote(out.string()));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  r = pwt::run_command(dir, "MPLBACKEND=Agg", "report " + quote(out.string()) + " -o " + quote((dir / "rep").string()));
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  const auto md = pwt::read_text(dir / "rep" / "summary.md");
+  for (const auto& m : measures) {
+    INFO(m);
+    CHECK_THAT(md, Contains("| " + m + ".all." + period_of(m) + " |"));
+  }
+  // The Python loader reads every output too, and agrees with the C++ sweep.
+  const std::string py =
+      "import sys; sys.path.insert(0, 'results'); import pathways_results as pr; o = pr.sweep_outputs(sys.argv[1]); "
+      "print('outputs', o.output.nunique())";
+  r = pwt::run_command(dir, "", "--version >/dev/null && /usr/bin/python3 -c " + quote(py) + " " + quote(out.string()));
+  INFO(r.output);
+  CHECK_THAT(r.output, Contains("outputs " + std::to_string(measures.size())));
 }

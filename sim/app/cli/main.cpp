@@ -199,7 +199,8 @@ int calibrate_command(const pw::CalibrateOptions& options, bool quiet) {
 }
 
 // `pathways report`: runs results/report.py with Debian's Python (or $PATHWAYS_PYTHON).
-int report_command(const std::filesystem::path& file, const std::filesystem::path& out_dir) {
+int report_command(const std::filesystem::path& file, const std::filesystem::path& out_dir,
+                   const std::string& rank_by) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec)) {
     std::cerr << "error: " << file.string() << ": missing file: no such results file\n";
@@ -226,9 +227,10 @@ int report_command(const std::filesystem::path& file, const std::filesystem::pat
   const char* env = std::getenv("PATHWAYS_PYTHON");
   const std::string python = env != nullptr && *env != '\0' ? env : "/usr/bin/python3";
   const std::string f = file.string(), o = out_dir.string();
-  std::vector<char*> args = {const_cast<char*>(python.c_str()), const_cast<char*>(script.c_str()),
-                             const_cast<char*>(f.c_str()),      const_cast<char*>("-o"),
-                             const_cast<char*>(o.c_str()),      nullptr};
+  std::vector<char*> args = {const_cast<char*>(python.c_str()),  const_cast<char*>(script.c_str()),
+                             const_cast<char*>(f.c_str()),       const_cast<char*>("-o"),
+                             const_cast<char*>(o.c_str()),       const_cast<char*>("--rank-by"),
+                             const_cast<char*>(rank_by.c_str()), nullptr};
   std::cout.flush();
   ::execv(python.c_str(), args.data());
   std::cerr << "error: cannot run " << python << " " << script << ": " << std::strerror(errno) << "\n";
@@ -373,6 +375,11 @@ int main(int argc, char** argv) {
   auto* report_cmd = app.add_subcommand("report", "Write figures (PNG) and a Markdown summary of a results file");
   report_cmd->add_option("file", report_file, "results or experiment file (.h5)")->required();
   report_cmd->add_option("-o,--output", report_dir, "output folder (default: <file without .h5>-report)");
+  std::string rank_by = "public_cost_per_arrest_averted";
+  report_cmd->add_option("--rank-by", rank_by, "the measure that ranks the brief of a compare file (best first)")
+      ->check(
+          CLI::IsMember({"public_cost_per_arrest_averted", "benefit_cost_ratio", "chance_benefits_exceed_costs",
+                         "arrest", "conviction", "return_prison", "cost_public_per_person", "cost_total_per_person"}));
 
   std::filesystem::path inspect_file;
   bool json = false;
@@ -450,7 +457,7 @@ int main(int argc, char** argv) {
       if (report_dir.empty()) {
         report_dir = report_file.parent_path() / (report_file.stem().string() + "-report");
       }
-      return report_command(report_file, report_dir);
+      return report_command(report_file, report_dir, rank_by);
     }
     if (inspect_cmd->parsed()) {
       if (json) {
