@@ -17,10 +17,9 @@ namespace pw::viz {
 namespace {
 
 // Series left out of the A/B overlay to keep it readable (the chart view has them).
+// Every cost category stays in: a planner compares exactly those.
 const std::set<std::string>& hidden_in_ab() {
-  static const std::set<std::string> keys = {
-      "on_standard_supervision", "in_courts",   "housed_own",  "voucher_holders", "cost_prison", "cost_jail",
-      "cost_supervision",        "cost_courts", "cost_victim", "cost_programmes"};
+  static const std::set<std::string> keys = {"on_standard_supervision", "in_courts", "housed_own", "voucher_holders"};
   return keys;
 }
 
@@ -138,7 +137,12 @@ void draw_charts(App& app, const std::vector<const RunData*>& runs, bool ab) {
     std::size_t colour = 0;
     for (std::size_t s = 0; s < a.series.size(); ++s) {
       const auto& def = a.series[s];
-      if (def.chart != c->key || (ab && hidden_in_ab().count(def.key))) continue;
+      if (def.chart != c->key) continue;
+      // A series' colour is its place in its chart, counting hidden ones, so it is the same in every tab.
+      if (ab && hidden_in_ab().count(def.key)) {
+        ++colour;
+        continue;
+      }
       PlotLine la = summarise(a, static_cast<int>(s), weeks_of(a));
       la.label = def.label;
       if (ab) la.tag = "A: ";
