@@ -28,7 +28,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 COLOURS = ["black", "tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown", "tab:pink",
            "tab:olive", "tab:cyan"]
-# One colour per cost category, in every figure (and in the viewer: viz/style.cpp uses the same values).
+# One colour per cost category, in every figure of the report (the viewer does not use these yet: issue 19).
 COST_COLOURS = {"prison": "#1f77b4", "jail": "#aec7e8", "supervision": "#ff7f0e", "courts": "#ffbb78",
                 "programmes": "#2ca02c", "housing": "#98df8a", "employment_incentives": "#9467bd",
                 "taxes_on_earnings": "#8c564b", "victim": "#d62728"}
