@@ -85,7 +85,8 @@ TEST_CASE("methods: ABC-SMC-MCMC recovers the posterior of a normal mean", "[met
   CHECK(std::abs(sd - sd_true) < 6.0 * sd_true / std::sqrt(2.0 * ess));
 }
 
-TEST_CASE("methods: on a narrow six-parameter ridge ABC-SMC-MCMC keeps half its particles effective", "[methods][abc]") {
+TEST_CASE("methods: on a narrow six-parameter ridge ABC-SMC-MCMC keeps half its particles effective",
+          "[methods][abc]") {
   AbcSmcMcmcOptions o;
   o.particles = 200;
   o.max_generations = 30;
