@@ -79,9 +79,11 @@ BRIEF_GROUPS = ["male", "female", "age_le24", "age_25to39", "age_40to54", "age_5
                 "risk_moderate", "risk_high", "risk_very_high", "offence_violent", "offence_property", "offence_drug",
                 "offence_public_order"]
 NOT_DEFINED = "not defined (no net saving or spend)"
-GROUP_ORDER = ["all", "male", "female", "age_le24", "age_25to39", "age_40to54", "age_55to64", "age_65plus",
+GROUP_ORDER = ["all", "male", "female", "age_le24", "age_25to39", "age_40to54", "age_55to64", "age_65plus", "age_40plus",
                "risk_low", "risk_moderate", "risk_high", "risk_very_high", "prior_arrests_le4",
-               "prior_arrests_5to9", "prior_arrests_10plus", "offence_violent", "offence_property", "offence_drug",
+               "prior_arrests_5to9", "prior_arrests_10plus", "prior_arrests_le2", "prior_arrests_3to4",
+               "first_arrest_le17", "first_arrest_18to19", "first_arrest_20to24", "first_arrest_25to29",
+               "first_arrest_30to34", "first_arrest_35to39", "first_arrest_40plus", "offence_violent", "offence_property", "offence_drug",
                "offence_public_order", "group_0", "group_1", "released_to_supervision", "released_unconditionally"]
 
 
@@ -648,6 +650,9 @@ def calibration_report(path, outdir):
     fig.savefig(os.path.join(outdir, "fit.png"), dpi=100)
     plt.close(fig)
     figures = [("Posterior", "posterior.png"), ("Fit", "fit.png")]
+    ppc_lines = posterior_predictive_figure(path, outdir)
+    if ppc_lines:
+        figures.append(("Posterior predictive check", "ppc.png"))
     lines = [f"# Pathways calibration report: `{os.path.basename(path)}`", "",
              f"{attrs.get('method')}: {attrs.get('particles')} particles, {attrs.get('evaluations')} evaluations of "
              f"{attrs.get('people')} people x {attrs.get('replicates')} replicate(s); {attrs.get('stop_reason')}.",
@@ -660,10 +665,66 @@ def calibration_report(path, outdir):
               "|---|---|---:|---:|---:|"]
     for _, r in fit.iterrows():
         lines.append(f"| {r.target_id} | {r.target_file} | {r.target:.1f} | {r.simulated:.1f} | {r.error:+.1f} |")
+    lines += ppc_lines
     lines += ["", "## Figures", ""]
     for title, f in figures:
         lines += [f"### {title}", "", f"![{title}]({f})", ""]
     return figures, "\n".join(lines)
+
+
+def posterior_predictive_figure(path, outdir):
+    """ppc.png: for each target row (outcome x group), the 5-95% posterior predictive band over years
+    1-5 and the BJS values; returns the Markdown lines of the check, or [] when the file has none
+    (tools/calibrate-baseline writes it)."""
+    with h5py.File(path, "r") as f:
+        g = f["experiment"]["calibration"]
+        if "ppc" not in g:
+            return []
+        p = g["ppc"]
+        ids = [pr._text(s) for s in p["target_id"][()]]
+        target, lo, hi, sim = p["target"][()], p["lo"][()], p["hi"][()], p["simulated"][()]
+        covered = p["covered"][()].astype(bool)
+        attrs = dict(p.attrs)
+    rows = []  # (outcome.group, [indices by year])
+    for k, i in enumerate(ids):
+        key = i.rsplit(".", 1)[0]
+        if not rows or rows[-1][0] != key:
+            rows.append((key, []))
+        rows[-1][1].append(k)
+    cols = 6
+    nrows = (len(rows) + cols - 1) // cols
+    fig, axes = plt.subplots(nrows, cols, figsize=(2.6 * cols, 2.1 * nrows), squeeze=False, sharex=True)
+    years = np.arange(1, 6)
+    for ax, (key, idx) in zip(axes.flat, rows):
+        ax.fill_between(years, lo[idx], hi[idx], color=colour(1), alpha=0.35, label="posterior predictive 90%")
+        ax.plot(years, np.median(sim[:, idx], axis=0), color=colour(1), lw=1)
+        ok = covered[idx]
+        ax.plot(years[ok], target[idx][ok], "o", color="black", ms=3.5, label="BJS 2008 (covered)")
+        ax.plot(years[~ok], target[idx][~ok], "x", color=colour(4), ms=5, label="BJS 2008 (not covered)")
+        outcome, group = key.split(".", 1)
+        ax.set_title(f"{outcome.replace('_', ' ')}: {group}", fontsize=7.5)
+        ax.set_ylim(0, 100)
+        ax.tick_params(labelsize=6.5)
+    for ax in axes[-1]:
+        ax.set_xlabel("years since release", fontsize=7)
+    for ax in axes[:, 0]:
+        ax.set_ylabel("cumulative %", fontsize=7)
+    for ax in list(axes.flat)[len(rows):]:
+        ax.axis("off")
+    handles, labels = axes.flat[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="lower right", fontsize=8, frameon=False)
+    coverage = float(attrs.get("coverage_pct", 100.0 * covered.mean()))
+    fig.suptitle(f"Posterior predictive check: {int(attrs.get('draws', sim.shape[0]))} posterior draws at "
+                 f"{int(attrs.get('people', 0)):,} people; the 90% band covers {covered.sum()} of {len(ids)} "
+                 f"BJS numbers ({coverage:.1f}%)", fontsize=10)
+    fig.tight_layout(rect=(0, 0, 1, 0.97))
+    fig.savefig(os.path.join(outdir, "ppc.png"), dpi=100)
+    plt.close(fig)
+    lines = ["", f"## Posterior predictive check ({covered.sum()} of {len(ids)} covered, {coverage:.1f}%)", "",
+             "| target | BJS | 5% | 95% | covered |", "|---|---:|---:|---:|---|"]
+    for k, i in enumerate(ids):
+        lines.append(f"| {i} | {target[k]:.1f} | {lo[k]:.1f} | {hi[k]:.1f} | {'yes' if covered[k] else 'no'} |")
+    return lines
 
 
 def fmt_interval(row, decimals):

@@ -17,11 +17,12 @@ std::vector<GroupDef> standard_groups() {
   g.push_back({"all", [](const Simulation&, std::size_t) { return true; }});
   g.push_back({"male", [](const Simulation& s, std::size_t i) { return s.population().sex[i] == 0; }});
   g.push_back({"female", [](const Simulation& s, std::size_t i) { return s.population().sex[i] == 1; }});
-  const std::array<std::pair<const char*, std::array<double, 2>>, 5> ages = {{{"age_le24", {0, 25}},
+  const std::array<std::pair<const char*, std::array<double, 2>>, 6> ages = {{{"age_le24", {0, 25}},
                                                                               {"age_25to39", {25, 40}},
                                                                               {"age_40to54", {40, 55}},
                                                                               {"age_55to64", {55, 65}},
-                                                                              {"age_65plus", {65, 1e9}}}};
+                                                                              {"age_65plus", {65, 1e9}},
+                                                                              {"age_40plus", {40, 1e9}}}};
   for (const auto& [name, r] : ages) {
     g.push_back({name, [r](const Simulation& s, std::size_t i) {
                    const double a = s.population().age_at_release[i];
@@ -37,6 +38,20 @@ std::vector<GroupDef> standard_groups() {
     g.push_back({name, [r](const Simulation& s, std::size_t i) {
                    const int p = s.population().prior_arrests[i];
                    return p >= r[0] && p <= r[1];
+                 }});
+  }
+  // Age at first arrest, in BJS's bands (NCJ 256094, Table 3): years, [lo, hi).
+  const std::array<std::pair<const char*, std::array<double, 2>>, 7> onsets = {{{"first_arrest_le17", {0, 18}},
+                                                                                {"first_arrest_18to19", {18, 20}},
+                                                                                {"first_arrest_20to24", {20, 25}},
+                                                                                {"first_arrest_25to29", {25, 30}},
+                                                                                {"first_arrest_30to34", {30, 35}},
+                                                                                {"first_arrest_35to39", {35, 40}},
+                                                                                {"first_arrest_40plus", {40, 1e9}}}};
+  for (const auto& [name, r] : onsets) {
+    g.push_back({name, [r](const Simulation& s, std::size_t i) {
+                   const double a = s.population().age_first_arrest[i];
+                   return a >= r[0] && a < r[1];
                  }});
   }
   for (std::uint8_t k = 0; k < 4; ++k) {

@@ -1,4 +1,5 @@
-// The reporting groups (all, sex, age at release, prior arrests, risk level,
+// The reporting groups (all, sex, age at release, prior arrests, age at first
+// arrest, risk level,
 // commitment offence, admission type, community group, supervision at
 // release), and which of them each person belongs to.
 //

@@ -76,9 +76,13 @@ TEST_CASE("cli: run, inspect --json and validate succeed on a small cohort", "[c
   REQUIRE(j.code == 0);
   CHECK_THAT(j.output, Contains("\"people\": 2000") && Contains("\"weeks\": 60") && Contains("\"seed\": 9"));
   const auto table =
-      run_cli(dir, "inspect " + quote(out.string()) + " --targets data/calibration/bjs-2008-24-states.csv");
+      run_cli(dir, "inspect " + quote(out.string()) +
+                       " --targets data/calibration/bjs-2008-24-states.csv data/calibration/bjs-2008-subgroups.csv");
+  INFO(table.output);
   CHECK(table.code == 0);
-  CHECK_THAT(table.output, Contains("largest gap to the targets"));
+  // 60 weeks: year 1 of the 12 + 17 rows of both files, every subgroup row shown.
+  CHECK_THAT(table.output, Contains("29 target numbers: largest gap") && Contains("admission_supervision_violator") &&
+                               Contains("age_40plus"));
   const auto v = run_cli(dir, "validate scenarios/baseline.toml");
   CHECK(v.code == 0);
   CHECK_THAT(v.output, Contains("scenarios/baseline.toml: ok"));

@@ -295,12 +295,12 @@ TEST_CASE("compare: inspect --json adds vs_baseline and keeps the scenarios cont
     }
   }
   CHECK(g.at("all").contains("cost_total_per_person"));
-  // The CSV has every row: 2 years x 3 outcomes x 27 groups; 3 cost rows and one per other cost
+  // The CSV has every row: 2 years x 3 outcomes x 35 groups; 3 cost rows and one per other cost
   // category (8); 4 event rows; per group, 2 years x 3 work and housing rows and 2 follow-up rows,
   // and earnings per person; 4 coordination series at months 1, 3, 8 and 12; the benefit-cost ratio,
   // the public cost per arrest averted and the chance that benefits exceed costs.
   const auto text = pwt::read_text(csv);
-  CHECK(std::count(text.begin(), text.end(), '\n') == 1 + 2 * 3 * 27 + 3 + 8 + 4 + 27 * (2 * 3 + 2) + 1 + 4 * 4 + 3);
+  CHECK(std::count(text.begin(), text.end(), '\n') == 1 + 2 * 3 * 35 + 3 + 8 + 4 + 35 * (2 * 3 + 2) + 1 + 4 * 4 + 3);
   CHECK_THAT(text, Contains("rnr-treatment,baseline,benefit_cost_ratio,all,follow-up,"));
   const auto& bcr = g.at("all").at("benefit_cost_ratio").at(0);
   CHECK(bcr.at("method") == "fieller");
@@ -415,7 +415,7 @@ TEST_CASE("report: figures and a Markdown summary of a compare file", "[experime
                            quote(csv.string()));
   INFO(r.output);
   CHECK(r.code == 0);
-  CHECK_THAT(r.output, Contains("python matches 413"));
+  CHECK_THAT(r.output, Contains("python matches 525"));
   r = pwt::run_cli(dir, "report " + quote((dir / "absent.h5").string()));
   CHECK(r.code == 2);
   CHECK_THAT(r.output, Contains("absent.h5"));

@@ -91,6 +91,11 @@ void check_invariants(const pw::Simulation& sim) {
   CHECK(size("age_le24") + size("age_25to39") + size("age_40to54") + size("age_55to64") + size("age_65plus") == n);
   CHECK(size("prior_arrests_le4") + size("prior_arrests_5to9") + size("prior_arrests_10plus") == n);
   CHECK(size("prior_arrests_le2") + size("prior_arrests_3to4") == size("prior_arrests_le4"));
+  CHECK(size("age_40to54") + size("age_55to64") + size("age_65plus") == size("age_40plus"));
+  CHECK(size("first_arrest_le17") + size("first_arrest_18to19") + size("first_arrest_20to24") +
+            size("first_arrest_25to29") + size("first_arrest_30to34") + size("first_arrest_35to39") +
+            size("first_arrest_40plus") ==
+        n);
   CHECK(size("risk_low") + size("risk_moderate") + size("risk_high") + size("risk_very_high") == n);
   CHECK(size("offence_violent") + size("offence_property") + size("offence_drug") + size("offence_public_order") == n);
   CHECK(size("group_0") + size("group_1") == n);

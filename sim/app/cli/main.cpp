@@ -37,7 +37,7 @@ namespace {
 
 constexpr int kInvalidInput = 2;
 
-int print_table(const std::filesystem::path& results, const std::string& targets_file) {
+int print_table(const std::filesystem::path& results, const std::vector<std::string>& targets_files) {
   // An experiment file prints its answer: the comparison, or the sweep.
   std::string kind;
   {
@@ -65,7 +65,11 @@ int print_table(const std::filesystem::path& results, const std::string& targets
   }
   const auto summary = pw::summarise_results(results);
   std::vector<pw::TargetRow> targets;
-  if (!targets_file.empty()) targets = pw::read_targets(targets_file);
+  for (const auto& file : targets_files) {
+    if (file.empty()) continue;
+    auto rows = pw::read_targets(file);
+    targets.insert(targets.end(), rows.begin(), rows.end());
+  }
   std::cout << pw::format_recidivism_table(summary, targets);
   return 0;
 }
@@ -383,11 +387,12 @@ int main(int argc, char** argv) {
 
   std::filesystem::path inspect_file;
   bool json = false;
-  std::string inspect_targets;
+  std::vector<std::string> inspect_targets;
   auto* inspect_cmd = app.add_subcommand("inspect", "Summarise a results file");
   inspect_cmd->add_option("file", inspect_file, "results file (.h5)")->required();
   inspect_cmd->add_flag("--json", json, "print the JSON summary contract instead of a table");
-  inspect_cmd->add_option("--targets", inspect_targets, "targets CSV to print beside the model");
+  inspect_cmd->add_option("--targets", inspect_targets,
+                          "targets CSV(s) to print beside the model (repeat, or list several: --targets A.csv B.csv)");
 
   std::vector<std::filesystem::path> validate_files;
   auto* validate_cmd = app.add_subcommand("validate", "Check scenario files without running them");
@@ -432,7 +437,7 @@ int main(int argc, char** argv) {
       }
       const auto out = pw::run_scenario(run);
       if (!quiet) {
-        print_table(out, loaded.params.report.targets_file);
+        print_table(out, {loaded.params.report.targets_file});
         std::cout << "\nwrote " << out.string() << "\n";
       }
       return 0;

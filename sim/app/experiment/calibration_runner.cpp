@@ -33,6 +33,7 @@
 #include "sim/engine/core/parallel.hpp"
 #include "sim/engine/methods/abc_rejection.hpp"
 #include "sim/engine/methods/abc_smc.hpp"
+#include "sim/engine/methods/abc_smc_mcmc.hpp"
 
 namespace pw {
 
@@ -276,7 +277,7 @@ CalibrationRun run_calibration(const CalibrateOptions& o, MpiSession& mpi) {
       if (static_cast<int>(j % static_cast<std::size_t>(mpi.size())) == mpi.rank()) mine.push_back(missing[j]);
     }
     if (budget == 0) progress.set_total(static_cast<long>(done + missing.size()));
-    if (spec.method == CalibrationMethod::Smc && n > 0 && batch.front().generation != shown_generation) {
+    if (spec.method != CalibrationMethod::Rejection && n > 0 && batch.front().generation != shown_generation) {
       shown_generation = batch.front().generation;  // a new generation: its tolerance is reported after its first batch
       progress.set_label(fmt::format("generation {}: 0/{} particles; evaluations", shown_generation, spec.particles));
     }
@@ -326,6 +327,10 @@ CalibrationRun run_calibration(const CalibrateOptions& o, MpiSession& mpi) {
       progress.set_label(fmt::format("generation {} (tolerance {:.3g} pp): {}/{} particles; evaluations", p.generation,
                                      p.tolerance, p.accepted, p.wanted));
     }
+    if (spec.method == CalibrationMethod::SmcMcmc) {
+      progress.set_label(fmt::format("generation {} (tolerance {:.3g} pp): {}/{} moves accepted; evaluations",
+                                     p.generation, p.tolerance, p.accepted, p.wanted));
+    }
   };
 
   methods::AbcResult result;
@@ -343,6 +348,20 @@ CalibrationRun run_calibration(const CalibrateOptions& o, MpiSession& mpi) {
     so.seed = spec.seed;
     so.progress = on_batch;
     result = methods::abc_smc(spec.dimensions, simulate_batch, so);
+  } else if (spec.method == CalibrationMethod::SmcMcmc) {
+    progress.set_label("generation 0: evaluations");
+    methods::AbcSmcMcmcOptions mo;
+    mo.particles = spec.particles;
+    mo.max_generations = spec.generations;
+    mo.alpha = spec.alpha;
+    mo.target_tolerance = spec.tolerance;
+    mo.min_acceptance_rate = spec.min_acceptance_rate;
+    mo.max_moves = spec.max_moves;
+    mo.moves_per_particle = spec.moves_per_particle;
+    mo.max_evaluations = spec.max_evaluations;
+    mo.seed = spec.seed;
+    mo.progress = on_batch;
+    result = methods::abc_smc_mcmc(spec.dimensions, simulate_batch, mo);
   } else {
     progress.set_label("rejection ABC: evaluations");
     methods::AbcRejectionOptions ro;
@@ -381,7 +400,8 @@ CalibrationRun run_calibration(const CalibrateOptions& o, MpiSession& mpi) {
   rec.people = base.params.run.people;
   rec.replicates = spec.replicates;
   rec.weeks = base.params.run.horizon_weeks();
-  rec.particles = static_cast<std::int64_t>(pop.size());
+  // smc-mcmc lists each distinct particle once (weighted by its copies): the population size is the spec's.
+  rec.particles = static_cast<std::int64_t>(spec.method == CalibrationMethod::SmcMcmc ? spec.particles : pop.size());
   rec.evaluations = static_cast<std::int64_t>(result.evaluations);
   for (std::size_t i = 0; i < spec.dimensions.size(); ++i) {
     const auto& dim = spec.dimensions[i];

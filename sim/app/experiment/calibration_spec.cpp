@@ -35,16 +35,21 @@ const std::set<std::string> kTopKeys = {"name",
                                         "seed",
                                         "parameter",
                                         "targets",
-                                        "common_random_numbers"};
+                                        "common_random_numbers",
+                                        "max_moves",
+                                        "moves_per_particle"};
 const std::set<std::string> kParameterKeys = {"path", "lo", "hi", "log"};
 const std::set<std::string> kTargetKeys = {"file", "rows", "weight"};
 
 }  // namespace
 
-std::string to_string(CalibrationMethod m) { return m == CalibrationMethod::Smc ? "smc" : "rejection"; }
+std::string to_string(CalibrationMethod m) {
+  return m == CalibrationMethod::Smc ? "smc" : m == CalibrationMethod::SmcMcmc ? "smc-mcmc" : "rejection";
+}
 
 std::uint64_t CalibrationSpec::attempts_per_generation() const {
   if (method == CalibrationMethod::Rejection) return max_evaluations;
+  if (method == CalibrationMethod::SmcMcmc) return static_cast<std::uint64_t>(particles) * max_moves;
   return static_cast<std::uint64_t>(std::ceil(static_cast<double>(particles) / min_acceptance_rate));
 }
 
@@ -69,14 +74,16 @@ CalibrationSpec read_calibration_spec(const std::filesystem::path& file, int peo
   if (!base_rel) rd.issue("scenario", "missing: the base scenario file, e.g. scenario = \"../baseline.toml\"");
   s.sets = rd.strings(t, "set");
 
-  const auto method = rd.get<std::string>(t, "method", "a string: smc or rejection").value_or("smc");
+  const auto method = rd.get<std::string>(t, "method", "a string: smc, smc-mcmc or rejection").value_or("smc");
   if (method == "smc") {
     s.method = CalibrationMethod::Smc;
+  } else if (method == "smc-mcmc") {
+    s.method = CalibrationMethod::SmcMcmc;
   } else if (method == "rejection") {
     s.method = CalibrationMethod::Rejection;
   } else {
     rd.issue(*t.get("method"), "method",
-             fmt::format("\"{}\" is not a method; accepted: smc (default), rejection", method));
+             fmt::format("\"{}\" is not a method; accepted: smc (default), smc-mcmc, rejection", method));
   }
   const auto kernel = rd.get<std::string>(t, "kernel", "a string: olcm or global").value_or("olcm");
   if (kernel == "olcm") {
@@ -88,8 +95,18 @@ CalibrationSpec read_calibration_spec(const std::filesystem::path& file, int peo
              fmt::format("\"{}\" is not a kernel; accepted: olcm (default, a local covariance per particle), global",
                          kernel));
   }
-  if (t.contains("kernel") && s.method == CalibrationMethod::Rejection)
-    rd.issue(*t.get("kernel"), "kernel", "smc only: rejection ABC draws from the prior");
+  if (t.contains("kernel") && s.method != CalibrationMethod::Smc)
+    rd.issue(*t.get("kernel"), "kernel",
+             "smc only: rejection ABC draws from the prior, and smc-mcmc moves particles by a random walk");
+  const auto max_moves = rd.get<std::int64_t>(t, "max_moves", "an integer").value_or(8);
+  if (max_moves < 1 || max_moves > 1000) rd.issue(*t.get("max_moves"), "max_moves", "out of range: 1 to 1000");
+  s.max_moves = static_cast<std::uint32_t>(std::clamp<std::int64_t>(max_moves, 1, 1000));
+  s.moves_per_particle = rd.get<double>(t, "moves_per_particle", "a number > 0").value_or(1.0);
+  if (!(s.moves_per_particle > 0.0 && s.moves_per_particle <= 100.0))
+    rd.issue(*t.get("moves_per_particle"), "moves_per_particle", "out of range: (0, 100], e.g. 1");
+  for (const char* key : {"max_moves", "moves_per_particle"}) {
+    if (t.contains(key) && s.method != CalibrationMethod::SmcMcmc) rd.issue(*t.get(key), key, "smc-mcmc only");
+  }
   const auto particles = rd.get<std::int64_t>(t, "particles", "an integer").value_or(100);
   if (particles < 2 || particles > 100000) rd.issue(*t.get("particles"), "particles", "out of range: 2 to 100000");
   s.particles = static_cast<std::size_t>(std::clamp<std::int64_t>(particles, 2, 100000));
@@ -127,7 +144,9 @@ CalibrationSpec read_calibration_spec(const std::filesystem::path& file, int peo
                            s.particles));
     if (!s.tolerances.empty()) rd.issue(*t.get("tolerances"), "tolerances", "smc only: rejection has one tolerance");
   }
-  if (s.method == CalibrationMethod::Smc &&
+  if (s.method == CalibrationMethod::SmcMcmc && !s.tolerances.empty())
+    rd.issue(*t.get("tolerances"), "tolerances", "smc only: smc-mcmc sets each tolerance from alpha");
+  if (s.method != CalibrationMethod::Rejection &&
       static_cast<double>(s.attempts_per_generation()) * s.max_generations() > std::numeric_limits<int>::max()) {
     rd.issue("min_acceptance_rate",
              "too many possible evaluations: generations x particles / min_acceptance_rate must "

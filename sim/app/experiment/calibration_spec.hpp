@@ -33,7 +33,8 @@ struct TargetSelection {
   double weight = 1.0;            // > 0
 };
 
-enum class CalibrationMethod { Smc, Rejection };
+// smc: population Monte Carlo (abc_smc.hpp); smc-mcmc: ABC-SMC with MCMC moves (abc_smc_mcmc.hpp).
+enum class CalibrationMethod { Smc, SmcMcmc, Rejection };
 
 struct CalibrationSpec {
   std::filesystem::path file;  // the spec file
@@ -57,6 +58,8 @@ struct CalibrationSpec {
   double min_acceptance_rate = 0.02;  // smc: a generation needing more than particles / this proposals stops the run
   std::uint64_t max_evaluations = 0;  // smc: total proposals simulated, at most (0: no limit);
                                       // rejection: prior draws simulated (required)
+  std::uint32_t max_moves = 8;        // smc-mcmc: move rounds per generation, at most
+  double moves_per_particle = 1.0;    // smc-mcmc: accepted moves per particle wanted per generation
 
   int people = 0;          // per evaluation; 0: the base scenario's
   int replicates = 1;      // per evaluation (the distance uses the mean over replicates)

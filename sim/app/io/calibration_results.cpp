@@ -241,8 +241,10 @@ nlohmann::json calibration_json(const CalibrationRecord& r) {
 std::string format_calibration(const CalibrationRecord& r) {
   std::string out =
       fmt::format("calibration {} ({}, {} particles, {} evaluations of {} people x {} replicate(s)): {}\n", r.name,
-                  r.method == "smc" ? "ABC-SMC, " + r.kernel + " kernel" : "rejection ABC", r.particles, r.evaluations,
-                  r.people, r.replicates, r.stop_reason);
+                  r.method == "smc"        ? "ABC-SMC, " + r.kernel + " kernel"
+                  : r.method == "smc-mcmc" ? std::string("ABC-SMC with MCMC moves")
+                                           : std::string("rejection ABC"),
+                  r.particles, r.evaluations, r.people, r.replicates, r.stop_reason);
   out += "tolerance by generation (RMSE, pp):";
   for (const auto& g : r.generations) out += fmt::format(" {:.3g}", g.tolerance);
   out += fmt::format("\n\nposterior ({}; internal units)\n  {:44s} {:>22s} {:>10s} {:>10s} {:>10s} {:>10s}  written\n",

@@ -17,9 +17,21 @@ std::string format_recidivism_table(const nlohmann::json& summary, const std::ve
                                                    "age_25to39",
                                                    "age_40to54",
                                                    "age_55to64",
+                                                   "age_65plus",
+                                                   "age_40plus",
                                                    "prior_arrests_le4",
                                                    "prior_arrests_5to9",
-                                                   "prior_arrests_10plus"};
+                                                   "prior_arrests_10plus",
+                                                   "offence_violent",
+                                                   "offence_property",
+                                                   "offence_drug",
+                                                   "offence_public_order",
+                                                   "admission_new_court_commitment",
+                                                   "admission_supervision_violator"};
+  // Groups beyond all, sex and prior arrests are shown only where a target names them (or with no targets).
+  const auto always = [](const std::string& g) {
+    return g == "all" || g == "male" || g == "female" || g.starts_with("prior_arrests");
+  };
   static const std::vector<std::string> kOutcomes = {"arrest", "conviction", "return_prison"};
   std::string out;
   for (const auto& [name, s] : summary.at("scenarios").items()) {
@@ -28,9 +40,10 @@ std::string format_recidivism_table(const nlohmann::json& summary, const std::ve
                     s.at("weeks").get<long>(), s.at("reps").get<long>(), s.at("seed").get<long>());
     out += "Cumulative percent of the released cohort, by year since release";
     out += targets.empty() ? "\n" : " (model, and in brackets the target)\n";
-    double worst = 0;
+    double worst = 0, squares = 0;
+    int numbers = 0;
     for (const auto& outcome : kOutcomes) {
-      out += fmt::format("\n  {:<22}", outcome);
+      out += fmt::format("\n  {:<32}", outcome);
       const auto& any = s.at("cumulative_pct").at("all").at(outcome);
       for (std::size_t y = 0; y < any.size(); ++y)
         out += fmt::format("{:>{}}", fmt::format("y{}", y + 1), targets.empty() ? 8 : 15);
@@ -42,13 +55,16 @@ std::string format_recidivism_table(const nlohmann::json& summary, const std::ve
         for (const auto& row : targets) {
           if (row.outcome == outcome && row.group == group) t = &row;
         }
-        if (!targets.empty() && t == nullptr && group.starts_with("age")) continue;
-        out += fmt::format("  {:<22}", group);
+        if (!targets.empty() && t == nullptr && !always(group)) continue;
+        if (targets.empty() && !always(group) && !group.starts_with("age_") && outcome != "arrest") continue;
+        out += fmt::format("  {:<32}", group);
         for (std::size_t y = 0; y < v.size(); ++y) {
           const double m = v[y].get<double>();
           if (t != nullptr && y < t->pct_by_year.size()) {
             out += fmt::format("{:>8.1f} ({:>4.1f})", m, t->pct_by_year[y]);
             worst = std::max(worst, std::abs(m - t->pct_by_year[y]));
+            squares += (m - t->pct_by_year[y]) * (m - t->pct_by_year[y]);
+            ++numbers;
           } else {
             out += fmt::format("{:>8.1f}{}", m, targets.empty() ? "" : "       ");
           }
@@ -56,7 +72,10 @@ std::string format_recidivism_table(const nlohmann::json& summary, const std::ve
         out += "\n";
       }
     }
-    if (!targets.empty()) out += fmt::format("\n  largest gap to the targets: {:.1f} percentage points\n", worst);
+    if (numbers > 0) {
+      out += fmt::format("\n  {} target numbers: largest gap {:.1f} percentage points, RMSE {:.2f}\n", numbers, worst,
+                         std::sqrt(squares / numbers));
+    }
     out += format_work_and_housing(s);
   }
   return out;

@@ -67,6 +67,9 @@ enum class Purpose : std::uint16_t {
   AbcProposal = 63,        // a = attempt, b = generation (>= 1) << 16 | block: ancestor and kernel
                            // perturbation, redrawn until inside the prior support
   AbcSimulationSeed = 64,  // a = attempt, b = generation: the seed handed to the simulator
+  AbcResample = 65,        // a = 0, b = generation: the systematic-resampling offset of ABC-SMC-MCMC
+  AbcMove = 66,            // a = attempt (move round x particles + particle), b = generation << 16 | block:
+                           // the random-walk perturbation of an ABC-MCMC move
 };
 
 }  // namespace pw

@@ -92,6 +92,10 @@ enum class AbcStop {
   ToleranceStalled,   // the adaptive tolerance stopped decreasing
   MaxEvaluations,     // the next generation would have exceeded the run's total budget of proposals
                       // (AbcSmcOptions::max_evaluations); it was abandoned, the previous population is returned
+  MoveAcceptance,     // ABC-SMC-MCMC: the last generation's moves accepted less than min_acceptance_rate;
+                      // that generation is the result
+  MoveBudget,         // ABC-SMC-MCMC: the budget of evaluations ran out during the last generation's moves;
+                      // that generation is the result, with the moves it had
 };
 [[nodiscard]] std::string to_string(AbcStop stop);
 

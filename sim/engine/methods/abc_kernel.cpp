@@ -131,6 +131,17 @@ Point MixtureKernel::propose(ProposalDraws& draws) const {
   return x;
 }
 
+Point MixtureKernel::perturb(const Point& centre, double scale, ProposalDraws& draws) const {
+  const auto& chol = shape(0).chol;
+  Point z(d_);
+  for (auto& zi : z) zi = normal_quantile(draws.next());
+  Point x = centre;
+  const double s = std::sqrt(scale);
+  for (std::size_t i = 0; i < d_; ++i)
+    for (std::size_t k = 0; k <= i; ++k) x[i] += s * chol[i * d_ + k] * z[k];
+  return x;
+}
+
 double MixtureKernel::log_density(const Point& x) const {
   std::vector<double> terms(centres_.size());
   double largest = -std::numeric_limits<double>::infinity();

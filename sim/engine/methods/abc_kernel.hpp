@@ -39,6 +39,10 @@ class MixtureKernel {
   // One perturbed draw (not yet checked against the prior support).
   [[nodiscard]] Point propose(ProposalDraws& draws) const;
 
+  // centre + sqrt(scale) L_0 z, z standard normal: a random-walk move with
+  // covariance scale x Sigma_0 around a given point (ABC-MCMC moves).
+  [[nodiscard]] Point perturb(const Point& centre, double scale, ProposalDraws& draws) const;
+
   // log sum_j w_j |Sigma_j|^(-1/2) exp(-|L_j^-1 (x - theta_j)|^2 / 2): the mixture density up to a constant.
   [[nodiscard]] double log_density(const Point& x) const;
 

@@ -52,6 +52,10 @@ std::string to_string(AbcStop stop) {
       return "adaptive tolerance stopped decreasing";
     case AbcStop::MaxEvaluations:
       return "total budget of evaluations reached (last generation abandoned)";
+    case AbcStop::MoveAcceptance:
+      return "move acceptance rate fell below the minimum (last generation kept)";
+    case AbcStop::MoveBudget:
+      return "total budget of evaluations reached during the moves (last generation kept)";
   }
   return "unknown";
 }
