@@ -77,7 +77,8 @@ TEST_CASE("calibrate spec: every problem is reported at once with file, line, ke
     const std::string m = e.what();
     INFO(m);
     const std::string f = spec.string();
-    CHECK_THAT(m, Contains(f + ":2:10: method: \"mcmc\" is not a method; accepted: smc (default), smc-mcmc, rejection"));
+    CHECK_THAT(m,
+               Contains(f + ":2:10: method: \"mcmc\" is not a method; accepted: smc (default), smc-mcmc, rejection"));
     CHECK_THAT(m, Contains(f + ":3:13: particles: wrong type: expected an integer"));
     CHECK_THAT(m, Contains(f + ":4:10: colour: unknown key; accepted: alpha, common_random_numbers, description,"));
     CHECK_THAT(m, Contains(f + ":5:14: tolerances: must be RMSEs in percentage points, >= 0 and strictly decreasing"));
