@@ -180,3 +180,45 @@ TEST_CASE("budget: a scenario that can spend more than its budget is rejected wi
   const auto ok = pw::load_scenario(f, {"budget.programmes_total=\"110000 USD 2023\""});
   CHECK(ok.params.budget.programmes_total == Approx(110000));
 }
+
+TEST_CASE("names: duplicate programme names, NUL characters and HDF5-unsafe names are refused with a location",
+          "[params][programmes][errors]") {
+  pwt::TempDir dir("names");
+  SECTION("two [[programme]] tables in one file with the same name") {
+    const auto f = dir.write("dup.toml", profile_line() +
+                                             "[[programme]]\nname = \"cbt\"\nkind = \"cbt\"\n"
+                                             "[[programme]]\nname = \"cbt\"\ncapacity = 80\n");
+    const auto err = error_text(f);
+    CHECK_THAT(err, Catch::Contains("dup.toml:") && Catch::Contains("duplicate name \"cbt\"") &&
+                        Catch::Contains("entry at line 2"));
+  }
+  SECTION("a NUL escape in the scenario name") {
+    const auto f = dir.write("nul.toml", profile_line() + "name = \"x\\u0000y\"\n");
+    CHECK_THAT(error_text(f), Catch::Contains("nul.toml:2:") && Catch::Contains("NUL character"));
+  }
+  SECTION("a NUL escape in extends") {
+    dir.write("base.toml", profile_line());
+    const auto f = dir.write("nulext.toml", "extends = \"base.toml\\u0000x\"\n");
+    CHECK_THAT(error_text(f),
+               Catch::Contains("nulext.toml:1:") && Catch::Contains("extends") && Catch::Contains("NUL character"));
+  }
+  SECTION("a NUL escape in a string parameter") {
+    const auto f = dir.write("nulpar.toml", "population.profile_file = \"" + pwt::kProfilePath + "\\u0000x\"\n");
+    CHECK_THAT(error_text(f), Catch::Contains("population.profile_file") && Catch::Contains("NUL character"));
+  }
+  SECTION("scenario names that are not HDF5 group names") {
+    for (const std::string bad : {"a/b", ".", ".."}) {
+      const auto f = dir.write("slash.toml", profile_line() + "name = \"" + bad + "\"\n");
+      CHECK_THAT(error_text(f), Catch::Contains("slash.toml:2:") && Catch::Contains("not accepted"));
+    }
+  }
+  SECTION("a programme name with a slash") {
+    const auto f = dir.write("progslash.toml", profile_line() + "[[programme]]\nname = \"a/b\"\nkind = \"cbt\"\n");
+    CHECK_THAT(error_text(f), Catch::Contains("progslash.toml:3:") && Catch::Contains("programme.name"));
+  }
+  SECTION("the same name in a parent and its child is an override, not a duplicate") {
+    dir.write("p.toml", profile_line() + "[[programme]]\nname = \"cbt\"\nkind = \"cbt\"\n");
+    const auto f = dir.write("c.toml", "extends = \"p.toml\"\n[[programme]]\nname = \"cbt\"\ncapacity = 80\n");
+    CHECK(error_text(f).empty());
+  }
+}

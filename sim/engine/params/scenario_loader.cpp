@@ -15,6 +15,15 @@
 namespace pw {
 
 namespace {
+// Why `s` cannot name a scenario or a [[collection]] entry (it becomes an HDF5
+// group name and a file-name part); empty when it can.
+std::string name_problem(const std::string& s) {
+  if (s.find('\0') != std::string::npos) return "a NUL character is not accepted in a name";
+  if (s.find('/') != std::string::npos) return "\"/\" is not accepted in a name (it is used as an HDF5 group name)";
+  if (s == "." || s == "..") return "\".\" and \"..\" are not accepted as names (they are used as HDF5 group names)";
+  return {};
+}
+
 struct Walker {
   ParamTable& table;
   ScenarioMeta& meta;
@@ -43,11 +52,23 @@ struct Walker {
       issue(node, std::string(c.key()), fmt::format("wrong type: expected [[{}]] tables", c.key()));
       return;
     }
+    std::map<std::string, int> seen;  // name -> line of the first entry with it, in this file
     for (const auto& element : *array) {
       const auto& t = *element.as_table();
       const auto name = t["name"].value_exact<std::string>();
       if (!name || name->empty()) {
         issue(element, std::string(c.key()), "missing name: every entry needs name = \"...\"");
+        continue;
+      }
+      if (const std::string why = name_problem(*name); !why.empty()) {
+        issue(*t.get("name"), std::string(c.key()) + ".name", why);
+        continue;
+      }
+      const int line = static_cast<int>(element.source().begin.line);
+      if (const auto [it, fresh] = seen.emplace(*name, line); !fresh) {
+        issue(element, std::string(c.key()),
+              fmt::format("duplicate name \"{}\": the [[{}]] entry at line {} has it already", *name, c.key(),
+                          it->second));
         continue;
       }
       Walker sub{c.entry(*name), meta, issues, file, base_dir, collections, fmt::format("{}[{}].", c.key(), *name)};
@@ -69,6 +90,10 @@ struct Walker {
         auto s = node.value_exact<std::string>();
         if (!s)
           issue(node, path, "wrong type: expected a string");
+        else if (path == "name" && !name_problem(*s).empty())
+          issue(node, path, name_problem(*s));
+        else if (s->find('\0') != std::string::npos)
+          issue(node, path, "a NUL character is not accepted in a string");
         else
           (path == "name" ? meta.name : meta.description) = *s;
         continue;
@@ -91,6 +116,10 @@ struct Walker {
       }
       if (!err.empty()) {
         issue(node, path, err);
+        continue;
+      }
+      if (auto* s = std::get_if<std::string>(&v); s && s->find('\0') != std::string::npos) {
+        issue(node, path, "a NUL character is not accepted in a string");
         continue;
       }
       if (auto* s = std::get_if<std::string>(&v); s && path.ends_with("_file") && !s->empty()) {
@@ -165,6 +194,10 @@ void load_chain(const std::filesystem::path& file, ParamTable& table, const std:
     if (!parent) {
       ScenarioIssue i = here;
       i.message = "wrong type: expected the path of the scenario this one extends, e.g. \"baseline.toml\"";
+      issues.push_back(std::move(i));
+    } else if (parent->find('\0') != std::string::npos) {
+      ScenarioIssue i = here;
+      i.message = "a NUL character is not accepted in a path";
       issues.push_back(std::move(i));
     } else {
       load_chain(file.parent_path() / *parent, table, collections, meta, false, chain, issues, here);
