@@ -188,6 +188,11 @@ TEST_CASE("scenario: an unknown key reports the nearest path", "[params][scenari
     const auto& i = only(issues_of(dir.write("s.toml", "zzzzzzzzzzzzzzzzzzzzzzzzzzzz = 1\n")));
     CHECK(i.message == "unknown key");
   }
+  SECTION("a 2 MB key gets no suggestion, and an answer (the did-you-mean search is bounded)") {
+    const auto& i = only(issues_of(dir.write("s.toml", std::string(2'000'000, 'k') + " = 1\n")));
+    CHECK(i.message == "unknown key");
+    CHECK(i.line == 1);
+  }
 }
 
 TEST_CASE("scenario: wrong types, ranges and units are reported", "[params][scenario][errors]") {

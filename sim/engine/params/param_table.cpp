@@ -102,6 +102,7 @@ const ParamSlot* ParamTable::find(const std::string& path) const {
 
 std::string ParamTable::nearest(const std::string& path) const {
   std::string best;
+  if (path.size() > kMaxSuggestKeyLength) return best;
   std::size_t best_d = std::max<std::size_t>(3, path.size() / 3) + 1;
   for (const auto& s : slots_) {
     // Compare both the full path and its last component, so that a key in the

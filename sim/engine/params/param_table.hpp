@@ -32,7 +32,10 @@ class ParamTable {
 
   [[nodiscard]] const ParamSlot* find(const std::string& path) const;
   [[nodiscard]] const std::vector<ParamSlot>& slots() const { return slots_; }
-  // The closest known path, for "did you mean" (empty when nothing is close).
+  // The closest known path, for "did you mean" (empty when nothing is close,
+  // and for keys longer than kMaxSuggestKeyLength, which no typo makes: this
+  // bounds the edit-distance work on absurd input such as a 2 MB key).
+  static constexpr std::size_t kMaxSuggestKeyLength = 200;
   [[nodiscard]] std::string nearest(const std::string& path) const;
 
  private:
