@@ -239,7 +239,7 @@ TEST_CASE("results: a writer destroyed without commit leaves no file", "[io][res
     pw::RunOptions o;
     o.scenario = dir.write("bad.toml", "[population]\nprofile_file = \"missing.csv\"\n");
     o.output = dir / "bad.h5";
-    CHECK_THROWS_AS(pw::run_scenario(o), pw::ProfileError);
+    CHECK_THROWS_AS(pw::run_scenario(o), pw::ScenarioError);  // missing.csv is refused at load
     CHECK_FALSE(std::filesystem::exists(o.output));
     CHECK_FALSE(has_part_files(dir.path()));
   }

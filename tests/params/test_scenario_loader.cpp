@@ -188,10 +188,22 @@ TEST_CASE("scenario: an unknown key reports the nearest path", "[params][scenari
     const auto& i = only(issues_of(dir.write("s.toml", "zzzzzzzzzzzzzzzzzzzzzzzzzzzz = 1\n")));
     CHECK(i.message == "unknown key");
   }
-  SECTION("a 2 MB key gets no suggestion, and an answer (the did-you-mean search is bounded)") {
-    const auto& i = only(issues_of(dir.write("s.toml", std::string(2'000'000, 'k') + " = 1\n")));
-    CHECK(i.message == "unknown key");
+  SECTION("a 9,000-character key is refused as too long (no did-you-mean search)") {
+    const auto& i = only(issues_of(dir.write("s.toml", std::string(9000, 'k') + " = 1\n")));
+    CHECK_THAT(i.message, StartsWith("key too long: 9000 characters") && Contains("the limit is 200"));
     CHECK(i.line == 1);
+  }
+  SECTION("a 2 MB key in --set gets no suggestion, and an answer (the did-you-mean search is bounded)") {
+    auto p = pw::with_defaults<pw::ModelParams>();
+    pw::ParamTable table(p);
+    pw::ScenarioMeta meta;
+    try {
+      pw::apply_overrides({std::string(2'000'000, 'k') + "=1"}, table, meta);
+      FAIL("expected a ScenarioError");
+    } catch (const pw::ScenarioError& e) {
+      REQUIRE(e.issues().size() == 1);
+      CHECK(e.issues()[0].message == "unknown key");
+    }
   }
 }
 
@@ -331,7 +343,7 @@ TEST_CASE("scenario: a missing file and a TOML syntax error are reported", "[par
     CHECK_THAT(i.to_string(), Contains("no_such_scenario.toml"));
   }
   SECTION("a directory is not a scenario file") {
-    CHECK_THAT(only(issues_of(dir.path())).message, Contains("missing file"));
+    CHECK_THAT(only(issues_of(dir.path())).message, Contains("is a directory, not a scenario file"));
   }
   SECTION("syntax error") {
     const auto file = dir.write("broken.toml", "[simulation]\npeople = 100\nhorizon = \"2y\n[population]\n");

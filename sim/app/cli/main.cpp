@@ -243,17 +243,21 @@ int report_command(const std::filesystem::path& file, const std::filesystem::pat
 
 }  // namespace
 
-// --people check written for people: says what is accepted and what was given.
-CLI::Validator people_count() {
+// Numeric option checks written for people: what the option is, what is
+// accepted and what was given (CLI11's own Range prints "Value 0 not in range ...").
+// `rule` replaces the default "WHAT must be a whole number from LO to HI".
+CLI::Validator whole_number(long long lo, long long hi, const std::string& what, std::string rule = {}) {
+  if (rule.empty()) rule = fmt::format("{} must be a whole number from {} to {}", what, lo, hi);
   return CLI::Validator(
-      [](std::string& text) -> std::string {
+      [lo, hi, rule](std::string& text) -> std::string {
         long long n = 0;
-        if (!CLI::detail::lexical_cast(text, n) || n < 1 || n > 100000000LL) {
-          return "a cohort needs a whole number of people from 1 to 100000000 (got \"" + text + "\")";
-        }
+        if (!CLI::detail::lexical_cast(text, n) || n < lo || n > hi) return fmt::format("{} (got \"{}\")", rule, text);
         return {};
       },
-      "1..100000000");
+      fmt::format("{}..{}", lo, hi));
+}
+CLI::Validator people_count() {
+  return whole_number(1, 100000000LL, "", "a cohort needs a whole number of people from 1 to 100000000");
 }
 
 int main(int argc, char** argv) {
@@ -271,11 +275,14 @@ int main(int argc, char** argv) {
   run_cmd->add_option("scenario", run.scenario, "scenario TOML file")->required();
   run_cmd->add_option("-o,--output", run.output, "results file (default results/<scenario name>.h5)");
   run_cmd->add_option("--people", people, "persons in the cohort (overrides simulation.people)")->check(people_count());
-  run_cmd->add_option("--weeks", weeks, "weeks of follow-up (overrides simulation.horizon)")->check(CLI::Range(1, 780));
-  run_cmd->add_option("--seed", seed, "random seed (overrides simulation.seed)")->check(CLI::Range(0LL, 2147483647LL));
-  run_cmd->add_option("--reps", reps, "replicates (overrides simulation.replicates)")->check(CLI::Range(1, 10000));
+  run_cmd->add_option("--weeks", weeks, "weeks of follow-up (overrides simulation.horizon)")
+      ->check(whole_number(1, 780, "weeks of follow-up"));
+  run_cmd->add_option("--seed", seed, "random seed (overrides simulation.seed)")
+      ->check(whole_number(0, 2147483647LL, "the seed"));
+  run_cmd->add_option("--reps", reps, "replicates (overrides simulation.replicates)")
+      ->check(whole_number(1, 10000, "the number of replicates"));
   run_cmd->add_option("--threads", run.threads, "worker threads (default: all cores); results do not depend on it")
-      ->check(CLI::Range(1, 1024));
+      ->check(whole_number(1, 1024, "the number of threads"));
   run_cmd->add_option("--set", run.sets,
                       "override a parameter, path=value (repeatable), e.g. --set justice.courts.delay_median=12w");
   run_cmd->add_option("--persons", persons, "per-person tables to write: first (replicate 0), all, none")
@@ -294,20 +301,20 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   compare_cmd->add_option("-o,--output", cmp_cli.run.output, "experiment file (default results/compare.h5)");
   compare_cmd->add_option("--reps", cmp.replicates, "replicates per scenario (default: the baseline's)")
-      ->check(CLI::Range(1, 10000));
+      ->check(whole_number(1, 10000, "the number of replicates"));
   compare_cmd->add_option("--people", cmp.people, "persons per cohort (default: the baseline's)")
       ->check(people_count());
   compare_cmd->add_option("--weeks", cmp.weeks, "weeks of follow-up (default: the baseline's)")
-      ->check(CLI::Range(1, 780));
+      ->check(whole_number(1, 780, "weeks of follow-up"));
   compare_cmd->add_option("--seed", cmp_seed, "random seed (default: the baseline's)")
-      ->check(CLI::Range(0LL, 2147483647LL));
+      ->check(whole_number(0, 2147483647LL, "the seed"));
   compare_cmd->add_flag("--independent", cmp.independent,
                         "give each scenario its own seed stream instead of common random numbers");
   compare_cmd->add_option("--csv", cmp_cli.csv, "write every difference row (all groups, years, outcomes) to this CSV");
   compare_cmd
       ->add_option("--threads", cmp_cli.run.threads,
                    "worker threads per process (default: all cores); results do not depend on it")
-      ->check(CLI::Range(1, 1024));
+      ->check(whole_number(1, 1024, "the number of threads"));
   compare_cmd->add_option("--set", cmp.sets, "override a parameter in every scenario, path=value (repeatable)");
   compare_cmd->add_option("--persons", cmp_persons, "per-person tables to write: first (replicate 0), all, none")
       ->check(CLI::IsMember({"first", "all", "none"}));
@@ -328,17 +335,17 @@ int main(int argc, char** argv) {
   sweep_cmd->add_option("spec", swp.spec, "sweep spec TOML file (examples in scenarios/sweeps/)")->required();
   sweep_cmd->add_option("-o,--output", swp_cli.run.output, "experiment file (default results/sweep-<spec name>.h5)");
   sweep_cmd->add_option("--reps", swp.replicates, "replicates per point (default: the spec's)")
-      ->check(CLI::Range(1, 10000));
+      ->check(whole_number(1, 10000, "the number of replicates"));
   sweep_cmd->add_option("--people", swp.people, "persons per cohort (default: the spec's)")->check(people_count());
   sweep_cmd->add_option("--weeks", swp.weeks, "weeks of follow-up of every point (default: the spec's)")
-      ->check(CLI::Range(1, 780));
+      ->check(whole_number(1, 780, "weeks of follow-up"));
   sweep_cmd->add_option("--seed", swp.seed, "random seed of every point (default: the spec's)")
-      ->check(CLI::Range(0LL, 2147483647LL));
+      ->check(whole_number(0, 2147483647LL, "the seed"));
   sweep_cmd->add_option("--csv", swp_cli.csv, "write one row per point: parameter values and outputs");
   sweep_cmd
       ->add_option("--threads", swp_cli.run.threads,
                    "worker threads per process (default: all cores); results do not depend on it")
-      ->check(CLI::Range(1, 1024));
+      ->check(whole_number(1, 1024, "the number of threads"));
   sweep_cmd
       ->add_option("--persons", swp_persons, "per-person tables to write: none (default), first (replicate 0), all")
       ->check(CLI::IsMember({"first", "all", "none"}));
@@ -366,7 +373,7 @@ int main(int argc, char** argv) {
   calibrate_cmd
       ->add_option("--threads", cal.threads,
                    "worker threads per process (default: all cores); results do not depend on it")
-      ->check(CLI::Range(1, 1024));
+      ->check(whole_number(1, 1024, "the number of threads"));
   calibrate_cmd->add_flag("--restart", cal.restart, "discard an unfinished run of this output instead of resuming it");
   calibrate_cmd
       ->add_option("--stop-after", cal.stop_after,

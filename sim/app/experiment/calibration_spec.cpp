@@ -63,6 +63,7 @@ std::uint32_t CalibrationSpec::max_generations() const {
 CalibrationSpec read_calibration_spec(const std::filesystem::path& file, int people_override) {
   SpecReader rd{file.string(), {}};
   const toml::table t = parse_spec_file(file, "calibration spec");
+  rd.root = &t;
   CalibrationSpec s;
   s.file = file;
   s.text = read_file_bytes(file);
@@ -200,7 +201,7 @@ CalibrationSpec read_calibration_spec(const std::filesystem::path& file, int peo
   // The base scenario: loaded here so its problems are reported with the spec's.
   LoadedScenario base;
   bool base_ok = false;
-  if (base_rel) {
+  if (base_rel && rd.base_scenario_exists(file.parent_path() / *base_rel)) {
     s.scenario = file.parent_path() / *base_rel;
     try {
       base = load_scenario(s.scenario, s.sets);

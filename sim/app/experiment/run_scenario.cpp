@@ -13,8 +13,49 @@
 #include "sim/app/io/results_file.hpp"
 #include "sim/engine/core/parallel.hpp"
 #include "sim/engine/params/param_docs.hpp"
+#include "sim/engine/params/toml_input.hpp"
 
 namespace pw {
+
+namespace {
+// Every *_file parameter: a default (set by no file and no --set) is resolved
+// against the shipped scenarios folder, the folder its text is written from
+// (PATHWAYS_SCENARIOS_DIR), never the working directory; then every named file
+// must exist. Problems name the key, who set it and what it was resolved against.
+void check_named_files(const std::filesystem::path& file, ParamTable& table, const ScenarioMeta& meta) {
+  std::vector<ScenarioIssue> issues;
+  const std::filesystem::path shipped = PATHWAYS_SCENARIOS_DIR;
+  for (const auto& slot : table.slots()) {
+    if (slot.info.type != ValueType::Text || !slot.info.path.ends_with("_file")) continue;
+    const std::string quoted = slot.get();
+    std::string value = quoted.substr(1, quoted.size() - 2);
+    if (value.empty()) continue;
+    const auto set_by = meta.file_keys.find(slot.info.path);
+    if (set_by == meta.file_keys.end() && std::filesystem::path(value).is_relative()) {
+      value = (shipped / value).lexically_normal().string();
+      slot.set(ParamValue(value));
+    }
+    std::string why = input_file_problem(value, "data file");
+    if (why.empty()) continue;
+    if (why.starts_with("missing file")) why = fmt::format("missing file: \"{}\" does not exist", value);
+    if (set_by == meta.file_keys.end()) {
+      issues.push_back({file.string(), 0, 0, slot.info.path,
+                        fmt::format("{} (the default {}, resolved against the shipped scenarios folder {}; the "
+                                    "scenario does not set {})",
+                                    why, slot.info.default_text, shipped.string(), slot.info.path)});
+    } else if (set_by->second.file == "--set") {
+      issues.push_back({"--set", 0, 0, slot.info.path,
+                        why + " (relative paths on the command line are relative "
+                              "to the working directory)"});
+    } else {
+      ScenarioIssue i = set_by->second;
+      i.message = fmt::format("{} (relative paths are resolved against the folder of {})", why, i.file);
+      issues.push_back(std::move(i));
+    }
+  }
+  if (!issues.empty()) throw ScenarioError(std::move(issues));
+}
+}  // namespace
 
 LoadedScenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& sets) {
   LoadedScenario s;
@@ -30,6 +71,7 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
         {{file.string(), 0, 0, "population.profile_file",
           "missing: a population profile CSV must be named (e.g. ../data/populations/us-state-2008.csv)"}});
   }
+  check_named_files(file, table, s.meta);
   s.resolved = resolved_toml(s.meta, table, collections);
   if (s.params.budget.programmes_total > 0) {
     const double planned = planned_programme_spending(s.params);

@@ -7,6 +7,7 @@
 #include "models/model_params.hpp"
 #include "models/programmes/programme_spec.hpp"
 #include "sim/engine/params/param_table.hpp"
+#include "sim/engine/params/toml_input.hpp"
 
 namespace pw {
 
@@ -15,7 +16,16 @@ void SpecReader::issue(const toml::node& n, const std::string& key, std::string 
       {file, static_cast<int>(n.source().begin.line), static_cast<int>(n.source().begin.column), key, std::move(msg)});
 }
 
-void SpecReader::issue(const std::string& key, std::string msg) { issues.push_back({file, 0, 0, key, std::move(msg)}); }
+void SpecReader::issue(const std::string& key, std::string msg) {
+  // At the key when the spec has it, else at the top of the file (a missing key).
+  if (root != nullptr) {
+    if (const toml::node* n = root->get(key)) {
+      issue(*n, key, std::move(msg));
+      return;
+    }
+  }
+  issues.push_back({file, 1, 1, key, std::move(msg)});
+}
 
 std::vector<std::string> SpecReader::strings(const toml::table& t, const std::string& key) {
   std::vector<std::string> out;
@@ -55,6 +65,14 @@ std::vector<double> SpecReader::numbers(const toml::table& t, const std::string&
   return out;
 }
 
+bool SpecReader::base_scenario_exists(const std::filesystem::path& base) {
+  std::string why = input_file_problem(base, "scenario file");
+  if (why.empty()) return true;
+  if (why.starts_with("missing file")) why = fmt::format("missing file: \"{}\" does not exist", base.string());
+  issue("scenario", why + " (the base scenario, relative to the spec's folder)");
+  return false;
+}
+
 void SpecReader::unknown_keys(const toml::table& t, const std::set<std::string>& accepted, const std::string& where) {
   for (auto&& [k, node] : t) {
     if (!accepted.count(std::string(k.str()))) {
@@ -66,16 +84,10 @@ void SpecReader::unknown_keys(const toml::table& t, const std::set<std::string>&
 }
 
 toml::table parse_spec_file(const std::filesystem::path& file, const std::string& what) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec)) {
-    throw ScenarioError({{file.string(), 0, 0, "(file)", "missing file: no such " + what}});
-  }
-  try {
-    return toml::parse_file(file.string());
-  } catch (const toml::parse_error& e) {
-    throw ScenarioError({{file.string(), static_cast<int>(e.source().begin.line),
-                          static_cast<int>(e.source().begin.column), "(syntax)", std::string(e.description())}});
-  }
+  std::vector<ScenarioIssue> issues;
+  auto doc = read_toml_file(file, what, {file.string(), 0, 0, "(file)", ""}, issues);
+  if (!doc) throw ScenarioError(std::move(issues));
+  return std::move(*doc);
 }
 
 PathInfo lookup_parameter(const std::string& path) {

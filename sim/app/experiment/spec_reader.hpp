@@ -24,8 +24,10 @@ namespace pw {
 struct SpecReader {
   std::string file;
   std::vector<ScenarioIssue> issues;
+  const toml::table* root = nullptr;  // the spec, once parsed: issue(key, msg) finds the key's line in it
 
   void issue(const toml::node& n, const std::string& key, std::string msg);
+  // At the top-level `key`'s line when the spec has that key, else at line 1.
   void issue(const std::string& key, std::string msg);
 
   // The value of `key`, if present and of type T (double accepts integers);
@@ -49,11 +51,15 @@ struct SpecReader {
 
   std::vector<std::string> strings(const toml::table& t, const std::string& key);
   std::vector<double> numbers(const toml::table& t, const std::string& key);
+  // An issue at the spec's `scenario` key when the base scenario it names
+  // (relative to the spec's folder) is not a readable file; true when it is.
+  bool base_scenario_exists(const std::filesystem::path& base);
   void unknown_keys(const toml::table& t, const std::set<std::string>& accepted, const std::string& where);
 };
 
-// Parses a spec file: a missing file or a TOML syntax error throws ScenarioError
-// naming it (`what` says which kind of spec, e.g. "sweep spec").
+// Parses a spec file within TomlLimits: a missing file, a TOML syntax error or a
+// limit exceeded throws ScenarioError naming it (`what` says which kind of spec,
+// e.g. "sweep spec").
 toml::table parse_spec_file(const std::filesystem::path& file, const std::string& what);
 
 // What a parameter path accepts, from the schema (scalar or programme[NAME].key).

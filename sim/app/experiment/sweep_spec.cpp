@@ -31,6 +31,8 @@ const std::set<std::string> kTopKeys = {"name",       "description", "scenario",
                                         "replicates", "people",      "weeks",    "seed",     "design_seed",
                                         "bootstrap",  "set",         "outputs",  "parameter"};
 const std::set<std::string> kParameterKeys = {"path", "lo", "hi", "levels", "log"};
+// The most design points (runs per replicate) a sweep may have, as for grids.
+constexpr std::int64_t kMaxDesignPoints = 100000;
 
 std::string point_name(std::size_t p, std::size_t points) {
   const int digits = std::max<int>(4, static_cast<int>(std::to_string(points > 0 ? points - 1 : 0).size()));
@@ -42,6 +44,7 @@ std::string point_name(std::size_t p, std::size_t points) {
 ExperimentPlan plan_sweep(const SweepOptions& o) {
   SpecReader rd{o.spec.string(), {}};
   const toml::table t = parse_spec_file(o.spec, "sweep spec");
+  rd.root = &t;
   rd.unknown_keys(t, kTopKeys, "");
   const auto base_rel = rd.get<std::string>(t, "scenario", "a string (path of the base scenario)");
   const auto design = rd.get<std::string>(t, "design", "a string: grid, lhs or sobol").value_or("");
@@ -56,6 +59,7 @@ ExperimentPlan plan_sweep(const SweepOptions& o) {
   const auto outputs = rd.strings(t, "outputs");
   const auto name = rd.get<std::string>(t, "name", "a string").value_or(o.spec.stem().string());
   if (!base_rel) rd.issue("scenario", "missing: the base scenario file, e.g. scenario = \"../baseline.toml\"");
+  if (base_rel) rd.base_scenario_exists(o.spec.parent_path() / *base_rel);
   if (design != "grid" && design != "lhs" && design != "sobol") {
     if (const auto* n = t.get("design")) {
       rd.issue(*n, "design", fmt::format("\"{}\" is not a design; accepted: grid, lhs, sobol", design));
@@ -67,11 +71,30 @@ ExperimentPlan plan_sweep(const SweepOptions& o) {
     rd.issue("points", design == "sobol"
                            ? "missing or < 2: the number of Saltelli base rows N (runs = N (d + 2)); a power of two"
                            : "missing or < 2: the number of Latin hypercube points");
+  } else if ((design == "lhs" || design == "sobol") && *points > kMaxDesignPoints) {
+    rd.issue("points", fmt::format("out of range: {} points; a sweep has at most {} design points{}", *points,
+                                   kMaxDesignPoints, design == "sobol" ? " (N (d + 2) for sobol)" : ""));
   }
   if (reps < 1 || reps > 10000) rd.issue("replicates", "out of range: 1 to 10000");
   if (bootstrap < 0 || bootstrap > 100000) rd.issue("bootstrap", "out of range: 0 to 100000");
   if (outputs.empty()) rd.issue("outputs", "missing: at least one output, e.g. outputs = [\"return_prison.all.y3\"]");
-  for (const auto& out : outputs) {
+  const auto* outputs_array = t.get("outputs") != nullptr ? t.get("outputs")->as_array() : nullptr;
+  for (std::size_t k = 0; k < outputs.size(); ++k) {
+    const auto& out = outputs[k];
+    // At the output's own line (every entry is a string here: rd.strings kept only those).
+    const toml::node* at = nullptr;
+    if (outputs_array != nullptr) {
+      std::size_t seen = 0;
+      for (const auto& e : *outputs_array) {
+        if (e.is_string() && seen++ == k) at = &e;
+      }
+    }
+    const auto out_issue = [&](std::string msg) {
+      if (at != nullptr)
+        rd.issue(*at, "outputs", std::move(msg));
+      else
+        rd.issue("outputs", std::move(msg));
+    };
     try {
       const auto [measure, group, period] = split_output(out);
       const auto groups = standard_group_names();
@@ -79,18 +102,17 @@ ExperimentPlan plan_sweep(const SweepOptions& o) {
       if (std::find(known.begin(), known.end(), measure) == known.end()) {
         std::string list;
         for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-        rd.issue("outputs", fmt::format("\"{}\": unknown measure \"{}\"; accepted: {}", out, measure, list));
+        out_issue(fmt::format("\"{}\": unknown measure \"{}\"; accepted: {}", out, measure, list));
       }
       if (std::find(groups.begin(), groups.end(), group) == groups.end()) {
-        rd.issue("outputs", fmt::format("\"{}\": unknown group \"{}\" (see results/README.md, groups)", out, group));
+        out_issue(fmt::format("\"{}\": unknown group \"{}\" (see results/README.md, groups)", out, group));
       }
       if (period != "follow-up" && !std::regex_match(period, std::regex(R"([ym][1-9][0-9]?)"))) {
-        rd.issue("outputs",
-                 fmt::format("\"{}\": period \"{}\" is not y1, y2, ..., m1, m3, m8 (coordination) or follow-up", out,
-                             period));
+        out_issue(fmt::format("\"{}\": period \"{}\" is not y1, y2, ..., m1, m3, m8 (coordination) or follow-up", out,
+                              period));
       }
     } catch (const std::invalid_argument& e) {
-      rd.issue("outputs", e.what());
+      out_issue(e.what());
     }
   }
 
@@ -120,13 +142,20 @@ ExperimentPlan plan_sweep(const SweepOptions& o) {
       infos.push_back(ranged->info);
     }
   }
+  if (design == "sobol" && points && *points <= kMaxDesignPoints &&
+      *points * static_cast<std::int64_t>(sd.dimensions.size() + 2) > kMaxDesignPoints) {
+    rd.issue("points", fmt::format("out of range: points = {} with {} parameters gives N (d + 2) = {} runs per "
+                                   "replicate; a sweep has at most {} design points",
+                                   *points, sd.dimensions.size(),
+                                   *points * static_cast<std::int64_t>(sd.dimensions.size() + 2), kMaxDesignPoints));
+  }
   if (!rd.issues.empty()) throw ScenarioError(rd.issues);
 
   // The design on the unit cube.
   const std::size_t d = sd.dimensions.size();
   try {
     if (design == "grid") {
-      sd.unit_points = methods::full_factorial(levels, 100000);
+      sd.unit_points = methods::full_factorial(levels, static_cast<std::size_t>(kMaxDesignPoints));
     } else if (design == "lhs") {
       sd.unit_points = methods::latin_hypercube(static_cast<std::size_t>(*points), d, sd.analysis_seed);
     } else {
@@ -136,7 +165,13 @@ ExperimentPlan plan_sweep(const SweepOptions& o) {
       sd.unit_points = s.points;
     }
   } catch (const std::invalid_argument& e) {
-    throw ScenarioError({{o.spec.string(), 0, 0, "design", e.what()}});
+    rd.issue(design == "grid" ? "parameter" : "points", e.what());
+  }
+  if (!rd.issues.empty()) throw ScenarioError(rd.issues);
+  if (sd.unit_points.size() > static_cast<std::size_t>(kMaxDesignPoints)) {
+    rd.issue("points", fmt::format("out of range: the design has {} points; a sweep has at most {}",
+                                   sd.unit_points.size(), kMaxDesignPoints));
+    throw ScenarioError(rd.issues);
   }
   sd.values = methods::to_values(sd.dimensions, sd.unit_points);
 

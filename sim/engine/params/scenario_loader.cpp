@@ -1,6 +1,7 @@
 #include "sim/engine/params/scenario_loader.hpp"
 
 #include "sim/engine/params/param_values.hpp"
+#include "sim/engine/params/toml_input.hpp"
 
 #include <fmt/format.h>
 
@@ -31,11 +32,21 @@ struct Walker {
   std::string file;
   std::filesystem::path base_dir;
   const std::vector<Collection*>& collections;
-  std::string display_prefix = {};  // e.g. "programme[cbt]." inside a collection entry
+  std::map<std::string, ScenarioIssue>& file_keys;  // where each *_file key was set
+  std::string display_prefix = {};                  // e.g. "programme[cbt]." inside a collection entry
 
+  // Past TomlLimits::kMaxIssues problems the walk stops (a 1 MiB file of bad keys
+  // would otherwise cost a did-you-mean search per line).
+  [[nodiscard]] bool full() const { return issues.size() > TomlLimits::kMaxIssues; }
   void issue(const toml::node& n, const std::string& key, std::string msg) {
-    issues.push_back({file, static_cast<int>(n.source().begin.line), static_cast<int>(n.source().begin.column),
-                      display_prefix + key, std::move(msg)});
+    if (full()) return;
+    const int line = static_cast<int>(n.source().begin.line), column = static_cast<int>(n.source().begin.column);
+    if (issues.size() == TomlLimits::kMaxIssues) {
+      issues.push_back({file, line, column, "(file)",
+                        fmt::format("more than {} problems; the rest are not listed", TomlLimits::kMaxIssues)});
+      return;
+    }
+    issues.push_back({file, line, column, display_prefix + key, std::move(msg)});
   }
 
   Collection* collection(const std::string& key) const {
@@ -71,13 +82,15 @@ struct Walker {
                           it->second));
         continue;
       }
-      Walker sub{c.entry(*name), meta, issues, file, base_dir, collections, fmt::format("{}[{}].", c.key(), *name)};
+      Walker sub{c.entry(*name), meta,        issues,    file,
+                 base_dir,       collections, file_keys, fmt::format("{}[{}].", c.key(), *name)};
       sub.walk(t, "", false);
     }
   }
 
   void walk(const toml::table& t, const std::string& prefix, bool top = true) {
     for (auto&& [k, node] : t) {
+      if (full()) return;
       const std::string path = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
       if (top && prefix.empty()) {
         if (Collection* c = collection(path)) {
@@ -126,6 +139,10 @@ struct Walker {
         const std::filesystem::path p(*s);
         if (p.is_relative()) *s = std::filesystem::absolute(base_dir / p).lexically_normal().string();
       }
+      if (path.ends_with("_file")) {
+        file_keys[display_prefix + path] = {file, static_cast<int>(node.source().begin.line),
+                                            static_cast<int>(node.source().begin.column), display_prefix + path, ""};
+      }
       slot->set(v);
     }
   }
@@ -161,12 +178,6 @@ void load_chain(const std::filesystem::path& file, ParamTable& table, const std:
                 ScenarioMeta& meta, bool top, std::vector<std::filesystem::path>& chain,
                 std::vector<ScenarioIssue>& issues, const ScenarioIssue& missing_context) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec)) {
-    ScenarioIssue i = missing_context;
-    i.message = "missing file: no such scenario file" + (top ? std::string() : " \"" + file.string() + "\"");
-    issues.push_back(std::move(i));
-    return;
-  }
   const auto canonical = std::filesystem::weakly_canonical(file, ec);
   for (const auto& seen : chain) {
     if (seen == canonical) {
@@ -178,14 +189,9 @@ void load_chain(const std::filesystem::path& file, ParamTable& table, const std:
       return;
     }
   }
-  toml::table doc;
-  try {
-    doc = toml::parse_file(file.string());
-  } catch (const toml::parse_error& e) {
-    issues.push_back({file.string(), static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column),
-                      "(syntax)", std::string(e.description())});
-    return;
-  }
+  auto parsed = read_toml_file(file, "scenario file", missing_context, issues);
+  if (!parsed) return;
+  toml::table doc = std::move(*parsed);
   chain.push_back(canonical);
   if (const toml::node* ext = doc.get("extends")) {
     const auto parent = ext->value_exact<std::string>();
@@ -207,7 +213,7 @@ void load_chain(const std::filesystem::path& file, ParamTable& table, const std:
   }
   // name and description belong to the file that states them: not inherited.
   ScenarioMeta own;
-  Walker w{table, own, issues, file.string(), file.parent_path(), collections};
+  Walker w{table, own, issues, file.string(), file.parent_path(), collections, meta.file_keys};
   w.walk(doc, "");
   if (top) {
     meta.name = own.name.empty() ? file.stem().string() : own.name;
@@ -290,6 +296,7 @@ void apply_overrides(const std::vector<std::string>& sets, ParamTable& table, Sc
       continue;
     }
     slot->set(v);
+    if (key.ends_with("_file")) meta.file_keys[path] = {"--set", 0, 0, path, ""};
     meta.overrides.push_back(s);
   }
   if (!issues.empty()) throw ScenarioError(std::move(issues));

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -45,6 +46,9 @@ struct ScenarioMeta {
   std::filesystem::path file;
   std::vector<std::filesystem::path> chain;  // files extended, root first (e.g. baseline.toml)
   std::vector<std::string> overrides;        // the --set arguments applied, in order
+  // Where each *_file key was last set: file (or "--set"), line, column and key.
+  // A *_file parameter missing here still holds its default.
+  std::map<std::string, ScenarioIssue> file_keys;
 };
 
 // Applies the file's values on top of what the table holds. Throws ScenarioError.
