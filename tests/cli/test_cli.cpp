@@ -114,3 +114,18 @@ TEST_CASE("cli: --help hides the testing flag --stop-after; a bad --set is a com
   CHECK_THAT(r.output, Contains("1 problem on the command line") && Contains("--set: justice.nope"));
   CHECK(r.output.find("in scenario") == std::string::npos);
 }
+
+TEST_CASE("cli: run, compare and sweep refuse a directory or device as -o before simulating", "[cli][faults]") {
+  pwt::TempDir dir("cli-target");
+  for (const std::string target : {dir.path().string(), std::string("/dev/null")}) {
+    for (const std::string cmd : {"run scenarios/baseline.toml --people 100 --weeks 2",
+                                  "compare scenarios/baseline.toml scenarios/housing-first.toml --people 100 --weeks 2",
+                                  "sweep scenarios/sweeps/courts-grid.toml --people 100 --weeks 2"}) {
+      INFO(cmd << " -o " << target);
+      const auto r = run_cli(dir, cmd + " -q -o " + quote(target));
+      CHECK(r.code != 0);
+      CHECK_THAT(r.output, Contains(target) && Contains("name a file"));
+    }
+  }
+  CHECK(std::filesystem::is_character_file("/dev/null"));
+}

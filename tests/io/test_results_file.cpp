@@ -1,4 +1,6 @@
 // sim/app/io: the HDF5 results file, its summary and its atomic commit.
+#include <sys/stat.h>
+
 #include <H5Cpp.h>
 
 #include <nlohmann/json.hpp>
@@ -266,4 +268,25 @@ TEST_CASE("summary: missing and foreign files are errors naming the file", "[io]
   const auto foreign = dir / "foreign.h5";
   { H5::H5File f(foreign.string(), H5F_ACC_TRUNC); }
   CHECK_THROWS_WITH(pw::summarise_results(foreign), Contains("foreign.h5") && Contains("not a Pathways results file"));
+}
+
+TEST_CASE("results: an output that is a directory, device or FIFO is refused before anything is written, and kept",
+          "[io][results][faults]") {
+  pwt::TempDir dir("target");
+  std::filesystem::create_directories(dir.path() / "folder");
+  const auto fifo = dir.path() / "fifo";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  for (const auto& target : {dir.path() / "folder", std::filesystem::path("/dev/null"), fifo}) {
+    INFO(target.string());
+    CHECK_THAT(pw::output_target_problem(target), Catch::Contains(target.string()));
+    CHECK_THROWS_WITH(pw::ResultsWriter(target), Catch::Contains("name a file"));
+    CHECK_FALSE(std::filesystem::exists(target.string() + ".part"));
+  }
+  CHECK(std::filesystem::is_directory(dir.path() / "folder"));
+  CHECK(std::filesystem::is_fifo(fifo));
+  CHECK(std::filesystem::is_character_file("/dev/null"));
+  // A missing folder is created, so it is no problem; a file in the way of one is.
+  CHECK(pw::output_target_problem(dir.path() / "new/sub/x.h5").empty());
+  dir.write("plain", "x");
+  CHECK_THAT(pw::output_target_problem(dir.path() / "plain/x.h5"), Catch::Contains("is not a folder"));
 }

@@ -220,6 +220,7 @@ CalibrationRun run_calibration(const CalibrateOptions& o, MpiSession& mpi) {
       status = {kAlreadyComplete};
     } else {
       try {
+        if (const std::string why = output_target_problem(run.output); !why.empty()) throw ExperimentInputError(why);
         journal = std::make_unique<TaskJournal>(run.output, "calibrate", hash, tasks, o.restart, ".json");
         status = {kRun};
       } catch (const ExperimentInputError& e) {

@@ -118,6 +118,7 @@ ExperimentResult run_experiment(const ExperimentPlan& plan, const ExperimentRunO
       message = {kAlreadyComplete};
     } else {
       try {
+        if (const std::string why = output_target_problem(o.output); !why.empty()) throw ExperimentInputError(why);
         journal = std::make_unique<TaskJournal>(o.output, plan.kind, plan.inputs_hash, plan.tasks(), o.restart);
         message = {kRun};
         for (const int t : journal->pending()) message.push_back(t);

@@ -14,8 +14,33 @@
 
 namespace pw {
 
+std::string output_target_problem(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto st = std::filesystem::status(path, ec);
+  if (std::filesystem::is_directory(st))
+    return fmt::format("{}: the output is a directory; name a file", path.string());
+  if (std::filesystem::exists(st) && !std::filesystem::is_regular_file(st)) {
+    return fmt::format(
+        "{}: the output is not a regular file (a device, FIFO or socket); it is not replaced: name a file",
+        path.string());
+  }
+  // A missing folder is created: the nearest existing one must be a writable folder.
+  auto folder = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+  while (!std::filesystem::exists(folder, ec) && folder.has_parent_path() && folder.parent_path() != folder) {
+    folder = folder.parent_path();
+  }
+  if (!std::filesystem::is_directory(folder, ec)) {
+    return fmt::format("{}: {} is not a folder", path.string(), folder.string());
+  }
+  if (::access(folder.c_str(), W_OK | X_OK) != 0) {
+    return fmt::format("{}: the output folder {} is not writable", path.string(), folder.string());
+  }
+  return {};
+}
+
 ResultsWriter::ResultsWriter(std::filesystem::path final_path, bool compact)
     : final_path_(std::move(final_path)), part_path_(final_path_.string() + ".part") {
+  if (const std::string why = output_target_problem(final_path_); !why.empty()) throw std::runtime_error(why);
   if (final_path_.has_parent_path()) std::filesystem::create_directories(final_path_.parent_path());
   H5::Exception::dontPrint();
   try {

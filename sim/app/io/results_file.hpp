@@ -52,6 +52,12 @@ struct ScenarioHeader {
   bool parameter_table = true;
 };
 
+// Why `path` cannot be a results file, checked before any work starts: it
+// exists and is not a regular file (a directory, device, FIFO or socket, which
+// is never replaced), or the folder it would be created in is not a writable
+// folder (missing folders are created). Empty when it can.
+std::string output_target_problem(const std::filesystem::path& path);
+
 class ResultsWriter {
  public:
   // `compact`: write with the HDF5 1.10 file format (smaller object headers and
