@@ -92,6 +92,8 @@ void JusticeModel::divert_to_courts(int week, WeekCounts& c) {
       need = static_cast<float>(need * (1.0 - params.need_reduction * params.in_treatment_share));
       refresh_from_needs(i);
       s_.court_programme[i] = court;
+      if (s_.court_start_week[court - 1][i] == kNever)
+        s_.court_start_week[court - 1][i] = static_cast<std::int16_t>(week);
       s_.court_programme_until[i] =
           static_cast<std::int16_t>(week + std::max(1, static_cast<int>(std::lround(params.duration))));
       s_.court_week[i] = kNever;
@@ -136,6 +138,11 @@ WeekCounts JusticeModel::courts_and_supervision(std::size_t begin, std::size_t e
           need = at_admission;  // relapse
         }
         refresh_from_needs(i);
+        const std::size_t k = s_.court_programme[i] - 1u;
+        if (s_.court_end_week[k][i] == kNever && s_.court_start_week[k][i] != kNever) {
+          s_.court_end_week[k][i] = static_cast<std::int16_t>(week);
+          s_.court_graduated[k][i] = graduates ? 1 : 0;
+        }
         if (!graduates) {
           const bool female = pop_.sex[i] == static_cast<std::uint8_t>(Sex::Female);
           if (u[1] < p_.courts.prison_given_conviction * (female ? p_.courts.prison_female_factor : 1.0) &&

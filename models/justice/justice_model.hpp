@@ -29,6 +29,8 @@
 // population hazard over time comes from frailty selection and ageing.
 #pragma once
 
+#include <array>
+
 #include <cstdint>
 #include <vector>
 
@@ -72,6 +74,11 @@ struct JusticeState {
   std::vector<std::uint8_t> court_programme, diversion_pending;
   std::vector<std::int16_t> court_programme_until;
   std::vector<float> court_need_at_admission;  // the treated need when the person entered the court
+  // Participation in each court ([0] drug court, [1] mental-health court), for
+  // the per-person table: the first admission's week, the week that spell
+  // ended (kNever while it lasts or if none) and 1 if it ended in graduation.
+  std::array<std::vector<std::int16_t>, 2> court_start_week, court_end_week;
+  std::array<std::vector<std::uint8_t>, 2> court_graduated;
   // First events, as BJS counts them (weeks since release; kNever if none).
   std::vector<std::int16_t> first_arrest_week, first_conviction_week, first_return_week;
   // Weeks of the first and of the latest admission to prison after release, dated at the admission; kNever if none.

@@ -99,13 +99,19 @@ class ProgrammesModel {
   [[nodiscard]] const std::vector<ProgrammeSpec>& specs() const { return specs_; }
   [[nodiscard]] const std::vector<PreReleaseTotals>& pre_release() const { return pre_release_; }
   [[nodiscard]] const std::vector<std::uint8_t>& status(std::size_t programme) const { return status_[programme]; }
+  // Week person i started programme p (weeks since release), valid when the
+  // status is Active, Completed or Dropped. A pre-release course is dated
+  // -round(duration): it ends at release (week 0).
+  [[nodiscard]] std::int16_t start_week(std::size_t programme, std::size_t i) const { return since_[programme][i]; }
+  // Week the course ended (completion or drop-out); kNever while active or if never started.
+  [[nodiscard]] const std::vector<std::int16_t>& end_week(std::size_t programme) const { return ended_[programme]; }
 
  private:
   [[nodiscard]] bool eligible(std::size_t p, std::size_t i) const;
   // completion_probability plus the responsivity bonuses for person i.
   [[nodiscard]] double completion_probability(std::size_t p, std::size_t i) const;
   [[nodiscard]] double priority_key(std::size_t p, std::size_t i) const;
-  void finish(std::size_t p, std::size_t i, bool completed, double group_antisocial_mean);
+  void finish(std::size_t p, std::size_t i, bool completed, double group_antisocial_mean, int week);
 
   // Eligibility decoded once from the spec's strings, for the weekly loop.
   struct Eligibility {
@@ -126,6 +132,7 @@ class ProgrammesModel {
   double mentor_bonus_ = 0;
   std::vector<std::vector<std::uint8_t>> status_;  // [programme][person] ProgrammeStatus
   std::vector<std::vector<std::int16_t>> since_;   // week of joining the list, or of starting
+  std::vector<std::vector<std::int16_t>> ended_;   // week of completing or dropping out; kNever before
   std::vector<double> group_antisocial_mean_;      // of participants, as of the last allocation
   std::vector<PreReleaseTotals> pre_release_;
   const std::vector<std::uint8_t>* enrolled_ = nullptr;
