@@ -5,14 +5,20 @@
 #include <tuple>
 #include <vector>
 
+#include "models/cohort_scale.hpp"
 #include "models/justice/justice_model.hpp"
 
 namespace pw {
 
+std::int64_t JusticeModel::court_places(const DiversionCourtParams& court) const {
+  return places_for_cohort(court.places_per_1000, pop_.size());
+}
+
 std::uint8_t JusticeModel::diversion_court(std::size_t i) const {
   if (s_.case_violent[i] != 0 || s_.court_programme[i] != 0) return 0;  // violent, or already in a court
-  if (p_.drug_court.capacity > 0 && needs_.substance_use[i] >= p_.drug_court.need_threshold) return 1;
-  if (p_.mental_health_court.capacity > 0 && needs_.mental_health[i] >= p_.mental_health_court.need_threshold) return 2;
+  if (court_places(p_.drug_court) > 0 && needs_.substance_use[i] >= p_.drug_court.need_threshold) return 1;
+  if (court_places(p_.mental_health_court) > 0 && needs_.mental_health[i] >= p_.mental_health_court.need_threshold)
+    return 2;
   return 0;
 }
 
@@ -48,7 +54,7 @@ void JusticeModel::sentence_and_close(std::size_t i, int week, WeekCounts& c) {
 }
 
 void JusticeModel::divert_to_courts(int week, WeekCounts& c) {
-  if (p_.drug_court.capacity <= 0 && p_.mental_health_court.capacity <= 0) return;
+  if (court_places(p_.drug_court) <= 0 && court_places(p_.mental_health_court) <= 0) return;
   struct Candidate {
     std::int16_t arrest_week;
     double draw;
@@ -71,7 +77,7 @@ void JusticeModel::divert_to_courts(int week, WeekCounts& c) {
       }
     }
     std::sort(candidates.begin(), candidates.end());
-    std::int64_t free = std::max<std::int64_t>(0, params.capacity - participants);
+    std::int64_t free = std::max<std::int64_t>(0, court_places(params) - participants);
     for (const auto& cand : candidates) {
       const std::size_t i = cand.id;
       s_.diversion_pending[i] = 0;

@@ -131,6 +131,8 @@ class JusticeModel {
   void sentence_and_close(std::size_t i, int week, WeekCounts& c);
   // 1 drug court, 2 mental-health court, 0 none: which court person i's case is eligible for.
   [[nodiscard]] std::uint8_t diversion_court(std::size_t i) const;
+  // Concurrent places of a problem-solving court for this cohort (places_per_1000 x people / 1000, rounded).
+  [[nodiscard]] std::int64_t court_places(const DiversionCourtParams& court) const;
   // Admission to prison in `week`. BJS dates a return to prison at the arrest
   // that led to it, if any (`arrest_week`), else at the admission.
   void admit_to_prison(std::size_t i, int week, int term_weeks, int arrest_week);

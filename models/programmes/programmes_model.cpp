@@ -4,6 +4,8 @@
 #include <cmath>
 #include <tuple>
 
+#include "models/cohort_scale.hpp"
+
 namespace pw {
 
 namespace {
@@ -52,6 +54,10 @@ ProgrammesModel::Eligibility ProgrammesModel::decode_eligibility(const Programme
 void ProgrammesModel::respecify(std::size_t p, const ProgrammeSpec& spec) {
   specs_.at(p) = spec;
   eligibility_.at(p) = decode_eligibility(spec);
+}
+
+std::int64_t ProgrammesModel::places(std::size_t p) const {
+  return places_for_cohort(specs_[p].places_per_1000, pop_.size());
 }
 
 bool ProgrammesModel::eligible(std::size_t p, std::size_t i) const {
@@ -137,7 +143,8 @@ void ProgrammesModel::setup(Parallel& par) {
       candidates.push_back({priority_key(p, i), draw, static_cast<std::uint32_t>(i)});
     }
     const double turns = std::max(1.0, std::floor(params_.pre_release_window / std::max(1.0, s.duration)));
-    const auto served = std::min<std::size_t>(candidates.size(), static_cast<std::size_t>(s.capacity * turns));
+    const auto served =
+        std::min<std::size_t>(candidates.size(), static_cast<std::size_t>(static_cast<double>(places(p)) * turns));
     std::nth_element(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(served), candidates.end());
     std::sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(served));
     std::int64_t micro = 0;
@@ -218,7 +225,7 @@ void ProgrammesModel::allocate(int week, ProgrammeCounts& counts) {
     if (s.phase != "post_release") continue;
     auto& pc = counts.by_programme[p];
     auto& st = status_[p];
-    const std::int64_t free = std::max<std::int64_t>(0, s.capacity - pc.active);
+    const std::int64_t free = std::max<std::int64_t>(0, places(p) - pc.active);
     std::int64_t micro = pc.antisocial_micro_sum, members = pc.active;
     if (free > 0 && pc.waiting > 0) {
       const bool needs_enrolment = enrolled_ != nullptr && s.kind != "interagency_coordination";

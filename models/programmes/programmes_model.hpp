@@ -2,7 +2,8 @@
 // that act through criminogenic needs.
 //
 // Owns, per declared programme, each person's status and the week it last
-// changed. Units: weeks; capacity is concurrent places.
+// changed. Units: weeks; a programme's places are its places_per_1000 turned
+// into concurrent places for this cohort (models/cohort_scale.hpp).
 //
 // Timing:
 //   set-up (before week 0)  pre-release programmes serve the release cohort:
@@ -13,7 +14,7 @@
 //       this week completes (probability completion_probability) or drops out;
 //       an eligible, willing person in the community joins the waiting list.
 //   allocation (a barrier after the per-person phases of week t)
-//       free places = capacity - participants; the waiting list is ordered by
+//       free places = places - participants; the waiting list is ordered by
 //       the priority rule (ties by a keyed draw, then person id) and the first
 //       ones start in week t + 1. The order never depends on threads. Only
 //       persons enrolled with community services (models/coordination) can
@@ -91,11 +92,13 @@ class ProgrammesModel {
   void allocate(int week, ProgrammeCounts& counts);
 
   // Replaces programme p's declaration mid-run (Simulation::set_parameter):
-  // capacity, priority and eligibility act at the next allocation, duration and
+  // places, priority and eligibility act at the next allocation, duration and
   // completion at the next progress phase. Kind, phase and uptake must not change.
   void respecify(std::size_t p, const ProgrammeSpec& spec);
 
   [[nodiscard]] std::size_t size() const { return specs_.size(); }
+  // Concurrent places of programme p for this cohort: round(places_per_1000 x people / 1000).
+  [[nodiscard]] std::int64_t places(std::size_t p) const;
   [[nodiscard]] const std::vector<ProgrammeSpec>& specs() const { return specs_; }
   [[nodiscard]] const std::vector<PreReleaseTotals>& pre_release() const { return pre_release_; }
   [[nodiscard]] const std::vector<std::uint8_t>& status(std::size_t programme) const { return status_[programme]; }

@@ -33,7 +33,7 @@ TEST_CASE("person table: participation columns match the weekly counts and are c
   tj.name = "jobs";
   tj.kind = "transitional_jobs";
   tj.phase = "post_release";
-  tj.capacity = 200;
+  tj.places_per_1000 = pwt::per_1000(200, 5000);
   tj.duration = 8;
   tj.uptake = 0.8;
   p.programmes.push_back(tj);
@@ -41,10 +41,10 @@ TEST_CASE("person table: participation columns match the weekly counts and are c
   cbt.name = "cbt";
   cbt.kind = "cbt";
   cbt.phase = "pre_release";
-  cbt.capacity = 100;
+  cbt.places_per_1000 = pwt::per_1000(100, 5000);
   cbt.duration = 12;
   p.programmes.push_back(cbt);
-  p.justice.drug_court.capacity = 150;
+  p.justice.drug_court.places_per_1000 = pwt::per_1000(150, 5000);
   p.housing.stocks.vouchers_per_1000 = 40;
   p.network.mentors.volunteers_per_1000 = 40;
   Run r(p);

@@ -34,6 +34,9 @@ class ParamTable {
   [[nodiscard]] const std::vector<ParamSlot>& slots() const { return slots_; }
   // The closest known path, for "did you mean" (empty when nothing is close).
   [[nodiscard]] std::string nearest(const std::string& path) const;
+  // The error for a key this table does not hold: what replaced a retired key
+  // (ParamInfo::replaces), else "unknown key" with the nearest known one.
+  [[nodiscard]] std::string unknown_key_message(const std::string& path) const;
 
  private:
   struct Binder {
