@@ -52,6 +52,9 @@ inline pw::ModelParams small_params(int people = 5000, int weeks = 52, int seed 
   return p;
 }
 
+// places_per_1000 that gives `places` concurrent places in a cohort of `people`.
+inline double per_1000(double places, int people) { return places * 1000.0 / people; }
+
 // Applies "path=value" overrides exactly as `--set` does (throws pw::ScenarioError).
 inline void set(pw::ModelParams& p, const std::vector<std::string>& sets) {
   pw::ParamTable table(p);

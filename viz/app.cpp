@@ -96,7 +96,7 @@ void App::start_live() {
     if (auto why = parse_assignment(scenario_a_.params, text, c.path, c.value); !why.empty()) {
       throw std::runtime_error("--b-set " + why);
     }
-    // The last two components of the path name the lever well enough: "drug_court.capacity = 1500".
+    // The last two components of the path name the lever well enough: "drug_court.places_per_1000 = 15".
     const auto last = c.path.rfind('.');
     const auto before = last == std::string::npos || last == 0 ? std::string::npos : c.path.rfind('.', last - 1);
     c.label =

@@ -30,12 +30,12 @@ struct LeverGroup {
 const std::vector<LeverGroup>& lever_groups() {
   static const std::vector<LeverGroup> groups = {
       {"Programmes: places and targeting",
-       {"programme[*].capacity", "programme[*].priority", "programme[*].eligibility.min_risk",
+       {"programme[*].places_per_1000", "programme[*].priority", "programme[*].eligibility.min_risk",
         "programme[*].effects.strength"},
        true},
       {"Problem-solving courts",
-       {"justice.drug_court.capacity", "justice.mental_health_court.capacity", "justice.drug_court.need_threshold",
-        "justice.mental_health_court.need_threshold"},
+       {"justice.drug_court.places_per_1000", "justice.mental_health_court.places_per_1000",
+        "justice.drug_court.need_threshold", "justice.mental_health_court.need_threshold"},
        true},
       {"Supervision intensity",
        {"justice.supervision.intensive_share_", "justice.supervision.term_median",

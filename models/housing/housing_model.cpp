@@ -86,6 +86,10 @@ void HousingModel::setup() {
   s_.first_shelter_week.assign(n, kNever);
   s_.first_street_week.assign(n, kNever);
   s_.weeks_homeless.assign(n, 0);
+  s_.first_transitional_week.assign(n, kNever);
+  s_.first_voucher_week.assign(n, kNever);
+  s_.weeks_transitional.assign(n, 0);
+  s_.weeks_voucher.assign(n, 0);
 }
 
 std::int64_t HousingModel::transitional_capacity() const {
@@ -170,6 +174,9 @@ WeekCounts HousingModel::transitions(std::size_t begin, std::size_t end, int wee
     }
     if (custody != kCommunity) continue;  // held in jail: the place is kept
     if (unstably_housed(state)) inc(s_.weeks_homeless[i]);
+    if (state == h8(Housing::Transitional)) inc(s_.weeks_transitional[i]);
+    if (state == h8(Housing::Own) && s_.tenure[i] == static_cast<std::uint8_t>(Tenure::Voucher))
+      inc(s_.weeks_voucher[i]);
     // The week's shared draw decides whether anything happens; the details
     // (landlord screening, family offer) are drawn only when it does.
     const double event = draws.of(i)[kDrawHousingEvent];
@@ -377,6 +384,7 @@ void HousingModel::allocate(int week, HousingFlows& flows, WeekCounts& c) {
     for (const auto& r : v) {
       place(r.person, Housing::Own);
       s_.tenure[r.person] = static_cast<std::uint8_t>(Tenure::Voucher);
+      if (s_.first_voucher_week[r.person] == kNever) s_.first_voucher_week[r.person] = static_cast<std::int16_t>(week);
       ++occ.vouchers;
       ++c.vouchers_issued;
     }
@@ -407,6 +415,9 @@ void HousingModel::allocate(int week, HousingFlows& flows, WeekCounts& c) {
       if (occ.transitional[k] >= transitional_beds_[k]) continue;
       ++occ.transitional[k];
       place(r.person, Housing::Transitional);
+      if (s_.first_transitional_week[r.person] == kNever) {
+        s_.first_transitional_week[r.person] = static_cast<std::int16_t>(week);
+      }
       s_.bed_hood[r.person] = k;
       s_.until[r.person] = static_cast<std::int16_t>(week + term);
       ++c.transitional_entries;

@@ -69,6 +69,11 @@ struct HousingState {
   // First week in a shelter bed, and first week ending on the street; kNever if none.
   std::vector<std::int16_t> first_shelter_week, first_street_week;
   std::vector<std::uint16_t> weeks_homeless;  // weeks in a shelter or on the street
+  // Participation in the housing programmes: first week placed in a
+  // transitional bed, first week holding a voucher tenancy (kNever if none),
+  // and community weeks begun in each (counted like weeks_homeless).
+  std::vector<std::int16_t> first_transitional_week, first_voucher_week;
+  std::vector<std::uint16_t> weeks_transitional, weeks_voucher;
   [[nodiscard]] std::size_t size() const { return state.size(); }
 };
 

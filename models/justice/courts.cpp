@@ -5,14 +5,20 @@
 #include <tuple>
 #include <vector>
 
+#include "models/cohort_scale.hpp"
 #include "models/justice/justice_model.hpp"
 
 namespace pw {
 
+std::int64_t JusticeModel::court_places(const DiversionCourtParams& court) const {
+  return places_for_cohort(court.places_per_1000, pop_.size());
+}
+
 std::uint8_t JusticeModel::diversion_court(std::size_t i) const {
   if (s_.case_violent[i] != 0 || s_.court_programme[i] != 0) return 0;  // violent, or already in a court
-  if (p_.drug_court.capacity > 0 && needs_.substance_use[i] >= p_.drug_court.need_threshold) return 1;
-  if (p_.mental_health_court.capacity > 0 && needs_.mental_health[i] >= p_.mental_health_court.need_threshold) return 2;
+  if (court_places(p_.drug_court) > 0 && needs_.substance_use[i] >= p_.drug_court.need_threshold) return 1;
+  if (court_places(p_.mental_health_court) > 0 && needs_.mental_health[i] >= p_.mental_health_court.need_threshold)
+    return 2;
   return 0;
 }
 
@@ -48,7 +54,7 @@ void JusticeModel::sentence_and_close(std::size_t i, int week, WeekCounts& c) {
 }
 
 void JusticeModel::divert_to_courts(int week, WeekCounts& c) {
-  if (p_.drug_court.capacity <= 0 && p_.mental_health_court.capacity <= 0) return;
+  if (court_places(p_.drug_court) <= 0 && court_places(p_.mental_health_court) <= 0) return;
   struct Candidate {
     std::int16_t arrest_week;
     double draw;
@@ -71,7 +77,7 @@ void JusticeModel::divert_to_courts(int week, WeekCounts& c) {
       }
     }
     std::sort(candidates.begin(), candidates.end());
-    std::int64_t free = std::max<std::int64_t>(0, params.capacity - participants);
+    std::int64_t free = std::max<std::int64_t>(0, court_places(params) - participants);
     for (const auto& cand : candidates) {
       const std::size_t i = cand.id;
       s_.diversion_pending[i] = 0;
@@ -92,6 +98,8 @@ void JusticeModel::divert_to_courts(int week, WeekCounts& c) {
       need = static_cast<float>(need * (1.0 - params.need_reduction * params.in_treatment_share));
       refresh_from_needs(i);
       s_.court_programme[i] = court;
+      if (s_.court_start_week[court - 1][i] == kNever)
+        s_.court_start_week[court - 1][i] = static_cast<std::int16_t>(week);
       s_.court_programme_until[i] =
           static_cast<std::int16_t>(week + std::max(1, static_cast<int>(std::lround(params.duration))));
       s_.court_week[i] = kNever;
@@ -136,6 +144,11 @@ WeekCounts JusticeModel::courts_and_supervision(std::size_t begin, std::size_t e
           need = at_admission;  // relapse
         }
         refresh_from_needs(i);
+        const std::size_t k = s_.court_programme[i] - 1u;
+        if (s_.court_end_week[k][i] == kNever && s_.court_start_week[k][i] != kNever) {
+          s_.court_end_week[k][i] = static_cast<std::int16_t>(week);
+          s_.court_graduated[k][i] = graduates ? 1 : 0;
+        }
         if (!graduates) {
           const bool female = pop_.sex[i] == static_cast<std::uint8_t>(Sex::Female);
           if (u[1] < p_.courts.prison_given_conviction * (female ? p_.courts.prison_female_factor : 1.0) &&

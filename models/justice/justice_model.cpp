@@ -34,6 +34,11 @@ void JusticeState::resize(std::size_t n) {
   diversion_pending.assign(n, 0);
   court_programme_until.assign(n, kNever);
   court_need_at_admission.assign(n, 0.0f);
+  for (std::size_t k = 0; k < 2; ++k) {
+    court_start_week[k].assign(n, kNever);
+    court_end_week[k].assign(n, kNever);
+    court_graduated[k].assign(n, 0);
+  }
   first_arrest_week.assign(n, kNever);
   first_conviction_week.assign(n, kNever);
   first_return_week.assign(n, kNever);

@@ -29,6 +29,8 @@
 // population hazard over time comes from frailty selection and ageing.
 #pragma once
 
+#include <array>
+
 #include <cstdint>
 #include <vector>
 
@@ -72,6 +74,11 @@ struct JusticeState {
   std::vector<std::uint8_t> court_programme, diversion_pending;
   std::vector<std::int16_t> court_programme_until;
   std::vector<float> court_need_at_admission;  // the treated need when the person entered the court
+  // Participation in each court ([0] drug court, [1] mental-health court), for
+  // the per-person table: the first admission's week, the week that spell
+  // ended (kNever while it lasts or if none) and 1 if it ended in graduation.
+  std::array<std::vector<std::int16_t>, 2> court_start_week, court_end_week;
+  std::array<std::vector<std::uint8_t>, 2> court_graduated;
   // First events, as BJS counts them (weeks since release; kNever if none).
   std::vector<std::int16_t> first_arrest_week, first_conviction_week, first_return_week;
   // Weeks of the first and of the latest admission to prison after release, dated at the admission; kNever if none.
@@ -124,6 +131,8 @@ class JusticeModel {
   void sentence_and_close(std::size_t i, int week, WeekCounts& c);
   // 1 drug court, 2 mental-health court, 0 none: which court person i's case is eligible for.
   [[nodiscard]] std::uint8_t diversion_court(std::size_t i) const;
+  // Concurrent places of a problem-solving court for this cohort (places_per_1000 x people / 1000, rounded).
+  [[nodiscard]] std::int64_t court_places(const DiversionCourtParams& court) const;
   // Admission to prison in `week`. BJS dates a return to prison at the arrest
   // that led to it, if any (`arrest_week`), else at the admission.
   void admit_to_prison(std::size_t i, int week, int term_weeks, int arrest_week);

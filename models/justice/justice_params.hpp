@@ -194,7 +194,7 @@ struct SupervisionParams {
 // the whole reduction and are not sentenced; those who fail (a prison term, or
 // not graduating) relapse and are sentenced as they would have been.
 struct DiversionCourtParams {
-  int capacity = 0;
+  double places_per_1000 = 0;  // concurrent participants per 1,000 persons of the release cohort
   double need_threshold = 0, duration = 0, graduation_probability = 0, need_reduction = 0,
          cost_per_participant_week = 0;
   double in_treatment_share = 0;
@@ -204,17 +204,20 @@ struct DiversionCourtParams {
   void visit(V& v, const char* prefix, const char* need, const char* evidence, double graduation, double cost) {
     const std::string pre = prefix;
     // The paths must outlive the visit: ParamInfo copies them.
-    const std::string paths[8] = {pre + ".capacity",           pre + ".need_threshold",
-                                  pre + ".duration",           pre + ".graduation_probability",
-                                  pre + ".need_reduction",     pre + ".cost_per_participant_week",
-                                  pre + ".in_treatment_share", pre + ".monitoring_effect"};
-    v(capacity, {.path = paths[0],
-                 .unit = Unit::Count,
-                 .def = 0,
-                 .lo = 0,
-                 .hi = 10000000,
-                 .description = "concurrent participants (0: no such court)",
-                 .source = "scenario setting"});
+    const std::string paths[9] = {
+        pre + ".places_per_1000",        pre + ".need_threshold",    pre + ".duration",
+        pre + ".graduation_probability", pre + ".need_reduction",    pre + ".cost_per_participant_week",
+        pre + ".in_treatment_share",     pre + ".monitoring_effect", pre + ".capacity"};
+    v(places_per_1000, {.path = paths[0],
+                        .def = 0,
+                        .lo = 0,
+                        .hi = 1000,
+                        .description = "concurrent participants per 1,000 persons in the release cohort (0: no such "
+                                       "court), so the policy is the same at any --people (places = "
+                                       "round(places_per_1000 x people / 1000)); replaces the absolute `capacity`: "
+                                       "3000 places for 100,000 people is 30",
+                        .source = "scenario setting",
+                        .replaces = paths[8]});
     v(need_threshold, {.path = paths[1],
                        .unit = Unit::Probability,
                        .def = 0.5,

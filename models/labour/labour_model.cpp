@@ -38,6 +38,8 @@ void LabourModel::setup() {
   s_.wage.assign(n, 0);
   s_.first_job_week.assign(n, kNever);
   s_.weeks_employed.assign(n, 0);
+  s_.first_transitional_job_week.assign(n, kNever);
+  s_.weeks_transitional_job.assign(n, 0);
   s_.earnings.assign(n, 0.0f);
   s_.earnings_first_full_year.assign(n, 0.0f);
   const auto& sp = p_.separation;
@@ -135,6 +137,9 @@ WeekCounts LabourModel::work(std::size_t begin, std::size_t end, int week, const
     if (transitional_job) {
       work_week(i, transitional_wage, true, first_full_year, c);
       ++c.in_transitional_jobs;
+      inc(s_.weeks_transitional_job[i]);
+      if (s_.first_transitional_job_week[i] == kNever)
+        s_.first_transitional_job_week[i] = static_cast<std::int16_t>(week);
       if (s_.first_job_week[i] == kNever) s_.first_job_week[i] = static_cast<std::int16_t>(week);
     }
     double search = sr.search_rate;

@@ -63,12 +63,14 @@
 namespace pw {
 
 struct LabourState {
-  std::vector<std::int32_t> employer;           // -1 when not employed
-  std::vector<std::int16_t> job_start_week;     // first week worked in the current job
-  std::vector<std::uint16_t> wage;              // US dollars per week in the current job
-  std::vector<std::int16_t> first_job_week;     // first week worked after release; kNever if none
-  std::vector<std::uint16_t> weeks_employed;    // weeks worked over the follow-up
-  std::vector<float> earnings;                  // US dollars over the follow-up
+  std::vector<std::int32_t> employer;                     // -1 when not employed
+  std::vector<std::int16_t> job_start_week;               // first week worked in the current job
+  std::vector<std::uint16_t> wage;                        // US dollars per week in the current job
+  std::vector<std::int16_t> first_job_week;               // first week worked after release; kNever if none
+  std::vector<std::uint16_t> weeks_employed;              // weeks worked over the follow-up
+  std::vector<std::int16_t> first_transitional_job_week;  // first week in a programme transitional job; kNever if none
+  std::vector<std::uint16_t> weeks_transitional_job;      // weeks worked in programme transitional jobs
+  std::vector<float> earnings;                            // US dollars over the follow-up
   std::vector<float> earnings_first_full_year;  // formal (recorded) US dollars in weeks [26, 78): see kFirstFullYear*
   std::vector<std::uint8_t> certificate;        // holds a certificate of rehabilitation
   std::vector<std::uint8_t> working;            // worked this week (a job or a transitional job): 0 no,

@@ -37,6 +37,7 @@ void NetworkModel::match_mentors(int week, std::vector<MentorCandidate>& candida
     const double u = rng_.uniform4(i, static_cast<std::uint32_t>(week), Purpose::MentorMatch)[1];
     const double weeks = stay > 0 ? 1.0 + std::floor(std::log(u) / std::log(stay)) : 1.0;
     mentor_until_[i] = static_cast<std::int16_t>(std::min(30000.0, week + 1 + weeks));
+    mentor_start_[i] = static_cast<std::int16_t>(week + 1);
     ++mentees_;
     ++counts.mentor_matches;
   }

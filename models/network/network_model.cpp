@@ -167,7 +167,10 @@ void NetworkModel::unlink(std::size_t i, NetworkVertex v, TieType type, float st
 
 void NetworkModel::apply_one(const TieChange& ch, int week, WeekCounts& c) {
   const std::size_t i = ch.person;
-  if (ch.flags & kChangeMentorEnds) remove_mentor(i);
+  if (ch.flags & kChangeMentorEnds) {
+    remove_mentor(i);
+    mentor_end_[i] = static_cast<std::int16_t>(week);
+  }
   if (ch.flags & kChangeAdmitted) break_ties_at_admission(i, week, c);
   if (ch.antisocial_fading) {
     remove_ties(i, TieType::Antisocial, ch.antisocial_fading, week, kApplyAntisocial);

@@ -114,6 +114,9 @@ class NetworkModel {
   [[nodiscard]] std::int64_t mentees() const { return mentees_; }
   // Week the person's mentor match ends (exclusive); kNever when never matched.
   [[nodiscard]] const std::vector<std::int16_t>& mentor_until() const { return mentor_until_; }
+  // First week with a volunteer mentor, and the week that match ended; kNever if none (or still matched).
+  [[nodiscard]] const std::vector<std::int16_t>& mentor_start() const { return mentor_start_; }
+  [[nodiscard]] const std::vector<std::int16_t>& mentor_end() const { return mentor_end_; }
 
  private:
   void build_initial_ties(Parallel& par);
@@ -155,6 +158,7 @@ class NetworkModel {
   std::vector<std::uint16_t> offences_seen_;  // the justice offence counter at the last decision
   std::vector<std::int16_t> admission_seen_;  // last_admission_week at the last decision
   std::vector<std::int16_t> mentor_until_;
+  std::vector<std::int16_t> mentor_start_, mentor_end_;
   // Antisocial community members of neighbourhood k: vertices pool_begin_[k] .. pool_begin_[k + 1].
   std::vector<NetworkVertex> pool_begin_;
   std::vector<std::int64_t> workplace_node_;  // per employer, -1 until its first hire

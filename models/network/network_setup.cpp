@@ -62,6 +62,8 @@ void NetworkModel::setup(Parallel& par) {
   offences_seen_.assign(n, 0);
   admission_seen_.assign(n, kNever);
   mentor_until_.assign(n, kNever);
+  mentor_start_.assign(n, kNever);
+  mentor_end_.assign(n, kNever);
   fade_clock_.resize(n);
   form_clock_.resize(n);
   coworker_clock_.resize(n);

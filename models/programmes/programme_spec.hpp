@@ -3,7 +3,8 @@
 //
 // The programmes sub-model (programmes_model.hpp) enrols people, allocates the
 // scarce places and applies the effects.
-// Units: capacity in concurrent places, durations in weeks, cost in US dollars
+// Units: places_per_1000 in concurrent places per 1,000 persons of the release
+// cohort (the model turns it into places for the run's --people), durations in weeks, cost in US dollars
 // at 2023 prices per participant-week. A programme's effects are not declared
 // here as hazard ratios: they are the need reductions of its kind
 // (models/programmes/programme_params.hpp), acting through the offending
@@ -19,7 +20,7 @@ namespace pw {
 struct ProgrammeSpec {
   std::string name;  // unique within the scenario; not declared in visit()
   std::string kind, phase, priority, min_risk, sex;
-  int capacity = 0;
+  double places_per_1000 = 0;
   int group = 0;
   double duration = 0;
   double cost_per_participant_week = 0;
@@ -43,8 +44,11 @@ struct ProgrammeSpec {
     v(phase, {.path = "phase", .description = "delivered in prison before release, or in the community after it",
               .source = "docs/ODD.md §7.13", .text_default = "post_release",
               .choices = {"pre_release", "post_release"}});
-    v(capacity, {.path = "capacity", .unit = Unit::Count, .def = 100, .lo = 0, .hi = 10000000,
-                 .description = "concurrent places", .source = "scenario setting"});
+    v(places_per_1000, {.path = "places_per_1000", .def = 1, .lo = 0, .hi = 1000,
+                        .description = "concurrent places per 1,000 persons in the release cohort, so the policy is "
+                                       "the same at any --people (places = round(places_per_1000 x people / 1000)); "
+                                       "replaces the absolute `capacity`: 6000 places for 100,000 people is 60",
+                        .source = "scenario setting", .replaces = "capacity"});
     v(duration, {.path = "duration", .unit = Unit::Weeks, .def = 12, .lo = 1, .hi = 520,
                  .description = "length of a full course", .source = "scenario setting"});
     v(priority, {.path = "priority", .description = "who gets a scarce place first",

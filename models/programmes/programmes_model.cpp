@@ -4,6 +4,8 @@
 #include <cmath>
 #include <tuple>
 
+#include "models/cohort_scale.hpp"
+
 namespace pw {
 
 namespace {
@@ -54,6 +56,10 @@ void ProgrammesModel::respecify(std::size_t p, const ProgrammeSpec& spec) {
   eligibility_.at(p) = decode_eligibility(spec);
 }
 
+std::int64_t ProgrammesModel::places(std::size_t p) const {
+  return places_for_cohort(specs_[p].places_per_1000, pop_.size());
+}
+
 bool ProgrammesModel::eligible(std::size_t p, std::size_t i) const {
   const auto& e = eligibility_[p];
   return risk_.level[i] >= e.min_risk && (e.sex < 0 || pop_.sex[i] == e.sex) &&
@@ -89,7 +95,7 @@ double ProgrammesModel::completion_probability(std::size_t p, std::size_t i) con
                            (adapted ? params_.cultural_adaptation_bonus : 0.0) + (mentored ? mentor_bonus_ : 0.0));
 }
 
-void ProgrammesModel::finish(std::size_t p, std::size_t i, bool completed, double group_antisocial_mean) {
+void ProgrammesModel::finish(std::size_t p, std::size_t i, bool completed, double group_antisocial_mean, int week) {
   const auto& s = specs_[p];
   const auto& r = params_.effects_of(s.kind).reduction;
   // Peer contagion: exposure to co-participants with more antisocial thinking.
@@ -105,6 +111,7 @@ void ProgrammesModel::finish(std::size_t p, std::size_t i, bool completed, doubl
   float& emp = needs_.employability[i];
   emp = static_cast<float>(emp + (1.0 - emp) * std::min(1.0, r[kEmployability] * dose));
   status_[p][i] = static_cast<std::uint8_t>(completed ? ProgrammeStatus::Completed : ProgrammeStatus::Dropped);
+  ended_[p][i] = static_cast<std::int16_t>(week);
   justice_.refresh_from_needs(i);
 }
 
@@ -112,6 +119,7 @@ void ProgrammesModel::setup(Parallel& par) {
   const std::size_t n = pop_.size(), np = specs_.size();
   status_.assign(np, std::vector<std::uint8_t>(n, 0));
   since_.assign(np, std::vector<std::int16_t>(n, kNever));
+  ended_.assign(np, std::vector<std::int16_t>(n, kNever));
   group_antisocial_mean_.assign(np, 0.0);
   pre_release_.assign(np, {});
   for (std::size_t p = 0; p < np; ++p) {
@@ -135,7 +143,8 @@ void ProgrammesModel::setup(Parallel& par) {
       candidates.push_back({priority_key(p, i), draw, static_cast<std::uint32_t>(i)});
     }
     const double turns = std::max(1.0, std::floor(params_.pre_release_window / std::max(1.0, s.duration)));
-    const auto served = std::min<std::size_t>(candidates.size(), static_cast<std::size_t>(s.capacity * turns));
+    const auto served =
+        std::min<std::size_t>(candidates.size(), static_cast<std::size_t>(static_cast<double>(places(p)) * turns));
     std::nth_element(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(served), candidates.end());
     std::sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(served));
     std::int64_t micro = 0;
@@ -149,7 +158,8 @@ void ProgrammesModel::setup(Parallel& par) {
       const auto i = candidates[k].id;
       const bool completed = rng_.uniform4(i, kSetupWeek, Purpose::PreReleaseProgramme,
                                            static_cast<std::uint16_t>(p))[1] < completion_probability(p, i);
-      finish(p, i, completed, mean);
+      since_[p][i] = static_cast<std::int16_t>(-std::max(1L, std::lround(s.duration)));
+      finish(p, i, completed, mean, 0);  // the course ends at release
       ++t.enrolled;
       (completed ? t.completed : t.dropped) += 1;
       t.participant_weeks += static_cast<std::int64_t>(std::lround(s.duration * (completed ? 1.0 : 0.5)));
@@ -174,12 +184,12 @@ ProgrammeCounts ProgrammesModel::progress(std::size_t begin, std::size_t end, in
       switch (static_cast<ProgrammeStatus>(st[i])) {
         case ProgrammeStatus::Active:
           if (!in_community) {
-            finish(p, i, false, group_antisocial_mean_[p]);
+            finish(p, i, false, group_antisocial_mean_[p], week);
             ++pc.dropped;
           } else if (week >= since[i] + duration) {
             const bool completed = rng_.uniform(static_cast<std::uint32_t>(i), w, Purpose::ProgrammeCompletion,
                                                 static_cast<std::uint16_t>(p)) < completion_probability(p, i);
-            finish(p, i, completed, group_antisocial_mean_[p]);
+            finish(p, i, completed, group_antisocial_mean_[p], week);
             (completed ? pc.completed : pc.dropped) += 1;
           } else if (week >= since[i]) {
             ++pc.active;
@@ -215,7 +225,7 @@ void ProgrammesModel::allocate(int week, ProgrammeCounts& counts) {
     if (s.phase != "post_release") continue;
     auto& pc = counts.by_programme[p];
     auto& st = status_[p];
-    const std::int64_t free = std::max<std::int64_t>(0, s.capacity - pc.active);
+    const std::int64_t free = std::max<std::int64_t>(0, places(p) - pc.active);
     std::int64_t micro = pc.antisocial_micro_sum, members = pc.active;
     if (free > 0 && pc.waiting > 0) {
       const bool needs_enrolment = enrolled_ != nullptr && s.kind != "interagency_coordination";

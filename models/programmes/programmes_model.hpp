@@ -2,7 +2,8 @@
 // that act through criminogenic needs.
 //
 // Owns, per declared programme, each person's status and the week it last
-// changed. Units: weeks; capacity is concurrent places.
+// changed. Units: weeks; a programme's places are its places_per_1000 turned
+// into concurrent places for this cohort (models/cohort_scale.hpp).
 //
 // Timing:
 //   set-up (before week 0)  pre-release programmes serve the release cohort:
@@ -13,7 +14,7 @@
 //       this week completes (probability completion_probability) or drops out;
 //       an eligible, willing person in the community joins the waiting list.
 //   allocation (a barrier after the per-person phases of week t)
-//       free places = capacity - participants; the waiting list is ordered by
+//       free places = places - participants; the waiting list is ordered by
 //       the priority rule (ties by a keyed draw, then person id) and the first
 //       ones start in week t + 1. The order never depends on threads. Only
 //       persons enrolled with community services (models/coordination) can
@@ -91,21 +92,29 @@ class ProgrammesModel {
   void allocate(int week, ProgrammeCounts& counts);
 
   // Replaces programme p's declaration mid-run (Simulation::set_parameter):
-  // capacity, priority and eligibility act at the next allocation, duration and
+  // places, priority and eligibility act at the next allocation, duration and
   // completion at the next progress phase. Kind, phase and uptake must not change.
   void respecify(std::size_t p, const ProgrammeSpec& spec);
 
   [[nodiscard]] std::size_t size() const { return specs_.size(); }
+  // Concurrent places of programme p for this cohort: round(places_per_1000 x people / 1000).
+  [[nodiscard]] std::int64_t places(std::size_t p) const;
   [[nodiscard]] const std::vector<ProgrammeSpec>& specs() const { return specs_; }
   [[nodiscard]] const std::vector<PreReleaseTotals>& pre_release() const { return pre_release_; }
   [[nodiscard]] const std::vector<std::uint8_t>& status(std::size_t programme) const { return status_[programme]; }
+  // Week person i started programme p (weeks since release), valid when the
+  // status is Active, Completed or Dropped. A pre-release course is dated
+  // -round(duration): it ends at release (week 0).
+  [[nodiscard]] std::int16_t start_week(std::size_t programme, std::size_t i) const { return since_[programme][i]; }
+  // Week the course ended (completion or drop-out); kNever while active or if never started.
+  [[nodiscard]] const std::vector<std::int16_t>& end_week(std::size_t programme) const { return ended_[programme]; }
 
  private:
   [[nodiscard]] bool eligible(std::size_t p, std::size_t i) const;
   // completion_probability plus the responsivity bonuses for person i.
   [[nodiscard]] double completion_probability(std::size_t p, std::size_t i) const;
   [[nodiscard]] double priority_key(std::size_t p, std::size_t i) const;
-  void finish(std::size_t p, std::size_t i, bool completed, double group_antisocial_mean);
+  void finish(std::size_t p, std::size_t i, bool completed, double group_antisocial_mean, int week);
 
   // Eligibility decoded once from the spec's strings, for the weekly loop.
   struct Eligibility {
@@ -126,6 +135,7 @@ class ProgrammesModel {
   double mentor_bonus_ = 0;
   std::vector<std::vector<std::uint8_t>> status_;  // [programme][person] ProgrammeStatus
   std::vector<std::vector<std::int16_t>> since_;   // week of joining the list, or of starting
+  std::vector<std::vector<std::int16_t>> ended_;   // week of completing or dropping out; kNever before
   std::vector<double> group_antisocial_mean_;      // of participants, as of the last allocation
   std::vector<PreReleaseTotals> pre_release_;
   const std::vector<std::uint8_t>* enrolled_ = nullptr;

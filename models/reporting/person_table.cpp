@@ -2,6 +2,8 @@
 
 #include "models/simulation.hpp"
 
+#include <array>
+
 namespace pw {
 
 namespace {
@@ -11,6 +13,70 @@ PersonColumn ints(std::string name, std::string description, const std::vector<T
 }
 PersonColumn reals(std::string name, std::string description, const std::vector<float>& v) {
   return {std::move(name), std::move(description), v};
+}
+
+// Who took part in what (results/README.md, "Participation"): per declared
+// programme and per court, start, end and completion; then mentoring, vouchers,
+// transitional beds and transitional jobs.
+template <class Sink>
+void push_participation(const Simulation& sim, Sink& c) {
+  const std::size_t n = sim.population().size();
+  const auto& pm = sim.programmes();
+  for (std::size_t p = 0; p < pm.size(); ++p) {
+    const auto& spec = pm.specs()[p];
+    const auto& st = pm.status(p);
+    const std::string prefix = "programme[" + spec.name + "].";
+    std::vector<std::int32_t> status(n), start(n), end(n), completed(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      status[i] = st[i];
+      const auto s = static_cast<ProgrammeStatus>(st[i]);
+      const bool started =
+          s == ProgrammeStatus::Active || s == ProgrammeStatus::Completed || s == ProgrammeStatus::Dropped;
+      start[i] = started ? pm.start_week(p, i) : kNever;
+      end[i] = pm.end_week(p)[i];
+      completed[i] = s == ProgrammeStatus::Completed ? 1 : 0;
+    }
+    c.push_back(
+        {prefix + "status",
+         "at the end of follow-up: 0 not (yet) eligible, 1 declined, 2 waiting, 3 active, 4 completed, 5 dropped out",
+         std::move(status)});
+    c.push_back({prefix + "start_week",
+                 spec.phase == "pre_release"
+                     ? "-(course length in weeks) for a participant (the course ends at release), -1 never started"
+                     : "first week in the programme, -1 never started",
+                 std::move(start)});
+    c.push_back({prefix + "end_week",
+                 "week the course ended (completion or drop-out; 0 at release for pre-release courses), -1 if it "
+                 "never started or was still running at the end of follow-up",
+                 std::move(end)});
+    c.push_back({prefix + "completed", "1 if the person completed the course", std::move(completed)});
+  }
+  const auto& j = sim.justice();
+  const std::array<std::string, 2> courts = {"drug_court", "mental_health_court"};
+  for (std::size_t k = 0; k < 2; ++k) {
+    c.push_back(ints(courts[k] + "_start_week", "week of the first admission to the court, -1 if never",
+                     j.court_start_week[k]));
+    c.push_back(ints(courts[k] + "_end_week",
+                     "week the first court spell ended (graduation or failure), -1 if never admitted or still in it",
+                     j.court_end_week[k]));
+    c.push_back(ints(courts[k] + "_graduated", "1 if the first court spell ended in graduation", j.court_graduated[k]));
+  }
+  const auto& net = sim.network();
+  c.push_back(ints("mentor_start_week", "first week with a volunteer mentor, -1 if never", net.mentor_start()));
+  c.push_back(ints("mentor_end_week", "last week of the mentor match, -1 if never matched or matched at the end",
+                   net.mentor_end()));
+  const auto& h = sim.housing().state();
+  c.push_back(
+      ints("first_voucher_week", "first week holding a housing voucher tenancy, -1 if never", h.first_voucher_week));
+  c.push_back(ints("weeks_voucher", "community weeks begun holding a voucher tenancy", h.weeks_voucher));
+  c.push_back(ints("first_transitional_week", "first week placed in a transitional bed, -1 if never",
+                   h.first_transitional_week));
+  c.push_back(ints("weeks_transitional", "community weeks begun in a transitional bed", h.weeks_transitional));
+  const auto& l = sim.labour().state();
+  c.push_back(ints("first_transitional_job_week",
+                   "first week worked in a transitional job of a transitional_jobs programme, -1 if never",
+                   l.first_transitional_job_week));
+  c.push_back(ints("weeks_transitional_job", "weeks worked in transitional jobs", l.weeks_transitional_job));
 }
 }  // namespace
 
@@ -109,6 +175,7 @@ void for_each_person_column(const Simulation& sim, const std::function<void(cons
                    co.item(kEntitlementBenefits).weeks_without));
   c.push_back(ints("enrolment_week", "first week enrolled with community services (0 at release), -1 if never",
                    co.item(kEntitlementEnrolment).first_week));
+  push_participation(sim, c);
 }
 
 std::vector<PersonColumn> person_table(const Simulation& sim) {

@@ -24,12 +24,12 @@ pw::ModelParams quiet(int people, int weeks, int seed) {
   return p;
 }
 
-pw::ProgrammeSpec coordination_programme(const std::string& phase, int capacity, double weeks) {
+pw::ProgrammeSpec coordination_programme(const std::string& phase, double places_per_1000, double weeks) {
   auto s = pw::with_defaults<pw::ProgrammeSpec>();
   s.name = "coordination";
   s.kind = "interagency_coordination";
   s.phase = phase;
-  s.capacity = capacity;
+  s.places_per_1000 = places_per_1000;
   s.duration = weeks;
   s.uptake = 1.0;
   s.completion_probability = 1.0;
@@ -91,7 +91,7 @@ TEST_CASE("coordination: an interagency_coordination programme shortens the dela
   for (auto& q : p.coordination.items) q = {1.0, m, 0};
   p.coordination.programme_speedup = speedup;
   // Everyone joins the list in week 0 and starts in week 1, for longer than the follow-up.
-  p.programmes = {coordination_programme("post_release", 100000, 200)};
+  p.programmes = {coordination_programme("post_release", 1000, 200)};
   pwt::Run r(p);
   r.run();
   // Week 0 at the uncoordinated chance 1/m, then s/m per week: E = 1 + (1 - 1/m) m / s.
@@ -114,7 +114,7 @@ TEST_CASE("coordination: a completed pre-release coordination programme prepares
           "[coordination][programmes]") {
   auto p = quiet(2000, 20, 63);
   for (auto& q : p.coordination.items) q = {1.0, 1e6, 0};
-  p.programmes = {coordination_programme("pre_release", 100000, 4)};
+  p.programmes = {coordination_programme("pre_release", 1000, 4)};
   pwt::Run r(p);
   r.run();
   for (std::size_t k = 0; k < 3; ++k) {
@@ -176,7 +176,7 @@ TEST_CASE("coordination: without enrolment a community programme cannot start; t
           "[coordination][invariants][programmes]") {
   auto p = quiet(1500, 30, 65);
   p.coordination.items[kEntitlementEnrolment] = {1.0, 1e6, 0};
-  auto cbt = coordination_programme("post_release", 1000, 8);
+  auto cbt = coordination_programme("post_release", 1000, 8);  // a place for everyone
   cbt.name = "cbt";
   cbt.kind = "cbt";
   p.programmes = {cbt, coordination_programme("post_release", 1000, 8)};
@@ -259,7 +259,7 @@ TEST_CASE("coordination: the levers' work is counted at each release and charged
 
 TEST_CASE("coordination: results are identical for 1 and 4 threads", "[coordination][determinism]") {
   auto p = pwt::small_params(3000, 60, 67);
-  p.programmes = {coordination_programme("post_release", 200, 6)};
+  p.programmes = {coordination_programme("post_release", pwt::per_1000(200, 3000), 6)};
   p.coordination.items[kEntitlementId].before_release = 0.3;
   pwt::Run one(p, 0, 1), four(p, 0, 4);
   one.run();

@@ -69,7 +69,7 @@ TEST_CASE("calibrate spec: every problem is reported at once with file, line, ke
                                   "path = \"labour.employers.informal_share\"\n"  // 14
                                   "lo = 0.1\nhi = 1.5\n"                          // 15-16
                                   "[[parameter]]\n"                               // 17
-                                  "path = \"programme[x].capacity\"\nlo = 1\nhi = 2\n");
+                                  "path = \"programme[x].places_per_1000\"\nlo = 1\nhi = 2\n");
   try {
     (void)pw::read_calibration_spec(spec);
     FAIL("no error");
@@ -90,7 +90,7 @@ TEST_CASE("calibrate spec: every problem is reported at once with file, line, ke
     CHECK_THAT(
         m,
         Contains("parameter: labour.employers.informal_share: range [0.1, 1.5] leaves the parameter's range [0, 1]"));
-    CHECK_THAT(m, Contains("\"programme[x].capacity\": programme keys cannot be calibrated"));
+    CHECK_THAT(m, Contains("\"programme[x].places_per_1000\": programme keys cannot be calibrated"));
     CHECK(e.issues().size() == 8);
   }
   // The CLI exits 2 and names the file.

@@ -54,10 +54,11 @@ TEST_CASE("sanctions: after the allowed sanctions, violations can revoke again",
 
 TEST_CASE("problem-solving courts: capacity holds, violent cases are never diverted, graduates lose need",
           "[justice][courts]") {
-  auto p = pwt::small_params(pwt::sized(20000, 6000), 156);
-  p.justice.drug_court.capacity = 150;
+  const int people = pwt::sized(20000, 6000);
+  auto p = pwt::small_params(people, 156);
+  p.justice.drug_court.places_per_1000 = pwt::per_1000(150, people);
   p.justice.drug_court.duration = 26;
-  p.justice.mental_health_court.capacity = 50;
+  p.justice.mental_health_court.places_per_1000 = pwt::per_1000(50, people);
   pwt::Run r(p);
   r.run();
   std::int64_t admissions = 0;
@@ -74,8 +75,8 @@ TEST_CASE("problem-solving courts: capacity holds, violent cases are never diver
 
   // Without courts, nobody is diverted and needs never change.
   auto q = p;
-  q.justice.drug_court.capacity = 0;
-  q.justice.mental_health_court.capacity = 0;
+  q.justice.drug_court.places_per_1000 = 0;
+  q.justice.mental_health_court.places_per_1000 = 0;
   pwt::Run none(q);
   none.run();
   CHECK(none.total(&pw::WeekCounts::drug_court_admissions) == 0);
@@ -106,9 +107,9 @@ TEST_CASE("problem-solving courts: participants offend under the court's monitor
           "[justice][courts][invariants]") {
   auto p = pwt::small_params(6000, 60, 2024);
   pwt::no_situation_effects(p);  // work and housing change nothing: only the court acts
-  p.justice.drug_court.capacity = 200;
+  p.justice.drug_court.places_per_1000 = pwt::per_1000(200, 6000);
   p.justice.drug_court.monitoring_effect = -0.5;
-  p.justice.mental_health_court.capacity = 100;
+  p.justice.mental_health_court.places_per_1000 = pwt::per_1000(100, 6000);
   p.justice.mental_health_court.monitoring_effect = -0.2;
   pwt::Run r(p);
   int participants = 0;

@@ -215,7 +215,7 @@ TEST_CASE("labour: an active transitional-jobs participant works and is referred
   tj.name = "ceo";
   tj.kind = "transitional_jobs";
   tj.phase = "post_release";
-  tj.capacity = 300;
+  tj.places_per_1000 = pwt::per_1000(300, 4000);
   tj.duration = 8;
   tj.uptake = 1.0;
   p.programmes.push_back(tj);

@@ -21,12 +21,12 @@ bool same_weeks(const std::vector<pw::WeekCounts>& a, const std::vector<pw::Week
   return true;
 }
 
-pw::ProgrammeSpec community_cbt(int capacity) {
+pw::ProgrammeSpec community_cbt(double places_per_1000) {
   auto s = pw::with_defaults<pw::ProgrammeSpec>();
   s.name = "cbt";
   s.kind = "cbt";
   s.phase = "post_release";
-  s.capacity = capacity;
+  s.places_per_1000 = places_per_1000;
   s.duration = 8;
   s.uptake = 1.0;
   return s;
@@ -36,7 +36,7 @@ pw::ProgrammeSpec community_cbt(int capacity) {
 
 TEST_CASE("levers: a change before week 0 equals declaring the value in the scenario", "[levers]") {
   auto p = pwt::small_params(3000, 60);
-  p.programmes = {community_cbt(20)};
+  p.programmes = {community_cbt(pwt::per_1000(20, 3000))};
   auto declared = p;
   declared.housing.stocks.transitional_per_1000 = 40;
   declared.housing.stocks.vouchers_per_1000 = 25;
@@ -45,13 +45,13 @@ TEST_CASE("levers: a change before week 0 equals declaring the value in the scen
   declared.housing.effects.street_offending = 2.5;
   declared.justice.courts.prison_given_conviction = 0.9;
   declared.justice.supervision.graduated_sanctions = true;
-  declared.programmes[0].capacity = 200;
+  declared.programmes[0].places_per_1000 = 200.0 / 3;  // 200 places for 3,000 people
   pwt::Run a(declared);
   a.run();
   pwt::Run b(p);
   b.sim.set_parameter("justice.courts.prison_given_conviction", 0.9);
   b.sim.set_parameter("justice.supervision.graduated_sanctions", true);
-  b.sim.set_parameter("programme[cbt].capacity", 200LL);
+  b.sim.set_parameter("programme[cbt].places_per_1000", 200.0 / 3);
   b.sim.set_parameter("housing.stocks.transitional_per_1000", 40.0);
   b.sim.set_parameter("housing.stocks.vouchers_per_1000", 25.0);
   b.sim.set_parameter("labour.ban_the_box.enabled", true);
@@ -64,19 +64,20 @@ TEST_CASE("levers: a change before week 0 equals declaring the value in the scen
   for (std::size_t t = 0; t < 60; ++t) {
     CHECK(a.sim.programme_weekly()[t].by_programme[0].active == b.sim.programme_weekly()[t].by_programme[0].active);
   }
-  CHECK(b.sim.params().programmes[0].capacity == 200);
+  CHECK(b.sim.params().programmes[0].places_per_1000 == 200.0 / 3);
+  CHECK(b.sim.programmes().places(0) == 200);
 }
 
 TEST_CASE("levers: a change at week w leaves earlier weeks alone and acts from week w", "[levers]") {
   const int w = 20;
   auto p = pwt::small_params(4000, 80);
-  p.programmes = {community_cbt(10)};
+  p.programmes = {community_cbt(pwt::per_1000(10, 4000))};
   pwt::Run base(p);
   base.run();
   pwt::Run changed(p);
   for (int t = 0; t < w; ++t) changed.sim.step();
   changed.sim.set_parameter("justice.courts.conviction_probability", 0.05);
-  changed.sim.set_parameter("programme[cbt].capacity", 400LL);
+  changed.sim.set_parameter("programme[cbt].places_per_1000", 100.0);  // 400 places
   changed.run();
   CHECK(same_weeks(base.sim.weekly(), changed.sim.weekly(), 0, w));
   // Fewer convictions after the change (0.05 instead of the default); same random numbers otherwise.
@@ -109,10 +110,10 @@ TEST_CASE("levers: need effects recompute every hazard", "[levers]") {
 
 TEST_CASE("levers: bad changes are refused, naming the path", "[levers]") {
   auto p = pwt::small_params(500, 10);
-  auto pre = community_cbt(10);
+  auto pre = community_cbt(20);
   pre.name = "pre";
   pre.phase = "pre_release";
-  p.programmes = {community_cbt(10), pre};
+  p.programmes = {community_cbt(20), pre};
   pwt::Run r(p);
   auto message = [&](const std::string& path, const pw::ParamValue& v) {
     try {
@@ -130,15 +131,15 @@ TEST_CASE("levers: bad changes are refused, naming the path", "[levers]") {
   CHECK_THAT(message("justice.offending.base_rate", 0.2), Catch::Contains("cannot change during a run"));
   CHECK_THAT(message("programme[cbt].priority", std::string("loudest")), Catch::Contains("not one of"));
   CHECK_THAT(message("programme[cbt].uptake", 0.5), Catch::Contains("cannot change during a run"));
-  CHECK_THAT(message("programme[pre].capacity", 50LL), Catch::Contains("pre-release"));
-  CHECK_THAT(message("programme[nope].capacity", 50LL), Catch::Contains("no programme named"));
+  CHECK_THAT(message("programme[pre].places_per_1000", 50.0), Catch::Contains("pre-release"));
+  CHECK_THAT(message("programme[nope].places_per_1000", 50.0), Catch::Contains("no programme named"));
   CHECK(message("programme[cbt].priority", std::string("need_first")) == "accepted");
   CHECK(r.sim.params().programmes[0].priority == "need_first");
 }
 
 TEST_CASE("levers: liveness rules", "[levers]") {
   using pw::LeverTiming;
-  CHECK(pw::lever_rule("justice.drug_court.capacity").timing == LeverTiming::Live);
+  CHECK(pw::lever_rule("justice.drug_court.places_per_1000").timing == LeverTiming::Live);
   CHECK(pw::lever_rule("justice.supervision.graduated_sanctions").timing == LeverTiming::Live);
   CHECK(pw::lever_rule("justice.offending.detection_violent").timing == LeverTiming::Live);
   CHECK(pw::lever_rule("justice.offending.frailty_variance").timing == LeverTiming::Restart);
@@ -148,7 +149,7 @@ TEST_CASE("levers: liveness rules", "[levers]") {
   CHECK(pw::lever_rule("labour.ban_the_box.enabled").timing == LeverTiming::Live);
   CHECK(pw::lever_rule("labour.employers.record_check_share").timing == LeverTiming::Restart);
   CHECK(pw::lever_rule("labour.incentives.tax_credit_takeup").timing == LeverTiming::Restart);
-  CHECK(pw::lever_rule("programme[x].capacity").timing == LeverTiming::Live);
-  CHECK(pw::lever_rule("programme[x].capacity", true).timing == LeverTiming::Restart);
+  CHECK(pw::lever_rule("programme[x].places_per_1000").timing == LeverTiming::Live);
+  CHECK(pw::lever_rule("programme[x].places_per_1000", true).timing == LeverTiming::Restart);
   CHECK(pw::lever_rule("programme[x].kind").timing == LeverTiming::Restart);
 }

@@ -89,23 +89,23 @@ TEST_CASE("money: amounts are converted to US dollars at 2023 prices", "[params]
 TEST_CASE("programmes: typed [[programme]] tables are validated and stored", "[params][programmes]") {
   pwt::TempDir dir("prog");
   const auto base = dir.write("base.toml", profile_line() +
-                                               "[[programme]]\nname = \"cbt\"\nkind = \"cbt\"\ncapacity = 50\n"
+                                               "[[programme]]\nname = \"cbt\"\nkind = \"cbt\"\nplaces_per_1000 = 5\n"
                                                "cost_per_participant_week = \"142 USD 2011\"\n");
   const auto child = dir.write("child.toml",
                                "extends = \"base.toml\"\n"
-                               "[[programme]]\nname = \"cbt\"\ncapacity = 80\n"
+                               "[[programme]]\nname = \"cbt\"\nplaces_per_1000 = 8\n"
                                "[[programme]]\nname = \"jobs\"\nkind = \"transitional_jobs\"\n"
                                "phase = \"post_release\"\nduration = \"6mo\"\neligibility.min_risk = \"high\"\n");
-  const auto s = pw::load_scenario(child, {"programme[jobs].capacity=25"});
+  const auto s = pw::load_scenario(child, {"programme[jobs].places_per_1000=2.5"});
   REQUIRE(s.params.programmes.size() == 2);
   const auto& cbt = s.params.programmes[0];
   CHECK(cbt.name == "cbt");
   CHECK(cbt.kind == "cbt");
-  CHECK(cbt.capacity == 80);  // the child changed only the capacity
+  CHECK(cbt.places_per_1000 == 8);  // the child changed only the places
   CHECK(cbt.cost_per_participant_week == Approx(142.0 * 304.702 / 224.939));
   const auto& jobs = s.params.programmes[1];
   CHECK(jobs.kind == "transitional_jobs");
-  CHECK(jobs.capacity == 25);
+  CHECK(jobs.places_per_1000 == 2.5);
   CHECK(jobs.duration == Approx(26.0));
   CHECK(jobs.min_risk == "high");
   CHECK(s.resolved.find("[[programme]]\nname = 'jobs'") != std::string::npos);
@@ -114,22 +114,39 @@ TEST_CASE("programmes: typed [[programme]] tables are validated and stored", "[p
   const auto again_file = dir.write("resolved.toml", s.resolved);
   const auto again = pw::load_scenario(again_file, {});
   REQUIRE(again.params.programmes.size() == 2);
-  CHECK(again.params.programmes[1].capacity == 25);
+  CHECK(again.params.programmes[1].places_per_1000 == 2.5);
   CHECK(again.resolved.substr(again.resolved.find("name = ")) == s.resolved.substr(s.resolved.find("name = ")));
 }
 
 TEST_CASE("programmes: an unknown kind and a missing name are errors", "[params][programmes][errors]") {
   pwt::TempDir dir("badprog");
   const auto f = dir.write("bad.toml", profile_line() +
-                                           "[[programme]]\nname = \"x\"\nkind = \"astrology\"\ncapacity = -3\n"
+                                           "[[programme]]\nname = \"x\"\nkind = \"astrology\"\nplaces_per_1000 = -3\n"
                                            "[[programme]]\nkind = \"cbt\"\n");
   const auto msg = error_text(f);
   CHECK_THAT(msg, Catch::Contains("3 problems"));
   CHECK_THAT(
       msg, Catch::Contains("bad.toml:4:8: programme[x].kind: unknown intervention kind \"astrology\"; accepted: cbt"));
-  CHECK_THAT(msg, Catch::Contains("programme[x].capacity: value -3 out of range"));
+  CHECK_THAT(msg, Catch::Contains("programme[x].places_per_1000: value -3 out of range"));
   CHECK_THAT(msg, Catch::Contains("programme: missing name"));
-  CHECK_THAT(error_text(f, {"programme[nobody].capacity=3"}), Catch::Contains("bad.toml"));
+  CHECK_THAT(error_text(f, {"programme[nobody].places_per_1000=3"}), Catch::Contains("bad.toml"));
+}
+
+TEST_CASE("retired keys: absolute capacities are refused, naming what replaced them", "[params][programmes][errors]") {
+  pwt::TempDir dir("retired");
+  const auto f = dir.write("old.toml", profile_line() +
+                                           "budget.programmes_total = \"1000000 USD 2023\"\n"
+                                           "justice.drug_court.capacity = 3000\n"
+                                           "[[programme]]\nname = \"cbt\"\nkind = \"cbt\"\ncapacity = 6000\n");
+  const auto msg = error_text(f);
+  CHECK_THAT(msg, Catch::Contains("3 problems"));
+  CHECK_THAT(msg, Catch::Contains("programme[cbt].capacity: \"capacity\" was replaced by \"places_per_1000\""));
+  CHECK_THAT(msg, Catch::Contains("6000 places for 100,000 people is 60"));
+  CHECK_THAT(msg,
+             Catch::Contains("\"justice.drug_court.capacity\" was replaced by \"justice.drug_court.places_per_1000\""));
+  CHECK_THAT(msg, Catch::Contains("\"budget.programmes_total\" was replaced by \"budget.programmes_per_1000\""));
+  const auto ok = dir.write("ok.toml", profile_line() + "[[programme]]\nname = \"cbt\"\nkind = \"cbt\"\n");
+  CHECK_THAT(error_text(ok, {"programme[cbt].capacity=10"}), Catch::Contains("was replaced by \"places_per_1000\""));
 }
 
 TEST_CASE("resolved scenario: running it again reproduces the results bit for bit", "[params][results]") {
@@ -168,17 +185,19 @@ TEST_CASE("budget: a scenario that can spend more than its budget is rejected wi
   pwt::TempDir dir("budget");
   const auto f = dir.write("b.toml", profile_line() +
                                          "simulation.horizon = \"10w\"\n"
-                                         "budget.programmes_total = \"99999 USD 2023\"\n"
-                                         "justice.drug_court.capacity = 10\n"
+                                         "budget.programmes_per_1000 = \"99999 USD 2023\"\n"
+                                         "justice.drug_court.places_per_1000 = 10\n"
                                          "justice.drug_court.cost_per_participant_week = \"100 USD 2023\"\n"
-                                         "[[programme]]\nname = \"cbt\"\nkind = \"cbt\"\ncapacity = 100\n"
+                                         "[[programme]]\nname = \"cbt\"\nkind = \"cbt\"\nplaces_per_1000 = 100\n"
                                          "cost_per_participant_week = \"100 USD 2023\"\n");
-  // Full occupancy: (100 + 10) places x 10 weeks x $100 = $110,000 > $99,999.
+  // Full occupancy: (100 + 10) places per 1,000 x 10 weeks x $100 = $110,000 per 1,000 > $99,999.
   const auto msg = error_text(f);
-  CHECK_THAT(msg, Catch::Contains("budget.programmes_total: over budget"));
+  CHECK_THAT(msg, Catch::Contains("budget.programmes_per_1000: over budget"));
   CHECK_THAT(msg, Catch::Contains("110000 USD"));
-  const auto ok = pw::load_scenario(f, {"budget.programmes_total=\"110000 USD 2023\""});
-  CHECK(ok.params.budget.programmes_total == Approx(110000));
+  const auto ok = pw::load_scenario(f, {"budget.programmes_per_1000=\"110000 USD 2023\""});
+  CHECK(ok.params.budget.programmes_per_1000 == Approx(110000));
+  // The same budget means the same policy at any cohort size.
+  CHECK_NOTHROW(pw::load_scenario(f, {"budget.programmes_per_1000=\"110000 USD 2023\"", "simulation.people=1000000"}));
 }
 
 TEST_CASE("names: duplicate programme names, NUL characters and HDF5-unsafe names are refused with a location",

@@ -8,11 +8,12 @@
 #include "tests/sim_support.hpp"
 
 namespace {
-pw::ProgrammeSpec programme(const std::string& name, const std::string& kind, int capacity, double weeks) {
+// `places` concurrent places in a cohort of `people`.
+pw::ProgrammeSpec programme(const std::string& name, const std::string& kind, int places, int people, double weeks) {
   auto s = pw::with_defaults<pw::ProgrammeSpec>();
   s.name = name;
   s.kind = kind;
-  s.capacity = capacity;
+  s.places_per_1000 = pwt::per_1000(places, people);
   s.duration = weeks;
   s.uptake = 1.0;
   s.completion_probability = 1.0;
@@ -33,7 +34,7 @@ pw::ModelParams quiet(int people, int weeks) {
 TEST_CASE("programmes: capacity is never exceeded and the queue drains as a queue should", "[programmes]") {
   const int capacity = 50, duration = 10, people = 500;
   auto p = quiet(people, 150);
-  auto prog = programme("cbt", "cbt", capacity, duration);
+  auto prog = programme("cbt", "cbt", capacity, people, duration);
   prog.priority = "random";
   p.programmes = {prog};
   pwt::Run r(p);
@@ -57,7 +58,7 @@ TEST_CASE("programmes: capacity is never exceeded and the queue drains as a queu
 
 TEST_CASE("programmes: effects reach only participants", "[programmes]") {
   auto p = quiet(4000, 60);
-  auto prog = programme("treat", "substance_use_treatment", 300, 8);
+  auto prog = programme("treat", "substance_use_treatment", 300, 4000, 8);
   prog.uptake = 0.5;
   p.programmes = {prog};
   pwt::Run with(p);
@@ -88,7 +89,7 @@ TEST_CASE("programmes: effects reach only participants", "[programmes]") {
 
 TEST_CASE("programmes: risk-first serves the highest scores first", "[programmes]") {
   auto p = quiet(3000, 2);
-  auto prog = programme("cbt", "cbt", 200, 20);
+  auto prog = programme("cbt", "cbt", 200, 3000, 20);
   prog.priority = "risk_first";
   p.programmes = {prog};
   pwt::Run r(p);
@@ -107,7 +108,7 @@ TEST_CASE("programmes: the risk principle emerges from needs and peer contagion"
   // A pre-release CBT group open to everyone: high-risk completers lose more
   // antisocial thinking; low-risk ones, mixed with higher-need peers, gain some.
   auto p = quiet(20000, 1);
-  auto prog = programme("cbt", "cbt", 20000, 12);
+  auto prog = programme("cbt", "cbt", 20000, 20000, 12);
   prog.phase = "pre_release";
   prog.priority = "random";
   p.programmes = {prog};
@@ -137,10 +138,10 @@ TEST_CASE("programmes: the risk principle emerges from needs and peer contagion"
 
 TEST_CASE("programmes: allocation is identical across thread counts", "[programmes][determinism]") {
   auto p = pwt::small_params(8000, 80);
-  auto a = programme("cbt", "cbt", 150, 11);
+  auto a = programme("cbt", "cbt", 150, 8000, 11);
   a.uptake = 0.6;
   a.completion_probability = 0.7;
-  auto b = programme("mh", "mental_health_treatment", 80, 16);
+  auto b = programme("mh", "mental_health_treatment", 80, 8000, 16);
   b.priority = "need_first";
   b.completion_probability = 0.6;
   p.programmes = {a, b};

@@ -73,14 +73,14 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   }
   check_named_files(file, table, s.meta);
   s.resolved = resolved_toml(s.meta, table, collections);
-  if (s.params.budget.programmes_total > 0) {
-    const double planned = planned_programme_spending(s.params);
-    if (planned > s.params.budget.programmes_total) {
-      throw ScenarioError({{file.string(), 0, 0, "budget.programmes_total",
+  if (s.params.budget.programmes_per_1000 > 0) {
+    const double planned = planned_programme_spending_per_1000(s.params);
+    if (planned > s.params.budget.programmes_per_1000) {
+      throw ScenarioError({{file.string(), 0, 0, "budget.programmes_per_1000",
                             fmt::format("over budget: at full occupancy the programmes and courts can spend {:.0f} USD "
-                                        "(2023 prices) over the horizon, more than the budget of {:.0f}; reduce "
-                                        "capacities or costs, or raise the budget",
-                                        planned, s.params.budget.programmes_total)}});
+                                        "(2023 prices) per 1,000 persons released over the horizon, more than the "
+                                        "budget of {:.0f}; reduce places_per_1000 or costs, or raise the budget",
+                                        planned, s.params.budget.programmes_per_1000)}});
     }
   }
   return s;

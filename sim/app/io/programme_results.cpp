@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 
+#include "models/cohort_scale.hpp"
 #include "models/simulation.hpp"
 #include "sim/app/io/h5_util.hpp"
 
@@ -25,15 +26,16 @@ constexpr std::array<const char*, 7> kTotals = {
     "participant_weeks", "pre_release_enrolled"};
 }  // namespace
 
-void create_programme_datasets(H5::Group& scenario, const std::vector<ProgrammeSpec>& specs, int replicates,
-                               int weeks) {
+void create_programme_datasets(H5::Group& scenario, const std::vector<ProgrammeSpec>& specs, int replicates, int weeks,
+                               int people) {
   auto pg = scenario.createGroup("programmes");
   for (const auto& s : specs) {
     auto g = pg.createGroup(s.name);
     h5::write_attr(g, "kind", s.kind);
     h5::write_attr(g, "phase", s.phase);
     h5::write_attr(g, "priority", s.priority);
-    h5::write_attr(g, "capacity", std::int64_t{s.capacity});
+    h5::write_attr(g, "capacity", places_for_cohort(s.places_per_1000, static_cast<std::size_t>(people)));
+    h5::write_attr(g, "places_per_1000", std::to_string(s.places_per_1000));
     h5::write_attr(g, "duration_weeks", static_cast<std::int64_t>(s.duration + 0.5));
     h5::write_attr(g, "cost_per_participant_week_usd2023", std::to_string(s.cost_per_participant_week));
     for (const auto& series : kSeries) {

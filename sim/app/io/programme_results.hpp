@@ -1,6 +1,7 @@
 // The programmes part of a results file (layout: results/README.md):
 //   /scenarios/<name>/programmes/<programme>/  attributes kind, phase, priority,
-//     capacity, duration_weeks, cost_per_participant_week_usd2023;
+//     capacity (concurrent places in this run), places_per_1000 (as declared),
+//     duration_weeks, cost_per_participant_week_usd2023;
 //     weekly datasets waiting, active, enrolled, completed, dropped,
 //     participant_weeks [replicates x weeks] (int64);
 //     totals [replicates x 7]: enrolled, completed, dropped, waitlist_peak,
@@ -19,7 +20,8 @@ namespace pw {
 
 class Simulation;
 
-void create_programme_datasets(H5::Group& scenario, const std::vector<ProgrammeSpec>& specs, int replicates, int weeks);
+void create_programme_datasets(H5::Group& scenario, const std::vector<ProgrammeSpec>& specs, int replicates, int weeks,
+                               int people);
 void write_programme_replicate(H5::Group& scenario, int replicate, const Simulation& sim);
 // {"<programme>": {"kind", "enrolled", "completed", "dropped", "waitlist_peak", "mean_wait_weeks",
 //                  "participant_weeks", "cost_usd"}} as means over replicates.

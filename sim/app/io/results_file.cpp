@@ -133,7 +133,7 @@ void ResultsWriter::begin_scenario(const ScenarioHeader& h, const ParamTable& pa
   for (const auto& c : kCostCategories) add_cost(c.name, c.description);
   add_cost(kCostTotalName, kCostTotalDescription);
   g.createGroup("persons");
-  create_programme_datasets(g, h.programmes, h.replicates, h.weeks);
+  create_programme_datasets(g, h.programmes, h.replicates, h.weeks, h.people);
   create_reintegration_datasets(g, h.groups, h.replicates, months_in_horizon(h.weeks));
   create_network_datasets(g, h.replicates, months_in_horizon(h.weeks));
 }

@@ -44,6 +44,10 @@ struct Param {
   std::string_view source;                               // citation for a literature default, or why it is what it is
   std::string_view text_default = {};                    // default of a string parameter
   std::initializer_list<std::string_view> choices = {};  // accepted values of a string parameter
+  // A retired key this parameter replaced (same table), e.g. "capacity" for
+  // "places_per_1000": a scenario that still gives it is refused with a message
+  // naming this parameter and its description.
+  std::string_view replaces = {};
 };
 
 // Type-erased copy of a declaration, for tables, docs and errors.
@@ -58,6 +62,7 @@ struct ParamInfo {
   std::string source;
   std::string default_text;  // the default, written as it would be in a scenario file
   std::vector<std::string> choices;
+  std::string replaces;  // see Param::replaces
 };
 
 // Formats a value in scenario syntax (with its unit), e.g. "26w" or "0.012/w".

@@ -66,6 +66,7 @@ ParamInfo info_of(const Param& p, ValueType type) {
   i.description = std::string(p.description);
   i.source = std::string(p.source);
   for (auto c : p.choices) i.choices.emplace_back(c);
+  i.replaces = std::string(p.replaces);
   i.default_text = type == ValueType::Text ? fmt::format("\"{}\"", p.text_default) : format_value(p.def, p.unit, type);
   return i;
 }
@@ -98,6 +99,16 @@ void ParamTable::add(ParamSlot slot) {
 const ParamSlot* ParamTable::find(const std::string& path) const {
   const auto it = index_.find(path);
   return it == index_.end() ? nullptr : &slots_[it->second];
+}
+
+std::string ParamTable::unknown_key_message(const std::string& path) const {
+  for (const auto& s : slots_) {
+    if (!s.info.replaces.empty() && s.info.replaces == path) {
+      return fmt::format("\"{}\" was replaced by \"{}\": {}", path, s.info.path, s.info.description);
+    }
+  }
+  const std::string near = nearest(path);
+  return near.empty() ? "unknown key" : "unknown key; did you mean \"" + near + "\"?";
 }
 
 std::string ParamTable::nearest(const std::string& path) const {

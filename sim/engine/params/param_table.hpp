@@ -37,6 +37,9 @@ class ParamTable {
   // bounds the edit-distance work on absurd input such as a 2 MB key).
   static constexpr std::size_t kMaxSuggestKeyLength = 200;
   [[nodiscard]] std::string nearest(const std::string& path) const;
+  // The error for a key this table does not hold: what replaced a retired key
+  // (ParamInfo::replaces), else "unknown key" with the nearest known one.
+  [[nodiscard]] std::string unknown_key_message(const std::string& path) const;
 
  private:
   struct Binder {

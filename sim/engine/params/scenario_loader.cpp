@@ -117,8 +117,7 @@ struct Walker {
       }
       const ParamSlot* slot = table.find(path);
       if (slot == nullptr) {
-        const std::string near = table.nearest(path);
-        issue(node, path, near.empty() ? "unknown key" : "unknown key; did you mean \"" + near + "\"?");
+        issue(node, path, table.unknown_key_message(path));
         continue;
       }
       ParamValue v;
@@ -284,9 +283,7 @@ void apply_overrides(const std::vector<std::string>& sets, ParamTable& table, Sc
     }
     const ParamSlot* slot = target->find(key);
     if (slot == nullptr) {
-      const std::string near = target->nearest(key);
-      issues.push_back(
-          {"--set", 0, 0, path, near.empty() ? "unknown key" : "unknown key; did you mean \"" + near + "\"?"});
+      issues.push_back({"--set", 0, 0, path, target->unknown_key_message(key)});
       continue;
     }
     ParamValue v;
