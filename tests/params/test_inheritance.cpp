@@ -206,7 +206,7 @@ TEST_CASE("names: duplicate programme names, NUL characters and HDF5-unsafe name
   SECTION("two [[programme]] tables in one file with the same name") {
     const auto f = dir.write("dup.toml", profile_line() +
                                              "[[programme]]\nname = \"cbt\"\nkind = \"cbt\"\n"
-                                             "[[programme]]\nname = \"cbt\"\ncapacity = 80\n");
+                                             "[[programme]]\nname = \"cbt\"\nplaces_per_1000 = 80\n");
     const auto err = error_text(f);
     CHECK_THAT(err, Catch::Contains("dup.toml:") && Catch::Contains("duplicate name \"cbt\"") &&
                         Catch::Contains("entry at line 2"));
@@ -237,7 +237,7 @@ TEST_CASE("names: duplicate programme names, NUL characters and HDF5-unsafe name
   }
   SECTION("the same name in a parent and its child is an override, not a duplicate") {
     dir.write("p.toml", profile_line() + "[[programme]]\nname = \"cbt\"\nkind = \"cbt\"\n");
-    const auto f = dir.write("c.toml", "extends = \"p.toml\"\n[[programme]]\nname = \"cbt\"\ncapacity = 80\n");
+    const auto f = dir.write("c.toml", "extends = \"p.toml\"\n[[programme]]\nname = \"cbt\"\nplaces_per_1000 = 80\n");
     CHECK(error_text(f).empty());
   }
 }
