@@ -5,14 +5,24 @@
 #include <tuple>
 #include <vector>
 
+#include "models/eligibility/eligibility_rule.hpp"
 #include "models/justice/justice_model.hpp"
 
 namespace pw {
 
 std::uint8_t JusticeModel::diversion_court(std::size_t i) const {
   if (s_.case_violent[i] != 0 || s_.court_programme[i] != 0) return 0;  // violent, or already in a court
-  if (p_.drug_court.capacity > 0 && needs_.substance_use[i] >= p_.drug_court.need_threshold) return 1;
-  if (p_.mental_health_court.capacity > 0 && needs_.mental_health[i] >= p_.mental_health_court.need_threshold) return 2;
+  // Decoded here, not cached: a lever (Simulation::set_parameter) may change the court's eligibility mid-run.
+  const auto admits = [&](const DiversionCourtParams& court) {
+    return decode_eligibility(court.eligibility).admits(pop_, needs_, risk_.level[i], i);
+  };
+  if (p_.drug_court.capacity > 0 && needs_.substance_use[i] >= p_.drug_court.need_threshold && admits(p_.drug_court)) {
+    return 1;
+  }
+  if (p_.mental_health_court.capacity > 0 && needs_.mental_health[i] >= p_.mental_health_court.need_threshold &&
+      admits(p_.mental_health_court)) {
+    return 2;
+  }
   return 0;
 }
 
