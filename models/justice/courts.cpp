@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "models/cohort_scale.hpp"
+#include "models/eligibility/eligibility_rule.hpp"
 #include "models/justice/justice_model.hpp"
 
 namespace pw {
@@ -16,9 +17,17 @@ std::int64_t JusticeModel::court_places(const DiversionCourtParams& court) const
 
 std::uint8_t JusticeModel::diversion_court(std::size_t i) const {
   if (s_.case_violent[i] != 0 || s_.court_programme[i] != 0) return 0;  // violent, or already in a court
-  if (court_places(p_.drug_court) > 0 && needs_.substance_use[i] >= p_.drug_court.need_threshold) return 1;
-  if (court_places(p_.mental_health_court) > 0 && needs_.mental_health[i] >= p_.mental_health_court.need_threshold)
+  // Decoded here, not cached: a lever (Simulation::set_parameter) may change the court's eligibility mid-run.
+  const auto admits = [&](const DiversionCourtParams& court) {
+    return decode_eligibility(court.eligibility).admits(pop_, needs_, risk_.level[i], i);
+  };
+  if (court_places(p_.drug_court) > 0 && needs_.substance_use[i] >= p_.drug_court.need_threshold && admits(p_.drug_court)) {
+    return 1;
+  }
+  if (court_places(p_.mental_health_court) > 0 && needs_.mental_health[i] >= p_.mental_health_court.need_threshold &&
+      admits(p_.mental_health_court)) {
     return 2;
+  }
   return 0;
 }
 

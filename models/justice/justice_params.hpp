@@ -6,6 +6,7 @@
 // durations in weeks, log hazard ratios per unit of the covariate.
 #pragma once
 
+#include "models/eligibility/eligibility_spec.hpp"
 #include "sim/engine/params/param.hpp"
 
 namespace pw {
@@ -193,12 +194,15 @@ struct SupervisionParams {
 // falls during treatment (in_treatment_share of need_reduction); graduates keep
 // the whole reduction and are not sentenced; those who fail (a prison term, or
 // not graduating) relapse and are sentenced as they would have been.
+// eligibility.* (models/eligibility) narrows who may be diverted further; its
+// defaults restrict nobody.
 struct DiversionCourtParams {
   double places_per_1000 = 0;  // concurrent participants per 1,000 persons of the release cohort
   double need_threshold = 0, duration = 0, graduation_probability = 0, need_reduction = 0,
          cost_per_participant_week = 0;
   double in_treatment_share = 0;
   double monitoring_effect = 0;  // log hazard ratio of offending while a participant
+  EligibilitySpec eligibility;
 
   template <class V>
   void visit(V& v, const char* prefix, const char* need, const char* evidence, double graduation, double cost) {
@@ -265,6 +269,7 @@ struct DiversionCourtParams {
                           .source = "assumption sized to Mitchell et al. (2012), J Crim Justice 40:60: adult drug "
                                     "courts cut recidivism from about 50% to 38%, with larger effects while "
                                     "participants are under the court's supervision (Rossman et al. 2011, MADCE)"});
+    eligibility.visit(v, pre + ".");
   }
 };
 

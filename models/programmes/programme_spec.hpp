@@ -13,15 +13,16 @@
 
 #include <string>
 
+#include "models/eligibility/eligibility_spec.hpp"
 #include "sim/engine/params/param.hpp"
 
 namespace pw {
 
 struct ProgrammeSpec {
   std::string name;  // unique within the scenario; not declared in visit()
-  std::string kind, phase, priority, min_risk, sex;
+  std::string kind, phase, priority;
+  EligibilitySpec eligibility;  // eligibility.* (models/eligibility)
   double places_per_1000 = 0;
-  int group = 0;
   double duration = 0;
   double cost_per_participant_week = 0;
   double completion_probability = 0;
@@ -54,13 +55,7 @@ struct ProgrammeSpec {
     v(priority, {.path = "priority", .description = "who gets a scarce place first",
                  .source = "risk principle (Lowenkamp & Latessa 2004) motivates risk_first",
                  .text_default = "risk_first", .choices = {"risk_first", "need_first", "first_come", "random"}});
-    v(min_risk, {.path = "eligibility.min_risk", .description = "lowest assessed risk level eligible",
-                 .source = "scenario setting", .text_default = "low",
-                 .choices = {"low", "moderate", "high", "very_high"}});
-    v(sex, {.path = "eligibility.sex", .description = "sex eligible", .source = "scenario setting",
-            .text_default = "any", .choices = {"any", "male", "female"}});
-    v(group, {.path = "eligibility.group", .unit = Unit::Count, .def = -1, .lo = -1, .hi = 1,
-              .description = "community group eligible (-1 any)", .source = "scenario setting"});
+    eligibility.visit(v, "");  // eligibility.* (models/eligibility/eligibility_spec.hpp)
     v(cost_per_participant_week, {.path = "cost_per_participant_week", .unit = Unit::Money, .def = 0, .lo = 0,
                                   .hi = 100000, .description = "cost of one participant for one week",
                                   .source = "scenario setting; per-kind defaults from WSIPP and RAND come with issue 6"});

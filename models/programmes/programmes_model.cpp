@@ -40,20 +40,12 @@ ProgrammesModel::ProgrammesModel(const std::vector<ProgrammeSpec>& specs, const 
                                  const Population& pop, Needs& needs, const RiskAssessment& risk, JusticeModel& justice,
                                  const Rng& rng)
     : specs_(specs), params_(params), pop_(pop), needs_(needs), risk_(risk), justice_(justice), rng_(rng) {
-  for (const auto& s : specs_) eligibility_.push_back(decode_eligibility(s));
-}
-
-ProgrammesModel::Eligibility ProgrammesModel::decode_eligibility(const ProgrammeSpec& s) {
-  return {risk_level_of(s.min_risk),
-          s.sex == "male"     ? static_cast<int>(Sex::Male)
-          : s.sex == "female" ? static_cast<int>(Sex::Female)
-                              : -1,
-          s.group};
+  for (const auto& s : specs_) eligibility_.push_back(decode_eligibility(s.eligibility));
 }
 
 void ProgrammesModel::respecify(std::size_t p, const ProgrammeSpec& spec) {
   specs_.at(p) = spec;
-  eligibility_.at(p) = decode_eligibility(spec);
+  eligibility_.at(p) = decode_eligibility(spec.eligibility);
 }
 
 std::int64_t ProgrammesModel::places(std::size_t p) const {
@@ -61,9 +53,7 @@ std::int64_t ProgrammesModel::places(std::size_t p) const {
 }
 
 bool ProgrammesModel::eligible(std::size_t p, std::size_t i) const {
-  const auto& e = eligibility_[p];
-  return risk_.level[i] >= e.min_risk && (e.sex < 0 || pop_.sex[i] == e.sex) &&
-         (e.group < 0 || pop_.group[i] == e.group);
+  return eligibility_[p].admits(pop_, needs_, risk_.level[i], i);
 }
 
 double ProgrammesModel::priority_key(std::size_t p, std::size_t i) const {

@@ -28,6 +28,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/eligibility/eligibility_rule.hpp"
 #include "models/justice/justice_model.hpp"
 #include "models/justice/risk_assessment.hpp"
 #include "models/needs/needs.hpp"
@@ -116,15 +117,8 @@ class ProgrammesModel {
   [[nodiscard]] double priority_key(std::size_t p, std::size_t i) const;
   void finish(std::size_t p, std::size_t i, bool completed, double group_antisocial_mean, int week);
 
-  // Eligibility decoded once from the spec's strings, for the weekly loop.
-  struct Eligibility {
-    int min_risk = 0;
-    int sex = -1;  // -1 any, else Sex
-    int group = -1;
-  };
-  static Eligibility decode_eligibility(const ProgrammeSpec& s);
   std::vector<ProgrammeSpec> specs_;
-  std::vector<Eligibility> eligibility_;
+  std::vector<EligibilityRule> eligibility_;  // decoded once from each spec's strings, for the weekly loop
   const ProgrammeParams& params_;
   const Population& pop_;
   Needs& needs_;

@@ -107,7 +107,7 @@ TEST_CASE("programmes: typed [[programme]] tables are validated and stored", "[p
   CHECK(jobs.kind == "transitional_jobs");
   CHECK(jobs.places_per_1000 == 2.5);
   CHECK(jobs.duration == Approx(26.0));
-  CHECK(jobs.min_risk == "high");
+  CHECK(jobs.eligibility.min_risk == "high");
   CHECK(s.resolved.find("[[programme]]\nname = 'jobs'") != std::string::npos);
 
   // The resolved scenario reloads to the same programmes.

@@ -5,6 +5,7 @@
 
 #include "models/costs/budget.hpp"
 #include "models/costs/costs.hpp"
+#include "models/eligibility/eligibility_rule.hpp"
 #include "models/population/profile.hpp"
 #include "models/reporting/outcome_tables.hpp"
 #include "models/reporting/person_table.hpp"
@@ -55,6 +56,21 @@ void check_named_files(const std::filesystem::path& file, ParamTable& table, con
   }
   if (!issues.empty()) throw ScenarioError(std::move(issues));
 }
+
+// An eligibility range that can hold nobody is a mistake, not a policy.
+void check_eligibility_ranges(const std::filesystem::path& file, const ModelParams& p) {
+  std::vector<ScenarioIssue> issues;
+  const auto check = [&](const std::string& prefix, const EligibilitySpec& e) {
+    if (const std::string why = empty_eligibility_range(e); !why.empty()) {
+      const auto colon = why.find(": ");
+      issues.push_back({file.string(), 0, 0, prefix + why.substr(0, colon), why.substr(colon + 2)});
+    }
+  };
+  for (const auto& prog : p.programmes) check(fmt::format("programme[{}].", prog.name), prog.eligibility);
+  check("justice.drug_court.", p.justice.drug_court.eligibility);
+  check("justice.mental_health_court.", p.justice.mental_health_court.eligibility);
+  if (!issues.empty()) throw ScenarioError(std::move(issues));
+}
 }  // namespace
 
 LoadedScenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& sets) {
@@ -72,6 +88,7 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
           "missing: a population profile CSV must be named (e.g. ../data/populations/us-state-2008.csv)"}});
   }
   check_named_files(file, table, s.meta);
+  check_eligibility_ranges(file, s.params);
   s.resolved = resolved_toml(s.meta, table, collections);
   if (s.params.budget.programmes_per_1000 > 0) {
     const double planned = planned_programme_spending_per_1000(s.params);

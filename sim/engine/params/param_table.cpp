@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <stdexcept>
+#include <utility>
 
 namespace pw {
 
@@ -112,17 +114,45 @@ std::string ParamTable::unknown_key_message(const std::string& path) const {
 }
 
 std::string ParamTable::nearest(const std::string& path) const {
+  // A candidate is close when the whole path is a few edits away (a typo
+  // anywhere, a misspelt table), or when its last component is (a key in the
+  // wrong table, or the same words in another order: age_max for max_age).
+  // Among close candidates the fewest edits win, counting one extra edit for a
+  // key found in another table, so a key of the same table comes first; ties go
+  // to the nearer whole path, then to the order of declaration.
+  const auto split = [](const std::string& p) {
+    const auto dot = p.rfind('.');
+    return std::pair{dot == std::string::npos ? std::string() : p.substr(0, dot), p.substr(dot + 1)};
+  };
+  const auto words = [](const std::string& leaf) {
+    std::vector<std::string> w;
+    std::size_t start = 0;
+    for (std::size_t k = 0; k <= leaf.size(); ++k) {
+      if (k == leaf.size() || leaf[k] == '_') {
+        if (k > start) w.push_back(leaf.substr(start, k - start));
+        start = k + 1;
+      }
+    }
+    std::sort(w.begin(), w.end());
+    return w;
+  };
+  const auto [table, leaf] = split(path);
+  const auto leaf_words = words(leaf);
+  const std::size_t full_limit = std::max<std::size_t>(3, path.size() / 3);
+  const std::size_t leaf_limit = std::max<std::size_t>(2, leaf.size() / 3);
   std::string best;
   if (path.size() > kMaxSuggestKeyLength) return best;
-  std::size_t best_d = std::max<std::size_t>(3, path.size() / 3) + 1;
+  std::pair<std::size_t, std::size_t> best_score{SIZE_MAX, SIZE_MAX};
   for (const auto& s : slots_) {
-    // Compare both the full path and its last component, so that a key in the
-    // wrong table is also found.
-    const auto leaf = s.info.path.substr(s.info.path.rfind('.') + 1);
-    const auto path_leaf = path.substr(path.rfind('.') + 1);
-    const std::size_t d = std::min(edit_distance(path, s.info.path), edit_distance(path_leaf, leaf));
-    if (d < best_d) {
-      best_d = d;
+    const auto [s_table, s_leaf] = split(s.info.path);
+    const std::size_t d_full = edit_distance(path, s.info.path);
+    std::size_t d_leaf = words(s_leaf) == leaf_words && s_leaf != leaf ? 1 : edit_distance(leaf, s_leaf);
+    std::size_t score = SIZE_MAX;
+    if (d_full <= full_limit) score = d_full;
+    if (d_leaf <= leaf_limit) score = std::min(score, d_leaf + (s_table == table ? 0 : 1));
+    if (score == SIZE_MAX) continue;
+    if (std::pair{score, d_full} < best_score) {
+      best_score = {score, d_full};
       best = s.info.path;
     }
   }
