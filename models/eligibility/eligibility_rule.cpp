@@ -29,14 +29,16 @@ EligibilityRule decode_eligibility(const EligibilitySpec& s) {
 
 std::string empty_eligibility_range(const EligibilitySpec& s) {
   if (s.min_age >= s.max_age) {
-    return fmt::format("eligibility.max_age: empty age range: max_age ({}) must be above min_age ({}); the range is "
-                       "[min_age, max_age)",
-                       s.max_age, s.min_age);
+    return fmt::format(
+        "eligibility.max_age: empty age range: max_age ({}) must be above min_age ({}); the range is "
+        "[min_age, max_age)",
+        s.max_age, s.min_age);
   }
   if (s.min_prior_arrests > s.max_prior_arrests) {
-    return fmt::format("eligibility.max_prior_arrests: empty range: max_prior_arrests ({}) is below "
-                       "min_prior_arrests ({})",
-                       s.max_prior_arrests, s.min_prior_arrests);
+    return fmt::format(
+        "eligibility.max_prior_arrests: empty range: max_prior_arrests ({}) is below "
+        "min_prior_arrests ({})",
+        s.max_prior_arrests, s.min_prior_arrests);
   }
   if (risk_level_of(s.min_risk) > risk_level_of(s.max_risk)) {
     return fmt::format("eligibility.max_risk: empty range: max_risk \"{}\" is below min_risk \"{}\"", s.max_risk,

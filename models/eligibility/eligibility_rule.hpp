@@ -25,17 +25,16 @@ struct EligibilityRule {
   int min_prior_arrests = 0, max_prior_arrests = 65535;
   float min_substance_use = 0, min_mental_health = 0, min_antisocial_cognition = 0, max_employability = 1;
 
-  [[nodiscard]] bool admits(const Population& pop, const Needs& needs, std::uint8_t risk_level,
-                            std::size_t i) const {
+  [[nodiscard]] bool admits(const Population& pop, const Needs& needs, std::uint8_t risk_level, std::size_t i) const {
     const int offence_i = pop.commitment_offence[i];
-    return pop.age_at_release[i] >= min_age && pop.age_at_release[i] < max_age &&
-           (sex == kAny || pop.sex[i] == sex) && (group == kAny || pop.group[i] == group) &&
-           (offence == kAny || (offence == kNonViolent ? offence_i != static_cast<int>(OffenceType::Violent)
-                                                       : offence_i == offence)) &&
+    return pop.age_at_release[i] >= min_age && pop.age_at_release[i] < max_age && (sex == kAny || pop.sex[i] == sex) &&
+           (group == kAny || pop.group[i] == group) &&
+           (offence == kAny ||
+            (offence == kNonViolent ? offence_i != static_cast<int>(OffenceType::Violent) : offence_i == offence)) &&
            risk_level >= min_risk && risk_level <= max_risk && pop.prior_arrests[i] >= min_prior_arrests &&
            pop.prior_arrests[i] <= max_prior_arrests && needs.substance_use[i] >= min_substance_use &&
-           needs.mental_health[i] >= min_mental_health &&
-           needs.antisocial_cognition[i] >= min_antisocial_cognition && needs.employability[i] <= max_employability;
+           needs.mental_health[i] >= min_mental_health && needs.antisocial_cognition[i] >= min_antisocial_cognition &&
+           needs.employability[i] <= max_employability;
   }
 };
 

@@ -22,7 +22,7 @@ namespace pw {
 struct EligibilitySpec {
   double min_age = 0, max_age = 0;  // years at release, [min_age, max_age)
   std::string sex, min_risk, max_risk, offence;
-  int group = 0;                                 // -1 any
+  int group = 0;                                     // -1 any
   int min_prior_arrests = 0, max_prior_arrests = 0;  // inclusive
   double min_substance_use = 0, min_mental_health = 0, min_antisocial_cognition = 0, max_employability = 0;
 

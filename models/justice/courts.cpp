@@ -21,7 +21,8 @@ std::uint8_t JusticeModel::diversion_court(std::size_t i) const {
   const auto admits = [&](const DiversionCourtParams& court) {
     return decode_eligibility(court.eligibility).admits(pop_, needs_, risk_.level[i], i);
   };
-  if (court_places(p_.drug_court) > 0 && needs_.substance_use[i] >= p_.drug_court.need_threshold && admits(p_.drug_court)) {
+  if (court_places(p_.drug_court) > 0 && needs_.substance_use[i] >= p_.drug_court.need_threshold &&
+      admits(p_.drug_court)) {
     return 1;
   }
   if (court_places(p_.mental_health_court) > 0 && needs_.mental_health[i] >= p_.mental_health_court.need_threshold &&
