@@ -25,6 +25,16 @@ struct Run {
   }
 };
 
+// Nobody offends or violates, so everyone stays in the community all along;
+// everyone is enrolled with community services at release (models/coordination).
+inline pw::ModelParams community_only_params(int people, int weeks) {
+  auto p = small_params(people, weeks);
+  p.coordination.items[pw::kEntitlementEnrolment].missing_at_release = 0;
+  p.justice.offending.base_rate = 1e-9;
+  p.justice.supervision.violation_rate = 0;
+  return p;
+}
+
 // Removes the effects of the community network on offending.
 inline void no_network_effects(pw::ModelParams& p) {
   p.network.influence.antisocial_effect = 0;

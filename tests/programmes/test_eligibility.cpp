@@ -34,13 +34,9 @@ pw::ProgrammeSpec programme(const std::string& kind, double places_per_1000) {
   return s;
 }
 
-// Nobody offends or violates, so everyone stays in the community; everyone is
-// enrolled with services, and no programme or court changes a need.
+// pwt::community_only_params, and no programme or court changes a need.
 pw::ModelParams quiet(int people, int weeks) {
-  auto p = pwt::small_params(people, weeks);
-  p.coordination.items[pw::kEntitlementEnrolment].missing_at_release = 0;
-  p.justice.offending.base_rate = 1e-9;
-  p.justice.supervision.violation_rate = 0;
+  auto p = pwt::community_only_params(people, weeks);
   p.programme_kinds.peer_contagion = 0;
   return p;
 }

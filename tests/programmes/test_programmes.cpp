@@ -20,15 +20,7 @@ pw::ProgrammeSpec programme(const std::string& name, const std::string& kind, in
   return s;
 }
 
-// Nobody offends or violates, so everyone stays in the community all along;
-// everyone is enrolled with community services at release (models/coordination).
-pw::ModelParams quiet(int people, int weeks) {
-  auto p = pwt::small_params(people, weeks);
-  p.coordination.items[pw::kEntitlementEnrolment].missing_at_release = 0;
-  p.justice.offending.base_rate = 1e-9;
-  p.justice.supervision.violation_rate = 0;
-  return p;
-}
+pw::ModelParams quiet(int people, int weeks) { return pwt::community_only_params(people, weeks); }
 }  // namespace
 
 TEST_CASE("programmes: capacity is never exceeded and the queue drains as a queue should", "[programmes]") {
