@@ -57,7 +57,8 @@ bool read_ledger(const std::filesystem::path& task_file, const std::string& scen
   out.costs = read_all<float>(g, "costs", H5::PredType::NATIVE_FLOAT, rows, cols);
   if (rows != kCostCategories.size() || out.flags.size() != out.flag_names.size() * out.people ||
       out.units.size() != out.unit_names.size() * out.people) {
-    throw std::runtime_error(fmt::format("{}: person_outcomes of {} have unexpected shapes", task_file.string(), scenario));
+    throw std::runtime_error(
+        fmt::format("{}: person_outcomes of {} have unexpected shapes", task_file.string(), scenario));
   }
   return true;
 }
