@@ -87,8 +87,8 @@ TEST_CASE("effect on the treated: a programme whose kind changes nothing is with
 TEST_CASE("effect on the treated: rnr-treatment's CBT cuts its participants' 1-year arrest more than the cohort's",
           "[experiment][treated]") {
   pwt::TempDir dir("treated-rnr");
-  const auto c = pw::read_comparison(run_compare(
-      {baseline_path(), pwt::kSourceDir / "scenarios/rnr-treatment.toml"}, 5000, 52, 3, dir / "c.h5"));
+  const auto c = pw::read_comparison(
+      run_compare({baseline_path(), pwt::kSourceDir / "scenarios/rnr-treatment.toml"}, 5000, 52, 3, dir / "c.h5"));
   const auto& cbt = unit(c, "rnr-treatment", "programme:cbt-in-prison");
   const auto* arrest = cbt.find("arrest", "y1");
   REQUIRE(arrest != nullptr);
@@ -106,11 +106,11 @@ TEST_CASE("effect on the treated: the baseline against itself is exactly zero; a
           "[experiment][treated][cli]") {
   pwt::TempDir dir("treated-self");
   // The baseline under another name, with a programme nobody is eligible for.
-  const auto scenario = dir.write(
-      "same.toml", "extends = " + pwt::quote(baseline_path()) +
-                       "\nname = \"baseline-again\"\njustice.drug_court.places_per_1000 = 0\n"
-                       "[[programme]]\nname = \"nobody\"\nkind = \"cbt\"\nphase = \"pre_release\"\n"
-                       "places_per_1000 = 10\nduration = \"8w\"\neligibility.min_age = 90\n");
+  const auto scenario =
+      dir.write("same.toml", "extends = " + pwt::quote(baseline_path()) +
+                                 "\nname = \"baseline-again\"\njustice.drug_court.places_per_1000 = 0\n"
+                                 "[[programme]]\nname = \"nobody\"\nkind = \"cbt\"\nphase = \"pre_release\"\n"
+                                 "places_per_1000 = 10\nduration = \"8w\"\neligibility.min_age = 90\n");
   const auto file = run_compare({baseline_path(), scenario}, 1500, 52, 2, dir / "c.h5");
   const auto c = pw::read_comparison(file);
   for (const auto& r : c.rows) {
@@ -139,8 +139,8 @@ TEST_CASE("benefit-cost per participant: the Fieller ratio and the chance agree 
           "[experiment][treated][stats]") {
   pwt::TempDir dir("treated-bcr");
   const int reps = 4;
-  const auto file = run_compare({baseline_path(), pwt::kSourceDir / "scenarios/problem-solving-courts.toml"}, 4000,
-                                104, reps, dir / "c.h5");
+  const auto file = run_compare({baseline_path(), pwt::kSourceDir / "scenarios/problem-solving-courts.toml"}, 4000, 104,
+                                reps, dir / "c.h5");
   const auto c = pw::read_comparison(file);
   const auto& t = unit(c, "problem-solving-courts", "drug_court");
   REQUIRE(t.replicates_with_participants == reps);

@@ -51,11 +51,10 @@ TEST_CASE("person ledger: per-person costs add up to the cohort's cost series; f
     pw::CostIndex k;
     double rel;
   };
-  for (const auto& [k, rel] : {Check{pw::kCostPrison, 0.01}, Check{pw::kCostJail, 0.03},
-                               Check{pw::kCostSupervision, 0.005}, Check{pw::kCostCourts, 1e-5},
-                               Check{pw::kCostVictim, 0.03}, Check{pw::kCostProgrammes, 0.02},
-                               Check{pw::kCostHousing, 0.005}, Check{pw::kCostIncentives, 1e-5},
-                               Check{pw::kCostTaxes, 1e-4}}) {
+  for (const auto& [k, rel] :
+       {Check{pw::kCostPrison, 0.01}, Check{pw::kCostJail, 0.03}, Check{pw::kCostSupervision, 0.005},
+        Check{pw::kCostCourts, 1e-5}, Check{pw::kCostVictim, 0.03}, Check{pw::kCostProgrammes, 0.02},
+        Check{pw::kCostHousing, 0.005}, Check{pw::kCostIncentives, 1e-5}, Check{pw::kCostTaxes, 1e-4}}) {
     double sum = 0;
     for (std::size_t i = 0; i < n; ++i) sum += ledger.costs()[k * n + i];
     const double cohort = series.sum(k);
