@@ -307,34 +307,36 @@ def treated_markdown(ex):
 
 
 def plot_treated(ex, out):
-    """treated.png: arrest by the last year, effect on the treated per unit beside the whole-cohort effect."""
+    """treated.png: first arrest and return to prison by the last year, the effect on the treated per unit
+    beside the whole-cohort effect (court participants are chosen at an arrest, so their arrest cannot change)."""
     t = ex.get("treated")
     if t is None or t.empty:
         return False
     d = ex["differences"]
     last = last_year(d)
-    labels, tot, tot_err, cohort, cohort_err = [], [], [], [], []
-    for scenario in dict.fromkeys(t.scenario):
-        rows = treated_rows(ex, scenario, "treated.arrest", last)
-        c = d[(d.scenario == scenario) & (d.measure == "arrest") & (d.group == "all") & (d.period == last)]
-        for r in rows.itertuples():
-            labels.append(f"{scenario}\n{unit_label(r.group)}")
-            tot.append(r.mean)
-            tot_err.append(0 if np.isnan(r.lo) else r.hi - r.mean)
+    units = [(s, u) for s, u in dict.fromkeys(zip(t.scenario, t.group))
+             if len(treated_rows(ex, s, "treated.arrest", last)[lambda x: x.group == u])]
+    if not units:
+        return False
+    y = np.arange(len(units))
+    fig, axes = plt.subplots(1, 2, figsize=(13, 1.4 + 0.7 * len(units)), sharey=True)
+    for ax, (measure, label) in zip(axes, (("arrest", "first arrest"), ("return_prison", "return to prison"))):
+        tot, tot_err, cohort, cohort_err = [], [], [], []
+        for s, u in units:
+            r = treated_rows(ex, s, "treated." + measure, last).set_index("group").loc[u]
+            c = d[(d.scenario == s) & (d.measure == measure) & (d.group == "all") & (d.period == last)]
+            tot.append(r["mean"])
+            tot_err.append(0 if np.isnan(r.lo) else r.hi - r["mean"])
             cohort.append(c["mean"].iloc[0] if len(c) else np.nan)
             cohort_err.append(0 if not len(c) or np.isnan(c.lo.iloc[0]) else c.hi.iloc[0] - c["mean"].iloc[0])
-    if not labels:
-        return False
-    y = np.arange(len(labels))
-    fig, ax = plt.subplots(figsize=(10, 1.2 + 0.7 * len(labels)))
-    ax.barh(y - 0.2, tot, 0.4, xerr=tot_err, color=colour(1), label="participants (effect on the treated)")
-    ax.barh(y + 0.2, cohort, 0.4, xerr=cohort_err, color=colour(2), label="whole released cohort")
-    ax.axvline(0, color="black", lw=0.8)
-    ax.set_yticks(y)
-    ax.set_yticklabels(labels)
-    ax.invert_yaxis()
-    ax.set_xlabel(f"change in first arrest by {last}, percentage points (95% interval)")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+        ax.barh(y - 0.2, tot, 0.4, xerr=tot_err, color=colour(1), label="participants (effect on the treated)")
+        ax.barh(y + 0.2, cohort, 0.4, xerr=cohort_err, color=colour(2), label="whole released cohort")
+        ax.axvline(0, color="black", lw=0.8)
+        ax.set_xlabel(f"change in {label} by {last}\npercentage points (95% interval)")
+    axes[0].set_yticks(y)
+    axes[0].set_yticklabels([f"{s}\n{unit_label(u)}" for s, u in units])
+    axes[0].invert_yaxis()
+    axes[1].legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     fig.tight_layout()
     fig.savefig(out, dpi=110)
     plt.close(fig)
@@ -372,7 +374,17 @@ def plot_brief(ex, rows, last, rank_by, out):
         return t
 
     def treated(name):
-        return treated_cell(ex, name, last, sep="\n").replace(" [", "\n[")
+        # One line per unit: "cbt-in-prison -1.4 *", short enough for the cell (intervals in summary.md).
+        t = ex.get("treated")
+        if t is None or t.empty:
+            return "-"
+        rows = treated_rows(ex, name, "treated.arrest", last).set_index("group")
+        units = list(dict.fromkeys(t[t.scenario == name].group))
+        if not units:
+            return "no programme\nor court"
+        return "\n".join(f"{unit_label(u)[:22]} {rows.loc[u]['mean']:+.1f}" +
+                         (" *" if excludes_zero(rows.loc[u], 1) else "") if u in rows.index
+                         else f"{unit_label(u)[:22]}: none" for u in units)
 
     cells = [[str(i), r["scenario"], short(r["arrest"], 1), short(r["conviction"], 1), short(r["return_prison"], 1),
               treated(r["scenario"]), short(r["cost_public_per_person"], 0), short(r["cost_total_per_person"], 0),
@@ -385,6 +397,8 @@ def plot_brief(ex, rows, last, rank_by, out):
     t.set_fontsize(10)
     t.scale(1, 4.4)
     for (r, c), cell in t.get_celld().items():
+        if c == 5:
+            cell.set_width(cell.get_width() * 1.8)  # the effect on the treated: one line per programme
         if r == 0:
             cell.set_facecolor("#e8e8e8")
             cell.set_text_props(weight="bold")
