@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -414,9 +415,12 @@ std::string format_comparison(const Comparison& c) {
   // prison in the last year by the main groups; every cost row.
   std::set<std::string> periods;
   std::string last_year;
+  // The largest year (the coordination rows end at "y1", so not simply the last row's).
+  int last = 0;
   for (const auto& r : c.rows) {
-    if (!r.period.empty() && r.period[0] == 'y') last_year = r.period;
+    if (r.period.size() > 1 && r.period[0] == 'y') last = std::max(last, std::atoi(r.period.c_str() + 1));
   }
+  if (last > 0) last_year = fmt::format("y{}", last);
   for (const auto& p : {std::string("y1"), std::string("y3"), last_year}) periods.insert(p);
   const std::vector<std::string> breakdown = {"male",       "female",        "age_le24", "age_25to39",
                                               "age_40to54", "age_55to64",    "risk_low", "risk_moderate",
