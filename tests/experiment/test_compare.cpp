@@ -363,7 +363,12 @@ TEST_CASE("report: figures and a Markdown summary of a compare file", "[experime
   CHECK(md.find("## The brief") < md.find("## Cumulative percent"));
   CHECK(std::filesystem::file_size(report / "brief.png") > 1000);
   CHECK_THAT(md, Contains("ranked by public cost per arrest averted") && Contains("chance benefits exceed costs"));
-  CHECK_THAT(md, Contains("needs participation records (issue 15)"));
+  // The brief's effect on the treated (issue 15): each programme's participants, then its own sections.
+  CHECK_THAT(md, Contains("| cbt-in-prison: ") && Contains("drug-treatment-in-prison: "));
+  CHECK_THAT(md, Contains("## Effect on the treated: the participants against the same persons in the baseline") &&
+                     Contains("## Benefit-cost per participant (WSIPP style)") &&
+                     Contains("| rnr-treatment | cbt-in-prison | "));
+  CHECK(std::filesystem::file_size(report / "treated.png") > 1000);
   CHECK_THAT(md, Contains("## Effect by group") && Contains("| risk_high |") && Contains("| offence_drug |"));
   for (const std::string family : {"justice", "work", "housing", "coordination", "costs", "network"}) {
     INFO(family);
