@@ -20,6 +20,7 @@ loads into tidy DataFrames in one call::
     ex = load_experiment("results/compare.h5")
     ex["cumulative"]    # scenario, replicate, group, outcome, month, pct
     ex["differences"]   # scenario vs baseline: measure, group, period, mean, lo, hi (compare files)
+    ex["treated"]       # effect on the treated and benefit-cost per participant (compare files)
     ex["posterior"]     # one row per particle: parameters, weight, distance (calibration files)
 """
 
@@ -403,6 +404,104 @@ def paired_differences(path, level=0.95):
         [c for c in cols]]
 
 
+TREATED_SPENDING = ("cost_programmes", "cost_housing", "cost_employment_incentives")
+TREATED_PUBLIC = ("cost_prison", "cost_jail", "cost_supervision", "cost_courts", "cost_taxes_on_earnings")
+
+
+def effect_on_treated(path, level=0.95):
+    """The effect on the treated of a compare file (/experiment/effect_on_treated; results/README.md), as the
+    treated.* rows of `pathways compare --csv`: scenario, measure ("treated.arrest", ...,
+    "treated.cost_prison", then treated.participants, treated.cost_per_participant, treated.public_benefit,
+    treated.victim_benefit, treated.benefit_cost_ratio, treated.chance_benefits_exceed_costs), group (the
+    unit: "programme:<name>", "drug_court", "mental_health_court", "intensive_supervision"), period, unit, n
+    (replicates with participants), baseline_mean, scenario_mean, mean, sd, lo, hi, participants (mean per
+    replicate), participants_are. Per replicate the participants' mean in the scenario minus the same
+    persons' mean in the baseline, then a Student t interval over the replicates with participants; the
+    benefit-cost ratio with Fieller's interval ("defined" False, mean NaN, when the extra cost's interval
+    is not above 0.5 USD). Empty for files without it."""
+    from scipy import stats
+
+    rows = []
+    with h5py.File(path, "r") as f:
+        if "experiment" not in f or "effect_on_treated" not in f["experiment"]:
+            return pd.DataFrame()
+        top = f["experiment/effect_on_treated"]
+        for scenario in scenario_order(path)[1:]:
+            if scenario not in top:
+                continue
+            units = sorted(top[scenario].keys(), key=lambda u: (not u.startswith("programme:"), u))
+            for u in units:
+                g = top[scenario][u]
+                n_part = g["participants"][()].astype(np.int64)
+                names = _strings(g["measures"])
+                units_of = _strings(g["units"])
+                alt, base = g["scenario"][()], g["baseline"][()]
+                used = n_part > 0
+                mean_n = float(n_part.mean()) if len(n_part) else 0.0
+                common = {"scenario": scenario, "group": u, "participants": mean_n,
+                          "participants_are": _text(g.attrs.get("participants_are", ""))}
+                k = int(used.sum())
+                t = stats.t.ppf(0.5 + level / 2, k - 1) if k > 1 else np.nan
+
+                def summary(x):
+                    m = x.mean()
+                    sd = x.std(ddof=1) if k > 1 else np.nan
+                    half = t * sd / np.sqrt(k) if k > 1 else np.nan
+                    return m, sd, m - half, m + half
+
+                change = {}
+                for j, name in enumerate(names):
+                    if k == 0:
+                        break
+                    a, b = base[used, j], alt[used, j]
+                    d = b - a
+                    change[name] = d
+                    m, sd, lo, hi = summary(d)
+                    measure, _, period = name.partition(".")
+                    rows.append({**common, "measure": "treated." + measure, "period": period or "follow-up",
+                                 "unit": units_of[j], "n": k, "baseline_mean": a.mean(), "scenario_mean": b.mean(),
+                                 "mean": m, "sd": sd, "lo": lo, "hi": hi})
+                rows.append({**common, "measure": "treated.participants", "period": "per replicate",
+                             "unit": "persons", "n": len(n_part), "mean": mean_n,
+                             "lo": float(n_part.min()) if len(n_part) else np.nan,
+                             "hi": float(n_part.max()) if len(n_part) else np.nan})
+                if k == 0:
+                    continue
+                spend = list(TREATED_SPENDING) + (["cost_supervision"] if u == "intensive_supervision" else [])
+                public = [m for m in TREATED_PUBLIC if not (u == "intensive_supervision" and m == "cost_supervision")]
+                cost = sum(change[m] for m in spend if m in change)
+                pub = -sum(change[m] for m in public if m in change)
+                vic = -change["cost_victim"]
+                money = "USD 2023 per participant"
+                for measure, x in (("cost_per_participant", cost), ("public_benefit", pub), ("victim_benefit", vic)):
+                    m, sd, lo, hi = summary(np.asarray(x, dtype=float))
+                    rows.append({**common, "measure": "treated." + measure, "period": "follow-up", "unit": money,
+                                 "n": k, "mean": m, "sd": sd, "lo": lo, "hi": hi})
+                benefits = pub + vic
+                est, lo, hi, kind = fieller_ratio(benefits, cost, level)
+                cost = np.asarray(cost, dtype=float)
+                if k > 1:
+                    den_lo = cost.mean() - t * cost.std(ddof=1) / np.sqrt(k)
+                    defined = den_lo > 0.5
+                else:
+                    defined = cost.mean() > 0.5
+                if not defined:
+                    est, lo, hi = np.nan, np.nan, np.nan
+                rows.append({**common, "measure": "treated.benefit_cost_ratio", "period": "follow-up",
+                             "unit": "ratio (Fieller interval)", "n": k, "mean": est, "lo": lo, "hi": hi,
+                             "interval": kind, "defined": defined})
+                net = np.asarray(benefits - cost, dtype=float)
+                if k > 1:
+                    se = net.std(ddof=1) / np.sqrt(k)
+                    chance = stats.t.cdf(net.mean() / se, k - 1) if se > 0 else \
+                        (1.0 if net.mean() > 0 else 0.0 if net.mean() < 0 else 0.5)
+                else:
+                    chance = np.nan
+                rows.append({**common, "measure": "treated.chance_benefits_exceed_costs", "period": "follow-up",
+                             "unit": "probability", "n": k, "mean": chance})
+    return pd.DataFrame(rows)
+
+
 def sweep_design(path):
     """The design of a sweep: one row per point (point = scenario name), one column per parameter
     (values in the parameter's internal unit), plus the unit-cube coordinates as u_<parameter>."""
@@ -508,6 +607,7 @@ def load_experiment(path):
     costs        scenario, replicate, category, total_usd, per_person_usd
     measures     scenario, measure, group, period, unit, replicate, value
     differences  compare files only (else empty): see paired_differences()
+    treated      compare files only (else empty): the effect on the treated, see effect_on_treated()
     experiment   the /experiment attributes (dict), or None
     design       sweep files only (else empty): sweep_design()
     outputs      sweep files only (else empty): sweep_outputs()
@@ -541,6 +641,7 @@ def load_experiment(path):
         "costs": first(pd.concat(costs, ignore_index=True)),
         "measures": first(pd.concat(meas, ignore_index=True)),
         "differences": paired_differences(path) if ex and ex.get("kind") == "compare" else pd.DataFrame(),
+        "treated": effect_on_treated(path) if ex and ex.get("kind") == "compare" else pd.DataFrame(),
         "experiment": ex,
         "design": sweep_design(path) if is_sweep else pd.DataFrame(),
         "outputs": sweep_outputs(path) if is_sweep else pd.DataFrame(),

@@ -186,8 +186,9 @@ def brief_markdown(ex, rank_by):
              f"Against the baseline **{e['baseline']}**; ranked by {label} ({'largest' if larger_first else 'lowest'}"
              f" first; choose with `pathways report --rank-by`). Changes are scenario minus baseline at {last} with "
              "95% intervals; `*` marks an interval that excludes zero by more than the rounding shown. Ratios whose "
-             f"denominator's interval reaches zero are \"{NOT_DEFINED}\". The effect on the treated needs "
-             "participation records (issue 15) and is not shown yet.", "",
+             f"denominator's interval reaches zero are \"{NOT_DEFINED}\". The effect on the treated is the "
+             f"change in arrest by {last} among each programme's or court's participants against the same persons "
+             "in the baseline (pp; participants per replicate in brackets; details below).", "",
              f"| rank | scenario | arrest by {last} (pp) | conviction by {last} (pp) | return to prison by {last} (pp) "
              "| effect on the treated | public cost / person (USD) | total cost incl. victims / person (USD) "
              "| public cost per arrest averted (USD) | benefit-cost ratio | chance benefits exceed costs |",
@@ -196,7 +197,7 @@ def brief_markdown(ex, rank_by):
         cell = lambda m, dec: fmt_interval(r[m], dec) if r[m] is not None else "-"  # noqa: E731
         bcr = fmt_ratio(r["benefit_cost_ratio"], 2) if r["benefit_cost_ratio"] is not None else "-"
         lines.append(f"| {i} | {r['scenario']} | {cell('arrest', 1)} | {cell('conviction', 1)} | "
-                     f"{cell('return_prison', 1)} | needs participation records (issue 15) | "
+                     f"{cell('return_prison', 1)} | {treated_cell(ex, r['scenario'], last)} | "
                      f"{fmt_cost_change(r['cost_public_per_person'])} | {fmt_cost_change(r['cost_total_per_person'])} | "
                      f"{fmt_per_arrest(r['public_cost_per_arrest_averted'])} | {bcr} | "
                      f"{fmt_chance(r['chance_benefits_exceed_costs'])} |")
@@ -204,11 +205,149 @@ def brief_markdown(ex, rank_by):
     return lines, rows, last
 
 
+def treated_rows(ex, scenario, measure, period):
+    """The effect-on-the-treated rows of one scenario for one measure and period, one per unit."""
+    t = ex.get("treated")
+    if t is None or t.empty:
+        return t if t is not None else pd.DataFrame()
+    return t[(t.scenario == scenario) & (t.measure == measure) & (t.period == period)]
+
+
+def participants_of(ex, scenario, unit):
+    t = ex["treated"]
+    r = t[(t.scenario == scenario) & (t.group == unit) & (t.measure == "treated.participants")]
+    return float(r["mean"].iloc[0]) if len(r) else 0.0
+
+
+def unit_label(unit):
+    return unit.split(":", 1)[1] if unit.startswith("programme:") else unit.replace("_", " ")
+
+
+def treated_cell(ex, scenario, last, sep="<br>"):
+    """The brief's effect-on-the-treated cell: arrest by the last year, per unit."""
+    t = ex.get("treated")
+    if t is None or t.empty:
+        return "-"
+    units = list(dict.fromkeys(t[t.scenario == scenario].group))
+    if not units:
+        return "no programme or court"
+    rows = treated_rows(ex, scenario, "treated.arrest", last).set_index("group")
+    parts = []
+    for u in units:
+        n = participants_of(ex, scenario, u)
+        if u not in rows.index:
+            parts.append(f"{unit_label(u)}: no participants")
+            continue
+        parts.append(f"{unit_label(u)}: {fmt_interval(rows.loc[u], 1)} ({n:,.0f})")
+    return sep.join(parts)
+
+
+TREATED_OUTCOMES = [("treated.arrest", "first arrest, %"), ("treated.conviction", "first conviction, %"),
+                    ("treated.return_prison", "return to prison, %"), ("treated.employed", "working, %"),
+                    ("treated.homeless", "homeless, %")]
+
+
+def treated_markdown(ex):
+    """The effect on the treated and the benefit-cost per participant, per scenario and unit."""
+    t = ex.get("treated")
+    if t is None or t.empty:
+        return []
+    d = ex["differences"]
+    last = last_year(d)
+    periods = list(dict.fromkeys(["y1", last]))
+    lines = ["## Effect on the treated: the participants against the same persons in the baseline", "",
+             "Common random numbers give each person the same draws with and without the policy, so the baseline "
+             "shows what the very people who took part would have done without it. Per replicate, the participants' "
+             "mean in the scenario minus the same persons' mean in the baseline; 95% interval over replicates. "
+             "Participants are read in the scenario (started a programme, admitted to a court, or released to "
+             "intensive supervision there and not in the baseline). Working and homeless count every participant, "
+             "in custody or not.", ""]
+    for scenario in dict.fromkeys(t.scenario):
+        s = t[t.scenario == scenario]
+        lines += [f"### {scenario}", "", "| programme or court | participants / replicate | outcome | when | baseline "
+                  "| scenario | difference (pp) |", "|---|---:|---|---|---:|---:|---|"]
+        for u in dict.fromkeys(s.group):
+            n = participants_of(ex, scenario, u)
+            su = s[s.group == u].set_index(["measure", "period"])
+            if ("treated.arrest", "y1") not in su.index:
+                lines.append(f"| {unit_label(u)} | {n:,.0f} | no participants | | | | |")
+                continue
+            for measure, label in TREATED_OUTCOMES:
+                for p in periods:
+                    if (measure, p) in su.index:
+                        r = su.loc[(measure, p)]
+                        lines.append(f"| {unit_label(u)} | {n:,.0f} | {label} | {p} | {r.baseline_mean:.1f} | "
+                                     f"{r.scenario_mean:.1f} | {fmt_interval(r, 1)} |")
+        lines.append("")
+    lines += ["## Benefit-cost per participant (WSIPP style)", "",
+              "Per participant over the follow-up, USD 2023, undiscounted, from the participants' own paired changes "
+              "in cost: the extra cost is programmes, courts, mentors, housing and hiring incentives (and, for "
+              "intensive supervision, the extra supervision); public benefits are the fall in prison, jail, "
+              "supervision and court costs plus the taxes gained; victim benefits the fall in victim costs. The "
+              "ratio is benefits over the extra cost (Fieller interval); spill-overs to non-participants are not "
+              "counted here (they are in the whole-cohort benefit-cost ratio above).", "",
+              "| scenario | programme or court | participants / replicate | extra cost / participant | public benefits "
+              "/ participant | victim benefits / participant | benefit-cost ratio | chance benefits exceed costs |",
+              "|---|---|---:|---|---|---|---|---|"]
+    for scenario in dict.fromkeys(t.scenario):
+        s = t[t.scenario == scenario]
+        for u in dict.fromkeys(s.group):
+            su = s[s.group == u].set_index("measure")
+            n = participants_of(ex, scenario, u)
+            if "treated.cost_per_participant" not in su.index:
+                lines.append(f"| {scenario} | {unit_label(u)} | {n:,.0f} | no participants | | | | |")
+                continue
+            money = lambda m: fmt_interval(su.loc[m], 0)  # noqa: E731
+            lines.append(f"| {scenario} | {unit_label(u)} | {n:,.0f} | {money('treated.cost_per_participant')} | "
+                         f"{money('treated.public_benefit')} | {money('treated.victim_benefit')} | "
+                         f"{fmt_ratio(su.loc['treated.benefit_cost_ratio'], 2)} | "
+                         f"{fmt_chance(su.loc['treated.chance_benefits_exceed_costs'])} |")
+    lines.append("")
+    return lines
+
+
+def plot_treated(ex, out):
+    """treated.png: first arrest and return to prison by the last year, the effect on the treated per unit
+    beside the whole-cohort effect (court participants are chosen at an arrest, so their arrest cannot change)."""
+    t = ex.get("treated")
+    if t is None or t.empty:
+        return False
+    d = ex["differences"]
+    last = last_year(d)
+    units = [(s, u) for s, u in dict.fromkeys(zip(t.scenario, t.group))
+             if len(treated_rows(ex, s, "treated.arrest", last)[lambda x: x.group == u])]
+    if not units:
+        return False
+    y = np.arange(len(units))
+    fig, axes = plt.subplots(1, 2, figsize=(13, 1.4 + 0.7 * len(units)), sharey=True)
+    for ax, (measure, label) in zip(axes, (("arrest", "first arrest"), ("return_prison", "return to prison"))):
+        tot, tot_err, cohort, cohort_err = [], [], [], []
+        for s, u in units:
+            r = treated_rows(ex, s, "treated." + measure, last).set_index("group").loc[u]
+            c = d[(d.scenario == s) & (d.measure == measure) & (d.group == "all") & (d.period == last)]
+            tot.append(r["mean"])
+            tot_err.append(0 if np.isnan(r.lo) else r.hi - r["mean"])
+            cohort.append(c["mean"].iloc[0] if len(c) else np.nan)
+            cohort_err.append(0 if not len(c) or np.isnan(c.lo.iloc[0]) else c.hi.iloc[0] - c["mean"].iloc[0])
+        ax.barh(y - 0.2, tot, 0.4, xerr=tot_err, color=colour(1), label="participants (effect on the treated)")
+        ax.barh(y + 0.2, cohort, 0.4, xerr=cohort_err, color=colour(2), label="whole released cohort")
+        ax.axvline(0, color="black", lw=0.8)
+        ax.set_xlabel(f"change in {label} by {last}\npercentage points (95% interval)")
+    axes[0].set_yticks(y)
+    axes[0].set_yticklabels([f"{s}\n{unit_label(u)}" for s, u in units])
+    axes[0].invert_yaxis()
+    axes[1].legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+    plt.close(fig)
+
+
 def plot_brief(ex, rows, last, rank_by, out):
     """brief.png: the ranked table of the brief as one figure."""
     label, _ = RANK_BY[rank_by]
     header = ["rank", "scenario", f"arrest\nby {last} (pp)", f"conviction\nby {last} (pp)",
-              f"return to prison\nby {last} (pp)", "change in public\ncost / person (USD)",
+              f"return to prison\nby {last} (pp)", f"effect on the treated:\narrest by {last} (pp)",
+              "change in public\ncost / person (USD)",
               "change in total\ncost / person (USD)",
               "public cost per\narrest averted (USD)", "benefit-cost\nratio", "chance benefits\nexceed costs"]
 
@@ -234,8 +373,21 @@ def plot_brief(ex, rows, last, rank_by, out):
                 f"\n[{row.lo:,.{dec}f}, {row.hi:,.{dec}f}]"
         return t
 
+    def treated(name):
+        # One line per unit: "cbt-in-prison -1.4 *", short enough for the cell (intervals in summary.md).
+        t = ex.get("treated")
+        if t is None or t.empty:
+            return "-"
+        rows = treated_rows(ex, name, "treated.arrest", last).set_index("group")
+        units = list(dict.fromkeys(t[t.scenario == name].group))
+        if not units:
+            return "no programme\nor court"
+        return "\n".join(f"{unit_label(u)[:22]} {rows.loc[u]['mean']:+.1f}" +
+                         (" *" if excludes_zero(rows.loc[u], 1) else "") if u in rows.index
+                         else f"{unit_label(u)[:22]}: none" for u in units)
+
     cells = [[str(i), r["scenario"], short(r["arrest"], 1), short(r["conviction"], 1), short(r["return_prison"], 1),
-              short(r["cost_public_per_person"], 0), short(r["cost_total_per_person"], 0),
+              treated(r["scenario"]), short(r["cost_public_per_person"], 0), short(r["cost_total_per_person"], 0),
               ratio(r["public_cost_per_arrest_averted"], 0, True), ratio(r["benefit_cost_ratio"], 2, False),
               fmt_chance(r["chance_benefits_exceed_costs"])] for i, r in enumerate(rows, 1)]
     fig, ax = plt.subplots(figsize=(19, 1.8 + 1.1 * len(rows)))
@@ -245,6 +397,8 @@ def plot_brief(ex, rows, last, rank_by, out):
     t.set_fontsize(10)
     t.scale(1, 4.4)
     for (r, c), cell in t.get_celld().items():
+        if c == 5:
+            cell.set_width(cell.get_width() * 1.8)  # the effect on the treated: one line per programme
         if r == 0:
             cell.set_facecolor("#e8e8e8")
             cell.set_text_props(weight="bold")
@@ -807,7 +961,7 @@ def summary_markdown(path, ex, figures, brief=None):
                 cell = lambda m, dec: fmt_ratio(r.loc[m], dec) if m in r.index else "-"  # noqa: E731
                 lines.append(f"| {name} | {cell('benefit_cost_ratio', 2)} | {cell('public_cost_per_arrest_averted', 0)} |")
             lines.append("")
-        lines += group_markdown(ex) + families_markdown(ex)
+        lines += treated_markdown(ex) + group_markdown(ex) + families_markdown(ex)
         if best:
             best.sort()
             m, name, r = best[0]
@@ -867,6 +1021,7 @@ def main(argv=None):
     if has_years:
         save("Differences against the baseline", "differences.png", plot_differences)
         save("Effect by group", "groups.png", plot_groups)
+        save("Effect on the treated", "treated.png", plot_treated)
     elif not d.empty:
         pass  # costs and events only: costs.png shows them
     else:

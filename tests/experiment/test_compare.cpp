@@ -298,9 +298,12 @@ TEST_CASE("compare: inspect --json adds vs_baseline and keeps the scenarios cont
   // The CSV has every row: 2 years x 3 outcomes x 35 groups; 3 cost rows and one per other cost
   // category (8); 4 event rows; per group, 2 years x 3 work and housing rows and 2 follow-up rows,
   // and earnings per person; 4 coordination series at months 1, 3, 8 and 12; the benefit-cost ratio,
-  // the public cost per arrest averted and the chance that benefits exceed costs.
+  // the public cost per arrest averted and the chance that benefits exceed costs; then the effect on the
+  // treated of rnr-treatment's 2 programmes: 5 outcomes x 2 years and 9 cost categories, the participants,
+  // 3 per-participant money rows, the benefit-cost ratio and its chance.
   const auto text = pwt::read_text(csv);
-  CHECK(std::count(text.begin(), text.end(), '\n') == 1 + 2 * 3 * 35 + 3 + 8 + 4 + 35 * (2 * 3 + 2) + 1 + 4 * 4 + 3);
+  CHECK(std::count(text.begin(), text.end(), '\n') ==
+        1 + 2 * 3 * 35 + 3 + 8 + 4 + 35 * (2 * 3 + 2) + 1 + 4 * 4 + 3 + 2 * (5 * 2 + 9 + 1 + 3 + 2));
   CHECK_THAT(text, Contains("rnr-treatment,baseline,benefit_cost_ratio,all,follow-up,"));
   const auto& bcr = g.at("all").at("benefit_cost_ratio").at(0);
   CHECK(bcr.at("method") == "fieller");
@@ -360,7 +363,12 @@ TEST_CASE("report: figures and a Markdown summary of a compare file", "[experime
   CHECK(md.find("## The brief") < md.find("## Cumulative percent"));
   CHECK(std::filesystem::file_size(report / "brief.png") > 1000);
   CHECK_THAT(md, Contains("ranked by public cost per arrest averted") && Contains("chance benefits exceed costs"));
-  CHECK_THAT(md, Contains("needs participation records (issue 15)"));
+  // The brief's effect on the treated (issue 15): each programme's participants, then its own sections.
+  CHECK_THAT(md, Contains("| cbt-in-prison: ") && Contains("drug-treatment-in-prison: "));
+  CHECK_THAT(md, Contains("## Effect on the treated: the participants against the same persons in the baseline") &&
+                     Contains("## Benefit-cost per participant (WSIPP style)") &&
+                     Contains("| rnr-treatment | cbt-in-prison | "));
+  CHECK(std::filesystem::file_size(report / "treated.png") > 1000);
   CHECK_THAT(md, Contains("## Effect by group") && Contains("| risk_high |") && Contains("| offence_drug |"));
   for (const std::string family : {"justice", "work", "housing", "coordination", "costs", "network"}) {
     INFO(family);
@@ -404,18 +412,22 @@ TEST_CASE("report: figures and a Markdown summary of a compare file", "[experime
               .code == 0);
   const std::string py =
       "import sys; sys.path.insert(0, 'results'); import pandas as pd, pathways_results as pr; "
-      "d = pr.load_experiment(sys.argv[1])['differences']; c = pd.read_csv(sys.argv[2]); "
-      "m = c.merge(d, on=['scenario', 'measure', 'group', 'period']); "
-      "assert len(m) == len(c) == len(d), (len(m), len(c), len(d)); "
-      "err = ((m.difference - m['mean']).abs() / (1 + m['mean'].abs())).max(); "
-      "err2 = ((m.lo_x - m.lo_y).abs() / (1 + m.lo_x.abs())).max(); "
-      "assert err < 1e-8 and err2 < 1e-8, (err, err2); print('python matches', len(m))";
+      "ex = pr.load_experiment(sys.argv[1]); c = pd.read_csv(sys.argv[2]); "
+      "t = c[c.measure.str.startswith('treated.')]; c = c[~c.measure.str.startswith('treated.')]; "
+      "errs = []\n"
+      "for d, c in ((ex['differences'], c), (ex['treated'], t)):\n"
+      "    m = c.merge(d, on=['scenario', 'measure', 'group', 'period'])\n"
+      "    assert len(m) == len(c) == len(d) > 0, (len(m), len(c), len(d))\n"
+      "    err = ((m.difference - m['mean']).abs() / (1 + m['mean'].abs())).max()\n"
+      "    err2 = ((m.lo_x - m.lo_y).abs() / (1 + m.lo_x.abs())).max()\n"
+      "    assert err < 1e-8 and err2 < 1e-8, (err, err2); errs.append(len(m))\n"
+      "print('python matches', *errs)";
   r = pwt::run_command(dir, "",
                        "--version >/dev/null && /usr/bin/python3 -c " + quote(py) + " " + quote(out.string()) + " " +
                            quote(csv.string()));
   INFO(r.output);
   CHECK(r.code == 0);
-  CHECK_THAT(r.output, Contains("python matches 525"));
+  CHECK_THAT(r.output, Contains("python matches 525 50"));
   r = pwt::run_cli(dir, "report " + quote((dir / "absent.h5").string()));
   CHECK(r.code == 2);
   CHECK_THAT(r.output, Contains("absent.h5"));

@@ -9,13 +9,16 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include "models/costs/costs.hpp"
 #include "models/population/profile.hpp"
 #include "models/reporting/outcome_tables.hpp"
+#include "models/reporting/person_ledger.hpp"
 #include "models/simulation.hpp"
 #include "sim/app/experiment/progress.hpp"
 #include "sim/app/experiment/task_journal.hpp"
+#include "sim/app/experiment/treated_effects.hpp"
 #include "sim/app/io/h5_util.hpp"
 #include "sim/app/io/results_file.hpp"
 #include "sim/app/io/sweep_results.hpp"
@@ -34,7 +37,14 @@ void run_task(const ExperimentPlan& plan, int task, const PopulationProfile& pro
   const auto& s = plan.scenarios[static_cast<std::size_t>(plan.scenario_of(task))];
   const int r = plan.replicate_of(task);
   Simulation sim(s.loaded.params, profile, static_cast<std::uint32_t>(r), par);
-  sim.run_to_end();
+  // Compare tasks keep each person's outcomes and costs for the effect on the treated.
+  std::optional<PersonLedger> ledger;
+  if (plan.kind == "compare") ledger.emplace(sim);
+  while (!sim.finished()) {
+    sim.step();
+    if (ledger) ledger->after_week(sim);
+  }
+  if (ledger) ledger->finish(sim);
   ResultsWriter writer(out, true);
   ModelParams params = s.loaded.params;
   const ParamTable table(params);
@@ -43,6 +53,10 @@ void run_task(const ExperimentPlan& plan, int task, const PopulationProfile& pro
   writer.begin_scenario(header, table);
   write_replicate_results(writer, 0, sim);
   if (plan.writes_persons(task)) writer.write_persons(0, sim);
+  if (ledger) {
+    auto g = writer.scenario_group();
+    write_person_outcomes(g, *ledger);
+  }
   writer.commit();
 }
 
@@ -72,6 +86,10 @@ void assemble(const ExperimentPlan& plan, const TaskJournal& journal, const std:
       writer.copy_replicate(journal.task_path(static_cast<int>(k) * plan.replicates + r), r);
     }
     writer.set_replicates_written(plan.replicates);
+  }
+  {
+    auto g = writer.experiment_group();
+    write_treated_effects(plan, journal, g);
   }
   writer.commit();
 }

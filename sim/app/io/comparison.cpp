@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <optional>
 #include <set>
 #include <stdexcept>
 
+#include "models/costs/costs.hpp"
 #include "sim/app/io/h5_util.hpp"
 
 namespace pw {
@@ -135,6 +137,182 @@ std::string difference_interval(const PairedDifference& d, int dec) {
   return fmt::format("[{}, {}]{}", fixed(d.lo, dec), fixed(d.hi, dec), d.significant(resolution) ? " *" : "");
 }
 
+// The t interval of one set of replicate values (baseline 0).
+PairedDifference interval_of(const std::vector<double>& x) {
+  return paired_difference(std::vector<double>(x.size(), 0.0), x);
+}
+
+std::vector<std::int64_t> read_int64s(const H5::Group& g, const std::string& name) {
+  const auto ds = g.openDataSet(name);
+  std::vector<std::int64_t> v(static_cast<std::size_t>(ds.getSpace().getSimpleExtentNpoints()));
+  if (!v.empty()) ds.read(v.data(), H5::PredType::NATIVE_INT64);
+  return v;
+}
+
+// /experiment/effect_on_treated/<scenario>/<unit> (sim/app/experiment/treated_effects.hpp).
+TreatedUnit read_treated_unit(const H5::Group& g, const std::string& scenario, const std::string& unit) {
+  TreatedUnit t;
+  t.scenario = scenario;
+  t.unit = unit;
+  t.participants_are = g.attrExists("participants_are") ? h5::read_string_attr(g, "participants_are") : "";
+  t.participants = read_int64s(g, "participants");
+  const auto measures = h5::read_strings(g, "measures");
+  const auto units = h5::read_strings(g, "units");
+  hsize_t rows = 0, cols = 0;
+  const auto alt = h5::read_matrix_double(g.openDataSet("scenario"), rows, cols);
+  const auto base = h5::read_matrix_double(g.openDataSet("baseline"), rows, cols);
+  std::vector<std::size_t> used;  // replicates with participants
+  for (std::size_t r = 0; r < t.participants.size() && r < rows; ++r) {
+    if (t.participants[r] > 0) used.push_back(r);
+  }
+  t.replicates_with_participants = static_cast<int>(used.size());
+  std::map<std::string, std::vector<double>> change;  // per used replicate, by measure
+  for (std::size_t m = 0; m < measures.size() && m < cols; ++m) {
+    std::vector<double> a, b;
+    for (const auto r : used) {
+      a.push_back(base[r * cols + m]);
+      b.push_back(alt[r * cols + m]);
+    }
+    for (std::size_t k = 0; k < a.size(); ++k) change[measures[m]].push_back(b[k] - a[k]);
+    if (used.empty()) continue;
+    TreatedRow row;
+    const auto dot = measures[m].find('.');
+    row.measure = dot == std::string::npos ? measures[m] : measures[m].substr(0, dot);
+    row.period = dot == std::string::npos ? std::string("follow-up") : measures[m].substr(dot + 1);
+    row.unit = m < units.size() ? units[m] : "";
+    row.diff = paired_difference(a, b);
+    t.rows.push_back(std::move(row));
+  }
+  if (used.empty()) return t;
+  const auto sum_of = [&](const auto& names, double sign) {
+    std::vector<double> v(used.size(), 0.0);
+    for (const auto name : names) {
+      const auto it = change.find(fmt::format("cost_{}", name));
+      if (it == change.end()) continue;
+      for (std::size_t k = 0; k < v.size(); ++k) v[k] += sign * it->second[k];
+    }
+    return v;
+  };
+  // Intensive supervision is itself the programme: its extra supervision is its cost.
+  const bool supervision_is_cost = unit == "intensive_supervision";
+  std::vector<std::string_view> spend = {"programmes", "housing", "employment_incentives"};
+  std::vector<std::string_view> public_saving = {"prison", "jail", "courts", "taxes_on_earnings"};
+  (supervision_is_cost ? spend : public_saving).push_back("supervision");
+  const std::vector<std::string_view> victim = {"victim"};
+  const auto cost = sum_of(spend, 1.0);
+  const auto pub = sum_of(public_saving, -1.0);
+  const auto vic = sum_of(victim, -1.0);
+  std::vector<double> benefits(cost.size()), net(cost.size());
+  for (std::size_t k = 0; k < cost.size(); ++k) {
+    benefits[k] = pub[k] + vic[k];
+    net[k] = benefits[k] - cost[k];
+  }
+  t.cost_per_participant = interval_of(cost);
+  t.public_benefit = interval_of(pub);
+  t.victim_benefit = interval_of(vic);
+  t.benefit_cost_ratio = fieller_ratio(benefits, cost);
+  t.chance_benefits_exceed_costs = chance_mean_positive(net);
+  return t;
+}
+
+std::vector<TreatedUnit> read_treated(const H5::Group& experiment, const std::vector<std::string>& scenarios) {
+  std::vector<TreatedUnit> out;
+  if (!experiment.nameExists("effect_on_treated")) return out;
+  const auto top = experiment.openGroup("effect_on_treated");
+  for (const auto& name : scenarios) {
+    if (!top.nameExists(name)) continue;
+    const auto sg = top.openGroup(name);
+    std::vector<std::string> units;
+    for (hsize_t i = 0; i < sg.getNumObjs(); ++i) units.push_back(sg.getObjnameByIdx(i));
+    // Programmes first, then courts and supervision (HDF5 lists names alphabetically).
+    std::stable_partition(units.begin(), units.end(),
+                          [](const std::string& u) { return u.rfind("programme:", 0) == 0; });
+    for (const auto& u : units) out.push_back(read_treated_unit(sg.openGroup(u), name, u));
+  }
+  return out;
+}
+
+// "1,234 participants per replicate (1,200 to 1,260)".
+std::string participants_text(const TreatedUnit& t) {
+  if (t.participants.empty()) return "no replicates";
+  const auto [lo, hi] = std::minmax_element(t.participants.begin(), t.participants.end());
+  if (*hi == 0) return "no participants in any replicate";
+  std::string s = fmt::format("{:.0f} participants per replicate", t.mean_participants());
+  if (*lo != *hi) s += fmt::format(" ({} to {})", *lo, *hi);
+  if (t.replicates_with_participants < static_cast<int>(t.participants.size())) {
+    s += fmt::format("; {} of {} replicates had none and are left out",
+                     static_cast<int>(t.participants.size()) - t.replicates_with_participants, t.participants.size());
+  }
+  return s;
+}
+
+// The effect on the treated, per alternative and unit: the main outcome rows
+// and the benefit-cost per participant.
+std::string format_treated(const Comparison& c, const std::set<std::string>& periods, const std::string& last_year) {
+  if (c.treated.empty()) return {};
+  std::string out;
+  std::string current;
+  const std::map<std::string, std::string> names = {{"arrest", "first arrest, %"},
+                                                    {"conviction", "first conviction, %"},
+                                                    {"return_prison", "return to prison, %"},
+                                                    {"employed", "working, %"},
+                                                    {"homeless", "homeless, %"}};
+  for (const auto& t : c.treated) {
+    if (t.scenario != current) {
+      current = t.scenario;
+      out += fmt::format(
+          "\n{}: effect on the treated: each programme's or court's participants in {} against the same persons "
+          "(same id, same draws) in {}; per replicate the difference of the participants' means, then a 95% "
+          "interval over replicates\n",
+          t.scenario, t.scenario, c.baseline);
+    }
+    out += fmt::format("  {} ({}): {}\n", t.unit, t.participants_are, participants_text(t));
+    if (t.replicates_with_participants == 0) continue;
+    out += fmt::format("    {:<22} {:>9} {:>10} {:>10} {:>11}  {}\n", "outcome of participants", "when", "baseline",
+                       "scenario", "difference", "95% interval");
+    for (const auto& r : t.rows) {
+      const auto it = names.find(r.measure);
+      if (it == names.end()) continue;
+      const bool justice = r.measure == "arrest" || r.measure == "conviction" || r.measure == "return_prison";
+      if (justice ? periods.count(r.period) == 0 : (r.period != "y1" && r.period != last_year)) continue;
+      out += fmt::format("    {:<22} {:>9} {:>10} {:>10} {:>+11.1f}  {}\n", it->second, r.period,
+                         fixed(r.diff.baseline_mean, 1), fixed(r.diff.alternative_mean, 1), r.diff.mean,
+                         t.replicates_with_participants < 2 ? std::string("(not available with 1 replicate)")
+                                                            : difference_interval(r.diff, 1));
+    }
+    const auto usd = [&](const PairedDifference& d) {
+      std::string v = fmt::format("{:.0f}", d.mean);
+      if (std::isfinite(d.lo)) v += fmt::format(" [{:.0f}, {:.0f}]", d.lo, d.hi);
+      return v;
+    };
+    out += fmt::format(
+        "    per participant over the follow-up (USD {}): extra cost (programmes, housing, incentives{}) {}; public "
+        "benefits {}; victim benefits {}\n",
+        kPriceBaseYear, t.unit == "intensive_supervision" ? ", supervision" : "", usd(t.cost_per_participant),
+        usd(t.public_benefit), usd(t.victim_benefit));
+    const auto& bcr = t.benefit_cost_ratio;
+    if (t.benefit_cost_ratio_defined()) {
+      out += fmt::format("    benefit-cost ratio per participant {} ({})", fixed(bcr.estimate, 2),
+                         ratio_interval_text(bcr, 2));
+    } else {
+      out +=
+          "    benefit-cost ratio per participant not defined (no net spend: the extra cost's interval reaches zero)";
+    }
+    if (std::isfinite(t.chance_benefits_exceed_costs)) {
+      const double p = 100 * t.chance_benefits_exceed_costs;
+      out += "; chance that benefits exceed costs " + (p > 99.5  ? std::string("over 99%")
+                                                       : p < 0.5 ? std::string("under 1%")
+                                                                 : fmt::format("{:.0f}%", p));
+    }
+    out += "\n";
+  }
+  out +=
+      "\n  Effect on the treated: percent of the participants (working and homeless count everyone, in custody or\n"
+      "    not: custody is neither); costs and benefits are the participants' own, so spill-overs to other people\n"
+      "    (ties, jobs, places) are in the whole-cohort rows above, not here.\n";
+  return out;
+}
+
 }  // namespace
 
 bool is_comparison(const H5::H5File& f) {
@@ -177,7 +355,22 @@ Comparison read_comparison(const H5::H5File& f) {
     }
     if (auto ce = cost_effectiveness(name, base, alt)) c.cost_effectiveness.push_back(std::move(*ce));
   }
+  c.treated = read_treated(eg, c.scenarios);
   return c;
+}
+
+double TreatedUnit::mean_participants() const {
+  if (participants.empty()) return 0;
+  double sum = 0;
+  for (const auto n : participants) sum += static_cast<double>(n);
+  return sum / static_cast<double>(participants.size());
+}
+
+const TreatedRow* TreatedUnit::find(std::string_view measure, std::string_view period) const {
+  for (const auto& r : rows) {
+    if (r.measure == measure && r.period == period) return &r;
+  }
+  return nullptr;
 }
 
 Comparison read_comparison(const std::filesystem::path& file) {
@@ -222,9 +415,12 @@ std::string format_comparison(const Comparison& c) {
   // prison in the last year by the main groups; every cost row.
   std::set<std::string> periods;
   std::string last_year;
+  // The largest year (the coordination rows end at "y1", so not simply the last row's).
+  int last = 0;
   for (const auto& r : c.rows) {
-    if (!r.period.empty() && r.period[0] == 'y') last_year = r.period;
+    if (r.period.size() > 1 && r.period[0] == 'y') last = std::max(last, std::atoi(r.period.c_str() + 1));
   }
+  if (last > 0) last_year = fmt::format("y{}", last);
   for (const auto& p : {std::string("y1"), std::string("y3"), last_year}) periods.insert(p);
   const std::vector<std::string> breakdown = {"male",       "female",        "age_le24", "age_25to39",
                                               "age_40to54", "age_55to64",    "risk_low", "risk_moderate",
@@ -295,6 +491,7 @@ std::string format_comparison(const Comparison& c) {
           ce.scenario);
     }
   }
+  out += format_treated(c, periods, last_year);
   out +=
       "\n  * the 95% interval excludes zero by more than the rounding shown. Percent rows: percent of the\n"
       "    released cohort (differences in percentage points); cost rows: USD (2023 prices) per released person\n"
@@ -308,14 +505,14 @@ void write_comparison_csv(const Comparison& c, const std::filesystem::path& csv)
   std::ofstream out(csv);
   if (!out) throw std::runtime_error(fmt::format("{}: cannot write the CSV", csv.string()));
   out << "scenario,baseline,measure,group,period,unit,replicates,common_random_numbers,baseline_mean,scenario_mean,"
-         "difference,sd,lo,hi,significant\n";
+         "difference,sd,lo,hi,significant,participants\n";
   const auto num = [](double x) { return std::isfinite(x) ? fmt::format("{:.10g}", x) : std::string(); };
   for (const auto& r : c.rows) {
     out << csv_field(r.scenario) << ',' << csv_field(c.baseline) << ',' << r.measure << ',' << r.group << ','
         << r.period << ',' << csv_field(r.unit) << ',' << r.diff.n << ',' << (c.common_random_numbers ? 1 : 0) << ','
         << num(r.diff.baseline_mean) << ',' << num(r.diff.alternative_mean) << ',' << num(r.diff.mean) << ','
         << num(r.diff.sd) << ',' << num(r.diff.lo) << ',' << num(r.diff.hi) << ',' << (r.diff.significant() ? 1 : 0)
-        << '\n';
+        << ",\n";
   }
   const auto bound = [&](double x) { return std::isinf(x) ? std::string(x < 0 ? "-inf" : "inf") : num(x); };
   const auto ratio_row = [&](const std::string& scenario, const char* measure, const char* unit, const RatioInterval& r,
@@ -323,7 +520,7 @@ void write_comparison_csv(const Comparison& c, const std::filesystem::path& csv)
     const bool significant = defined && r.kind == RatioInterval::Kind::Bounded && (r.lo > 0 || r.hi < 0);
     out << csv_field(scenario) << ',' << csv_field(c.baseline) << ',' << measure << ",all,follow-up," << csv_field(unit)
         << ',' << r.n << ',' << (c.common_random_numbers ? 1 : 0) << ",,," << (defined ? num(r.estimate) : "") << ",,"
-        << (defined ? bound(r.lo) : "") << ',' << (defined ? bound(r.hi) : "") << ',' << (significant ? 1 : 0) << '\n';
+        << (defined ? bound(r.lo) : "") << ',' << (defined ? bound(r.hi) : "") << ',' << (significant ? 1 : 0) << ",\n";
   };
   for (const auto& ce : c.cost_effectiveness) {
     ratio_row(ce.scenario, "benefit_cost_ratio", "ratio (Fieller interval)", ce.benefit_cost_ratio,
@@ -332,7 +529,44 @@ void write_comparison_csv(const Comparison& c, const std::filesystem::path& csv)
               ce.public_cost_per_arrest_averted, ce.cost_per_arrest_averted_defined());
     out << csv_field(ce.scenario) << ',' << csv_field(c.baseline)
         << ",chance_benefits_exceed_costs,all,follow-up,probability," << ce.benefit_cost_ratio.n << ','
-        << (c.common_random_numbers ? 1 : 0) << ",,," << num(ce.chance_benefits_exceed_costs) << ",,,,0\n";
+        << (c.common_random_numbers ? 1 : 0) << ",,," << num(ce.chance_benefits_exceed_costs) << ",,,,0,\n";
+  }
+  // The effect on the treated and the benefit-cost per participant.
+  const std::string crn = c.common_random_numbers ? "1" : "0";
+  for (const auto& t : c.treated) {
+    const std::string head = csv_field(t.scenario) + ',' + csv_field(c.baseline) + ',';
+    const std::string unit = csv_field(t.unit);
+    const std::string n = num(t.mean_participants());
+    const std::string reps = std::to_string(t.replicates_with_participants);
+    for (const auto& r : t.rows) {
+      out << head << "treated." << r.measure << ',' << unit << ',' << r.period << ',' << csv_field(r.unit) << ','
+          << reps << ',' << crn << ',' << num(r.diff.baseline_mean) << ',' << num(r.diff.alternative_mean) << ','
+          << num(r.diff.mean) << ',' << num(r.diff.sd) << ',' << num(r.diff.lo) << ',' << num(r.diff.hi) << ','
+          << (r.diff.significant() ? 1 : 0) << ',' << n << '\n';
+    }
+    const auto [lo, hi] = t.participants.empty() ? std::pair<std::int64_t, std::int64_t>{0, 0}
+                                                 : std::pair<std::int64_t, std::int64_t>{
+                                                       *std::min_element(t.participants.begin(), t.participants.end()),
+                                                       *std::max_element(t.participants.begin(), t.participants.end())};
+    out << head << "treated.participants," << unit << ",per replicate,persons," << t.participants.size() << ',' << crn
+        << ",,," << n << ",," << lo << ',' << hi << ",0," << n << '\n';
+    if (t.replicates_with_participants == 0) continue;
+    const auto money = [&](const char* measure, const PairedDifference& d) {
+      out << head << "treated." << measure << ',' << unit << ",follow-up,USD " << kPriceBaseYear << " per participant,"
+          << reps << ',' << crn << ",,," << num(d.mean) << ',' << num(d.sd) << ',' << num(d.lo) << ',' << num(d.hi)
+          << ',' << (d.significant() ? 1 : 0) << ',' << n << '\n';
+    };
+    money("cost_per_participant", t.cost_per_participant);
+    money("public_benefit", t.public_benefit);
+    money("victim_benefit", t.victim_benefit);
+    const auto& r = t.benefit_cost_ratio;
+    const bool defined = t.benefit_cost_ratio_defined();
+    const bool significant = defined && r.kind == RatioInterval::Kind::Bounded && (r.lo > 0 || r.hi < 0);
+    out << head << "treated.benefit_cost_ratio," << unit << ",follow-up,ratio (Fieller interval)," << reps << ',' << crn
+        << ",,," << (defined ? num(r.estimate) : "") << ",," << (defined ? bound(r.lo) : "") << ','
+        << (defined ? bound(r.hi) : "") << ',' << (significant ? 1 : 0) << ',' << n << '\n';
+    out << head << "treated.chance_benefits_exceed_costs," << unit << ",follow-up,probability," << reps << ',' << crn
+        << ",,," << num(t.chance_benefits_exceed_costs) << ",,,,0," << n << '\n';
   }
   if (!out) throw std::runtime_error(fmt::format("{}: cannot write the CSV", csv.string()));
 }

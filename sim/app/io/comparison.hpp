@@ -71,6 +71,51 @@ inline constexpr std::array<std::string_view, 6> kSavingMeasures = {
     "cost_prison_per_person", "cost_jail_per_person",   "cost_supervision_per_person",
     "cost_courts_per_person", "cost_victim_per_person", "cost_taxes_on_earnings_per_person"};
 
+// The effect on the treated of one programme, court or supervision change of
+// one alternative (sim/app/experiment/treated_effects.hpp): per replicate, the
+// mean among its participants in the scenario minus the mean of the same
+// persons in the baseline, then a t interval over the replicates that had
+// participants (paired_stats.hpp; no interval with fewer than 2).
+struct TreatedRow {
+  std::string measure;  // "arrest", "conviction", "return_prison", "employed", "homeless", "cost_<category>"
+  std::string period;   // "y1".. for outcomes, "follow-up" for costs
+  std::string unit;     // "pct" (percent of the participants) or "USD 2023 per participant"
+  PairedDifference diff;
+};
+
+struct TreatedUnit {
+  std::string scenario;
+  std::string unit;              // "programme:<name>", "drug_court", "mental_health_court", "intensive_supervision"
+  std::string participants_are;  // how participants are defined
+  std::vector<std::int64_t> participants;  // per replicate
+  int replicates_with_participants = 0;
+  std::vector<TreatedRow> rows;
+  // WSIPP-style benefit-cost per participant (USD 2023 per participant over
+  // the follow-up), per replicate from the participants' paired changes in cost:
+  //   cost_per_participant = change in programmes + housing + hiring incentives
+  //                     (+ supervision for intensive_supervision, whose cost it is);
+  //   public_benefit  = -(change in prison + jail + supervision + courts + taxes on
+  //                     earnings) (without supervision for intensive_supervision);
+  //   victim_benefit  = -(change in victim costs);
+  //   benefit_cost_ratio = mean(public + victim benefit) / mean(cost), Fieller interval;
+  //   chance_benefits_exceed_costs = P(mean(benefits - cost) > 0) (chance_mean_positive).
+  // Each PairedDifference holds the replicate values' mean and t interval in
+  // `mean`, `lo`, `hi` (baseline_mean 0).
+  PairedDifference cost_per_participant, public_benefit, victim_benefit;
+  RatioInterval benefit_cost_ratio;
+  double chance_benefits_exceed_costs = 0;
+  [[nodiscard]] double mean_participants() const;
+  // As CostEffectiveness: a number only when the cost's interval is above
+  // zero by more than rounding to whole dollars (with one replicate: its mean).
+  [[nodiscard]] bool benefit_cost_ratio_defined() const {
+    const auto& r = benefit_cost_ratio;
+    if (replicates_with_participants < 1) return false;
+    return r.n < 2 ? r.denominator_mean > CostEffectiveness::kSpendResolution
+                   : r.denominator_lo > CostEffectiveness::kSpendResolution;
+  }
+  [[nodiscard]] const TreatedRow* find(std::string_view measure, std::string_view period) const;
+};
+
 struct Comparison {
   std::string baseline;
   bool common_random_numbers = true;
@@ -79,6 +124,7 @@ struct Comparison {
   std::vector<std::string> scenarios;                 // [0] is the baseline
   std::vector<ComparisonRow> rows;                    // every alternative, every measure
   std::vector<CostEffectiveness> cost_effectiveness;  // every alternative with cost and arrest measures
+  std::vector<TreatedUnit> treated;                   // /experiment/effect_on_treated, when present
 };
 
 // True if the open file is an experiment of kind "compare".

@@ -204,13 +204,14 @@ void ResultsWriter::write_persons(int replicate, const Simulation& sim) {
 namespace {
 
 // Row copy of every 2-D dataset under `from` (one row) into row `row` of the
-// dataset of the same relative path under `to`; the persons group is skipped.
+// dataset of the same relative path under `to`; the persons, network_snapshots
+// and person_outcomes groups are skipped.
 void copy_rows(const H5::Group& from, H5::Group& to, const std::string& prefix, hsize_t row,
                const std::string& task_file) {
   for (hsize_t i = 0; i < from.getNumObjs(); ++i) {
     const std::string name = from.getObjnameByIdx(i);
     const std::string path = prefix + name;
-    if (path == "persons" || path == "network_snapshots") continue;
+    if (path == "persons" || path == "network_snapshots" || path == "person_outcomes") continue;
     const auto type = from.childObjType(name);
     if (type == H5O_TYPE_GROUP) {
       auto child_to = to.openGroup(name);

@@ -82,12 +82,16 @@ class ResultsWriter {
   void write_network_snapshot(const Simulation& sim);
   // Copies replicate 0 of a one-replicate results file of the same scenario
   // (a task file) into row `replicate` of the current scenario: every
-  // [replicates x n] dataset, and persons/replicate_0 as persons/replicate_<replicate>.
+  // [replicates x n] dataset, and persons/replicate_0 as persons/replicate_<replicate>
+  // (not person_outcomes, which only the experiment's assembly reads).
   void copy_replicate(const std::filesystem::path& task_file, int replicate);
   void set_replicates_written(int n);
   void write_experiment(const ExperimentInfo& info);
   // The /experiment group written by write_experiment, for kind-specific additions.
   H5::Group experiment_group() { return file_->openGroup("/experiment"); }
+  // The current scenario's group, for additions of an experiment's task files
+  // (person_outcomes: sim/app/experiment/treated_effects.hpp).
+  H5::Group scenario_group() { return *scenario_; }
   // Flushes, closes, fsyncs and renames the file into place.
   void commit();
 
