@@ -248,6 +248,7 @@ void App::draw_menu() {
 
 void App::frame(double frame_ms) {
   stats_.ms.push_back(frame_ms);
+  audit.reset();
   // Looks change between windows, never inside one (fonts and style stacks).
   if (toggle_look || ImGui::IsKeyPressed(GLFW_KEY_F11, false)) apply_look(look, !look.presentation);
   toggle_look = false;
@@ -324,6 +325,7 @@ void App::frame(double frame_ms) {
   }
   ImGui::End();
   reset_layout = false;
+  audit_windows(audit);
 }
 
 }  // namespace pw::viz
