@@ -197,7 +197,14 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
       label_colours.push_back(m.colour);
     }
   }
-  const int strip_rows = std::min(static_cast<int>(labels.size()), 3);
+  // A label too long for its side of the chart takes two rows (estimated here from the chart's width).
+  int label_lines = 0;
+  for (const auto& [x, text] : labels) {
+    const float frac = (x - spec.x_min) / std::max(1e-6f, spec.x_max - spec.x_min);
+    const float room = std::max(frac, 1 - frac) * (size.x - fh * 4) - 4;
+    label_lines += static_cast<int>(wrap_text(text, room, 2).size());
+  }
+  const int strip_rows = std::min(label_lines, 4);
   const float strip_row_h = fh * 1.05f;
 
   // A row above the plot area names the values clipped off the scale (set-up spikes).
@@ -373,20 +380,24 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
       const auto& [x, full_text] = labels[k];
       const ImU32 colour = label_colours[k];
       const float px = to_px(x, y_lo).x;
-      // Cut to the room on the wider side of the marker, with "..." (whole label on hover).
-      const std::string text = fit_text(full_text, std::max(p1.x - px, px - p0.x) - 4, spec.audit);
-      const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
-      row = px < last_label_end ? std::min(row + 1, strip_rows - 1) : 0;
+      // Wrapped (two lines at most) to the room on the wider side of the marker; a cut label shows whole on hover.
+      const std::vector<std::string> text = wrap_text(full_text, std::max(p1.x - px, px - p0.x) - 4, 2, spec.audit);
+      const int n = std::min(static_cast<int>(text.size()), strip_rows);
+      float w = 0;
+      for (const auto& t : text) w = std::max(w, ImGui::CalcTextSize(t.c_str()).x);
+      row = px < last_label_end ? std::min(row + 1, strip_rows - n) : 0;
       float lx = px + 3;
-      if (lx + ts.x > p1.x) lx = std::max(p0.x, px - ts.x - 3);
+      if (lx + w > p1.x) lx = std::max(p0.x, px - w - 3);
       const float ty = p0.y - strip_row_h * static_cast<float>(strip_rows - row);
       dl->AddLine({px, ty}, {px, p0.y}, colour, 1.5f);
       dl->PushClipRect({p0.x, ty}, {p1.x, p0.y}, true);
-      dl->AddText({lx, ty}, colour, text.c_str());
+      for (int i = 0; i < n; ++i)
+        dl->AddText({lx, ty + strip_row_h * static_cast<float>(i)}, colour, text[static_cast<std::size_t>(i)].c_str());
       dl->PopClipRect();
-      if (text != full_text && ImGui::IsMouseHoveringRect({lx, ty}, {lx + ts.x, ty + strip_row_h}))
+      if (ImGui::IsMouseHoveringRect({lx, ty}, {lx + w, ty + strip_row_h * static_cast<float>(n)}))
         ImGui::SetTooltip("%s", full_text.c_str());
-      last_label_end = lx + ts.x;
+      last_label_end = lx + w;
+      row += n - 1;
     }
   }
 
