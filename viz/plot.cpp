@@ -191,18 +191,23 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
   for (const auto& m : spec.markers) {
     if (m.label.empty() || m.x < spec.x_min || m.x > spec.x_max) continue;
     if (!labels.empty() && labels.back().first == m.x) {
-      labels.back().second += "; " + m.label;
+      // "B: a; b": a run's prefix is said once.
+      std::string more = m.label;
+      const auto colon = more.find(": ");
+      if (colon != std::string::npos && labels.back().second.rfind(more.substr(0, colon + 2), 0) == 0)
+        more = more.substr(colon + 2);
+      labels.back().second += "; " + more;
     } else {
       labels.emplace_back(m.x, m.label);
       label_colours.push_back(m.colour);
     }
   }
-  // A label too long for its side of the chart takes two rows (estimated here from the chart's width).
+  // A label too long for its side of the chart takes up to four rows (estimated here from the chart's width).
   int label_lines = 0;
   for (const auto& [x, text] : labels) {
     const float frac = (x - spec.x_min) / std::max(1e-6f, spec.x_max - spec.x_min);
     const float room = std::max(frac, 1 - frac) * (size.x - fh * 4) - 4;
-    label_lines += static_cast<int>(wrap_text(text, room, 2).size());
+    label_lines += static_cast<int>(wrap_text(text, room, 4).size());
   }
   const int strip_rows = std::min(label_lines, 4);
   const float strip_row_h = fh * 1.05f;
@@ -380,8 +385,8 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
       const auto& [x, full_text] = labels[k];
       const ImU32 colour = label_colours[k];
       const float px = to_px(x, y_lo).x;
-      // Wrapped (two lines at most) to the room on the wider side of the marker; a cut label shows whole on hover.
-      const std::vector<std::string> text = wrap_text(full_text, std::max(p1.x - px, px - p0.x) - 4, 2, spec.audit);
+      // Wrapped (four lines at most) to the room on the wider side of the marker; a cut label shows whole on hover.
+      const std::vector<std::string> text = wrap_text(full_text, std::max(p1.x - px, px - p0.x) - 4, 4, spec.audit);
       const int n = std::min(static_cast<int>(text.size()), strip_rows);
       float w = 0;
       for (const auto& t : text) w = std::max(w, ImGui::CalcTextSize(t.c_str()).x);

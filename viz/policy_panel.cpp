@@ -192,7 +192,7 @@ double slider_top(std::map<std::string, double>& tops, const Lever& l, double cu
     double top = l.info.hi;
     if (!std::isfinite(top) || top > 1000) top = std::min(l.info.hi, std::max({100.0, current * 4.0, l.info.lo * 4.0}));
     if (l.info.unit == Unit::Count && l.info.hi > 1000)
-      top = std::pow(10.0, std::ceil(std::log10(std::max(top, 10.0))));
+      top = std::min(l.info.hi, std::pow(10.0, std::ceil(std::log10(std::max(top, 10.0)))));
     it = tops.emplace(l.path, top).first;
   }
   return it->second;
