@@ -66,8 +66,25 @@ PlotLine difference(const RunData& a, const RunData& b, int sa, int sb, int week
   return line;
 }
 
-void add_markers(PlotSpec& spec, const RunData& run, const char* prefix, ImU32 colour) {
-  for (const auto& e : run.events) spec.markers.push_back({static_cast<float>(e.week), prefix + e.label, colour});
+// Lever changes are marked on every chart by a short tag ("A1", "B2"; "1" outside the A/B
+// view) and listed once above the charts, so a long label does not eat each chart's height.
+std::string event_tag(const char* run, std::size_t k) { return std::string(run) + std::to_string(k + 1); }
+
+void add_markers(PlotSpec& spec, const RunData& run, const char* run_tag, ImU32 colour) {
+  for (std::size_t k = 0; k < run.events.size(); ++k)
+    spec.markers.push_back({static_cast<float>(run.events[k].week), event_tag(run_tag, k), colour});
+}
+
+// The list of lever changes under their tags, most recent last (the 8 latest of each run).
+void list_events(const RunData& run, const char* run_tag, ImU32 colour) {
+  const std::size_t n = run.events.size(), first = n > 8 ? n - 8 : 0;
+  if (first > 0) ImGui::TextDisabled("%s: %zu earlier changes not listed", run_tag[0] ? run_tag : "run", first);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colour));
+  for (std::size_t k = first; k < n; ++k) {
+    const auto& e = run.events[k];
+    ImGui::TextWrapped("%s, week %d: %s", event_tag(run_tag, k).c_str(), e.week, e.label.c_str());
+  }
+  ImGui::PopStyleColor();
 }
 
 }  // namespace
@@ -118,6 +135,8 @@ void draw_charts(App& app, const std::vector<const RunData*>& runs, bool ab) {
                                                 : "Different seeds: the gap mixes the policy with chance.") +
                           " Right: B - A by replicate, in A's colours; bands span the replicates.");
   }
+  list_events(a, ab ? "A" : "", marker_a);
+  if (ab) list_events(*runs[1], "B", marker_b);
   const int columns = 2;
   const int rows = ab ? static_cast<int>(charts.size()) : (static_cast<int>(charts.size()) + 1) / 2;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -138,7 +157,7 @@ void draw_charts(App& app, const std::vector<const RunData*>& runs, bool ab) {
     if (cursor >= 0)
       spec.markers.push_back(
           {static_cast<float>(cursor), "", pres ? IM_COL32(0, 0, 0, 255) : IM_COL32(255, 255, 255, 200)});
-    add_markers(spec, a, ab ? "A: " : "", marker_a);
+    add_markers(spec, a, ab ? "A" : "", marker_a);
     std::vector<PlotLine> lines;
     std::vector<PlotLine> diffs;
     // A/B: one legend above the pair of charts, each series with A's (solid) and B's (dashed) swatch.
@@ -184,7 +203,7 @@ void draw_charts(App& app, const std::vector<const RunData*>& runs, bool ab) {
       ++colour;
     }
     if (ab) {
-      add_markers(spec, *runs[1], "B: ", marker_b);
+      add_markers(spec, *runs[1], "B", marker_b);
       const float y0 = ImGui::GetCursorPosY();
       ImGui::Separator();
       legend_row(row_legend, &app.audit);
