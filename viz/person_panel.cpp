@@ -254,7 +254,7 @@ void draw_person_view(App& app) {
   }
   // Week axis.
   const float ay = ey + events_h + 2;
-  for (double t : nice_ticks(0, horizon, std::max(3, static_cast<int>((x1 - x0) / (fs * 3.5f))))) {
+  for (double t : nice_ticks(0, horizon, std::max(3, static_cast<int>((x1 - x0) / (fs * 4.5f))))) {
     const float x = wx(static_cast<int>(t));
     dl->AddLine({x, ay}, {x, ay + 4}, text);
     const auto s = tick_label(t, 1);
