@@ -14,6 +14,8 @@ if ! command -v xvfb-run >/dev/null 2>&1; then
   exit 77
 fi
 rm -f "$out"
-xvfb-run -a -s "-screen 0 1920x1080x24" "$viewer" "$@" --check-text --screenshot "$out"
+# -n: start the display search at a number from the PID, so tests started together
+# (ctest -j) do not race for the same free display (xvfb-run -a alone can).
+xvfb-run -a -n $(($$ % 400 + 100)) -s "-screen 0 1920x1080x24" "$viewer" "$@" --check-text --screenshot "$out"
 # shellcheck disable=SC2086
 "$checker" "$out" 800 500 ${PNG_CHECK_COLOURS:-}
