@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 
+#include "models/eligibility/eligibility_rule.hpp"
 #include "models/simulation.hpp"
 
 namespace pw {
@@ -152,6 +153,9 @@ void Simulation::set_parameter(const std::string& path, const ParamValue& value)
     if (slot == nullptr) throw LeverError(fmt::format("{}: a programme has no key \"{}\"", path, key));
     if (auto why = check_value(slot->info, value); !why.empty()) throw LeverError(fmt::format("{}: {}", path, why));
     slot->set(value);
+    // An eligibility range emptied by the change (min_age at or above max_age...) is refused, as at load.
+    if (auto why = empty_eligibility_range(changed.eligibility); !why.empty())
+      throw LeverError(fmt::format("{}: {}", path, why));
     *it = changed;
     programmes_->respecify(index, changed);
     return;

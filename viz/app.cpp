@@ -96,11 +96,14 @@ void App::start_live() {
     if (auto why = parse_assignment(scenario_a_.params, text, c.path, c.value); !why.empty()) {
       throw std::runtime_error("--b-set " + why);
     }
-    // The last two components of the path name the lever well enough: "drug_court.places_per_1000 = 15".
+    // The last two components of the path name the lever well enough.
     const auto last = c.path.rfind('.');
     const auto before = last == std::string::npos || last == 0 ? std::string::npos : c.path.rfind('.', last - 1);
-    c.label =
-        (before == std::string::npos ? c.path : c.path.substr(before + 1)) + " = " + text.substr(text.find('=') + 1);
+    // Words, not a path, so the label wraps on the chart: "drug court places per 1000 = 15".
+    std::string name = before == std::string::npos ? c.path : c.path.substr(before + 1);
+    std::replace(name.begin(), name.end(), '.', ' ');
+    std::replace(name.begin(), name.end(), '_', ' ');
+    c.label = name + " = " + text.substr(text.find('=') + 1);
     b_changes_.push_back(std::move(c));
   }
   // Set-up levers among them shape B from week 0 (B is rebuilt with them); live
@@ -248,6 +251,7 @@ void App::draw_menu() {
 
 void App::frame(double frame_ms) {
   stats_.ms.push_back(frame_ms);
+  audit.reset();
   // Looks change between windows, never inside one (fonts and style stacks).
   if (toggle_look || ImGui::IsKeyPressed(GLFW_KEY_F11, false)) apply_look(look, !look.presentation);
   toggle_look = false;
@@ -324,6 +328,7 @@ void App::frame(double frame_ms) {
   }
   ImGui::End();
   reset_layout = false;
+  audit_windows(audit);
 }
 
 }  // namespace pw::viz

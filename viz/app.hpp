@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "viz/assignment.hpp"
+#include "viz/layout.hpp"
 #include "viz/network_snapshot.hpp"
 #include "viz/person_history.hpp"
 #include "viz/run_data.hpp"
@@ -65,6 +66,7 @@ class App {
   double replay_weeks_due =
       0;                // fractional weeks of replay playback not yet shown  // slider values while being dragged
   std::string message;  // last error or note, shown in the controls
+  TextAudit audit;      // text that did not fit its box in the last frame (layout.hpp)
   std::uint32_t person_id = 0;
   bool person_chosen = false;
   int like_sex = -1, like_risk = -1, like_offence = -1, like_group = -1;

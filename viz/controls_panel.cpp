@@ -42,15 +42,21 @@ void live_controls(App& app) {
     app.a->step_once();
     if (app.b) app.b->step_once();
   }
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
-  if (ImGui::SliderFloat("speed", &app.speed, 0, 520, app.speed <= 0 ? "as fast as possible" : "%.0f weeks/s",
-                         ImGuiSliderFlags_Logarithmic)) {
-    app.a->set_speed(app.speed);
-    if (app.b) app.b->set_speed(app.speed);
+  {
+    const float lo = 0, hi = 520;
+    const SliderResult r = value_slider(
+        "speed", ImGuiDataType_Float, &app.speed, &lo, &hi, app.speed <= 0 ? "as fast as possible" : "%.0f weeks/s",
+        ImGuiSliderFlags_Logarithmic, ImGui::GetContentRegionAvail().x * 0.75f, &app.audit);
+    if (r.changed) {
+      app.a->set_speed(app.speed);
+      if (app.b) app.b->set_speed(app.speed);
+    }
+    if (r.hovered) ImGui::SetTooltip("Weeks simulated per second while playing (0: as fast as the machine allows)");
   }
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Weeks simulated per second while playing (0: as fast as the machine allows)");
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  // Room for the seed's digits besides the - and + buttons.
+  const float seed_w = ImGui::CalcTextSize("2147483647").x + ImGui::GetStyle().FramePadding.x * 2 +
+                       2 * (ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+  ImGui::SetNextItemWidth(seed_w);
   ImGui::InputInt("##seed", &app.seed);
   app.seed = std::max(0, app.seed);
   same_line_if_fits(button_width("Reset with this seed"));
@@ -116,10 +122,16 @@ void replay_controls(App& app) {
     app.replay_playing = !app.replay_playing;
   }
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(-1);
-  ImGui::SliderInt("##week", &app.replay_week, 0, ra.weeks_done, "week %d");
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
-  ImGui::SliderFloat("speed", &app.speed, 1, 520, "%.0f weeks/s", ImGuiSliderFlags_Logarithmic);
+  {
+    const int lo = 0, hi = ra.weeks_done;
+    value_slider("##week", ImGuiDataType_S32, &app.replay_week, &lo, &hi, "week %d", ImGuiSliderFlags_None,
+                 ImGui::GetContentRegionAvail().x, &app.audit);
+  }
+  {
+    const float lo = 1, hi = 520;
+    value_slider("speed", ImGuiDataType_Float, &app.speed, &lo, &hi, "%.0f weeks/s", ImGuiSliderFlags_Logarithmic,
+                 ImGui::GetContentRegionAvail().x * 0.75f, &app.audit);
+  }
   ImGui::Separator();
   ImGui::TextWrapped(
       "A results file holds weekly totals, not weekly lives: a person's life course and the levers need a live run "

@@ -77,6 +77,13 @@ bool GlWindow::end_frame(const std::filesystem::path& screenshot) {
   return ok;
 }
 
+void GlWindow::framebuffer_size(int& width, int& height) const { glfwGetFramebufferSize(window_, &width, &height); }
+
+void GlWindow::reload_font_texture() {
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
 void GlWindow::park_cursor() { glfwSetCursorPos(window_, 2, 2); }
 
 std::string GlWindow::renderer() const {

@@ -29,6 +29,10 @@ class GlWindow {
   // it before swapping. Returns false if the screenshot could not be written.
   bool end_frame(const std::filesystem::path& screenshot = {});
   [[nodiscard]] std::string renderer() const;
+  // The framebuffer's size in pixels (fonts are sized from it).
+  void framebuffer_size(int& width, int& height) const;
+  // Uploads ImGui's font atlas again after it was rebuilt; call between frames.
+  void reload_font_texture();
   // Headless runs: keeps the pointer out of the way so no hover read-out shows in screenshots.
   void park_cursor();
 

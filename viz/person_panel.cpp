@@ -49,8 +49,15 @@ const std::array<Segment, 6> kProgramme = {{{"not involved", 0},
                                             {"completed", IM_COL32(150, 220, 170, 255)},
                                             {"dropped out", IM_COL32(220, 150, 120, 255)}}};
 
-bool combo(const char* label, int& value, const char* const* names, int count, float width) {
-  ImGui::SetNextItemWidth(width);
+// Wide enough for "any" and every name (text, paddings and the arrow).
+float combo_width(const char* const* names, int count) {
+  float w = ImGui::CalcTextSize("any").x;
+  for (int i = 0; i < count; ++i) w = std::max(w, ImGui::CalcTextSize(names[i]).x);
+  return w + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight();
+}
+
+bool combo(const char* label, int& value, const char* const* names, int count) {
+  ImGui::SetNextItemWidth(combo_width(names, count));
   bool changed = false;
   if (ImGui::BeginCombo(label, value < 0 ? "any" : names[value])) {
     if (ImGui::Selectable("any", value < 0)) value = -1, changed = true;
@@ -74,13 +81,13 @@ void chooser(App& app) {
   static const char* const sexes[] = {"male", "female"};
   static const char* const groups[] = {"group 0", "group 1"};
   // Each combo with its label wraps onto a new line in a narrow window.
-  combo("sex", app.like_sex, sexes, 2, fs * 6);
-  same_line_if_fits(labelled_width(fs * 6.5f, "risk"));
-  combo("risk", app.like_risk, kRisk.data(), 4, fs * 6.5f);
-  same_line_if_fits(labelled_width(fs * 7, "offence"));
-  combo("offence", app.like_offence, kOffence.data(), 4, fs * 7);
-  same_line_if_fits(labelled_width(fs * 5.5f, "group"));
-  combo("group", app.like_group, groups, 2, fs * 5.5f);
+  combo("sex", app.like_sex, sexes, 2);
+  same_line_if_fits(labelled_width(combo_width(kRisk.data(), 4), "risk"));
+  combo("risk", app.like_risk, kRisk.data(), 4);
+  same_line_if_fits(labelled_width(combo_width(kOffence.data(), 4), "offence"));
+  combo("offence", app.like_offence, kOffence.data(), 4);
+  same_line_if_fits(labelled_width(combo_width(groups, 2), "group"));
+  combo("group", app.like_group, groups, 2);
   same_line_if_fits(button_width("Pick"));
   if (ImGui::Button("Pick")) {
     std::vector<std::uint32_t> fits;
@@ -178,7 +185,12 @@ void draw_person_view(App& app) {
   }
   const float fs = ImGui::GetFontSize();
   const float lane_h = fs * 1.4f;
-  const float label_w = fs * 11;
+  // Lane names to the left: as wide as the longest (a programme's name can be long), at most 40%.
+  float label_w = ImGui::CalcTextSize("antisocial share").x;
+  for (const auto& lane : lanes) label_w = std::max(label_w, ImGui::CalcTextSize(lane.name.c_str()).x);
+  label_w = std::min(label_w + fs * 0.6f, ImGui::GetContentRegionAvail().x * 0.4f);
+  for (const auto& lane : lanes)
+    app.audit.check(lane.name, ImGui::CalcTextSize(lane.name.c_str()).x, label_w - fs * 0.3f);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
   const float events_h = lane_h * 1.6f;
@@ -242,7 +254,7 @@ void draw_person_view(App& app) {
   }
   // Week axis.
   const float ay = ey + events_h + 2;
-  for (double t : nice_ticks(0, horizon, std::max(3, static_cast<int>((x1 - x0) / (fs * 3.5f))))) {
+  for (double t : nice_ticks(0, horizon, std::max(3, static_cast<int>((x1 - x0) / (fs * 4.5f))))) {
     const float x = wx(static_cast<int>(t));
     dl->AddLine({x, ay}, {x, ay + 4}, text);
     const auto s = tick_label(t, 1);
@@ -301,7 +313,8 @@ void draw_person_view(App& app) {
   spec.title = "Criminogenic needs (0 = none, 1 = highest)";
   spec.y_label = "need score";
   spec.x_max = static_cast<float>(horizon);
-  spec.line_thickness = app.look.presentation ? 3.0f : 2.0f;
+  spec.line_thickness = std::max(2.0f, fs * 0.11f);
+  spec.audit = &app.audit;
   static const char* const need_names[] = {"substance use", "mental health", "antisocial cognition", "employability"};
   std::vector<PlotLine> lines(4);
   for (std::size_t n = 0; n < 4; ++n) {
@@ -311,14 +324,16 @@ void draw_person_view(App& app) {
     for (const auto& w : h.weeks) lines[n].mean.push_back(w.needs[n]);
   }
   // The ego network (left) and the needs (right), side by side below the timeline.
+  // In a narrow window (large fonts) the needs go below the ego network, so their labels fit.
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float row_h = std::max(fs * 14, avail.y);
   const float ego_w = std::min(avail.x * 0.58f, row_h + fs * 15);
+  const bool side_by_side = avail.x - ego_w - fs >= fs * 18;
   ImGui::BeginGroup();
-  draw_ego_network(app, {ego_w, row_h});
+  draw_ego_network(app, {side_by_side ? ego_w : avail.x, row_h});
   ImGui::EndGroup();
-  ImGui::SameLine(0, fs);
-  plot("needs", spec, lines, {0, row_h});
+  if (side_by_side) ImGui::SameLine(0, fs);
+  plot("needs", spec, lines, {0, side_by_side ? row_h : fs * 16});
 }
 
 }  // namespace pw::viz

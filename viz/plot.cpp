@@ -49,13 +49,80 @@ float value_at(const PlotLine& l, const std::vector<float>& ys, float x) {
   return ys[static_cast<std::size_t>(k)];
 }
 
-void dashed_segment(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float th) {
-  const float dx = b.x - a.x, dy = b.y - a.y;
-  const float len = std::sqrt(dx * dx + dy * dy);
-  const float dash = 6.0f;
-  for (float s = 0; s < len; s += 2 * dash) {
-    const float e = std::min(len, s + dash);
-    dl->AddLine({a.x + dx * s / len, a.y + dy * s / len}, {a.x + dx * e / len, a.y + dy * e / len}, col, th);
+// A dashed polyline whose dash pattern runs on across the points, so weekly
+// data (points a few pixels apart) still shows dashes.
+void dashed_polyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col, float th, DashPattern pattern) {
+  const float period = pattern.dash + pattern.gap;
+  float phase = 0;  // distance into the current period
+  for (std::size_t k = 0; k + 1 < pts.size(); ++k) {
+    const ImVec2 a = pts[k], b = pts[k + 1];
+    const float dx = b.x - a.x, dy = b.y - a.y;
+    const float len = std::sqrt(dx * dx + dy * dy);
+    float s = 0;
+    while (s < len) {
+      const bool on = phase < pattern.dash;
+      const float step = std::min(len - s, on ? pattern.dash - phase : period - phase);
+      if (on && step > 0)
+        dl->AddLine({a.x + dx * s / len, a.y + dy * s / len},
+                    {a.x + dx * (s + step) / len, a.y + dy * (s + step) / len}, col, th);
+      s += step;
+      phase += step;
+      if (phase >= period - 1e-4f) phase = 0;
+    }
+  }
+}
+
+}  // namespace
+
+DashPattern dash_pattern(float font_size) {
+  return {std::max(6.0f, font_size * 0.55f), std::max(4.0f, font_size * 0.4f)};
+}
+
+YRange y_range(const PlotSpec& spec, const std::vector<PlotLine>& lines) {
+  YRange all, later;
+  all.lo = later.lo = DBL_MAX;
+  all.hi = later.hi = -DBL_MAX;
+  for (const auto& l : lines) {
+    for (const auto* ys : {&l.mean, &l.lo, &l.hi}) {
+      for (std::size_t k = 0; k < ys->size(); ++k) {
+        const float x = l.x0 + l.dx * static_cast<float>(k);
+        const float v = (*ys)[k];
+        if (x < spec.x_min || x > spec.x_max || !std::isfinite(v)) continue;
+        for (YRange* r : {&all, &later}) {
+          if (r == &later && x < spec.x_min + spec.setup_weeks) continue;
+          r->lo = std::min<double>(r->lo, v);
+          r->hi = std::max<double>(r->hi, v);
+          r->any = true;
+        }
+      }
+    }
+  }
+  if (spec.setup_weeks <= 0 || !later.any) return all;
+  const double margin = std::max(later.hi - later.lo, 1e-9) * 0.25;
+  YRange r = all;
+  if (all.hi > later.hi + margin) r.hi = later.hi, r.clipped_top = true;
+  if (all.lo < later.lo - margin) r.lo = later.lo, r.clipped_bottom = true;
+  return r;
+}
+
+namespace {
+
+// The legend's entries: the spec's own, or one per line that asks for one.
+std::vector<LegendItem> legend_items(const PlotSpec& spec, const std::vector<PlotLine>& lines) {
+  if (!spec.legend.empty()) return spec.legend;
+  std::vector<LegendItem> items;
+  for (const auto& l : lines) {
+    if (l.in_legend) items.push_back({l.label, {{l.colour, l.dashed}}});
+  }
+  return items;
+}
+
+void draw_swatch(ImDrawList* dl, ImVec2 at, float w, float fh, const LegendSwatch& s) {
+  const float y = at.y + fh * 0.5f;
+  if (s.dashed) {
+    dashed_polyline(dl, {{at.x, y}, {at.x + w, y}}, s.colour, std::max(2.5f, fh * 0.16f), dash_pattern(fh * 0.8f));
+  } else {
+    dl->AddRectFilled({at.x, y - fh * 0.12f}, {at.x + w, y + fh * 0.12f}, s.colour);
   }
 }
 
@@ -77,58 +144,94 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
   const ImU32 grid_col = ImGui::GetColorU32(ImGuiCol_Border, 0.5f);
   const float fh = ImGui::GetFontSize();
 
-  // y range over every visible line and band.
-  double y_lo = spec.y_from_zero ? 0.0 : DBL_MAX, y_hi = spec.y_from_zero ? 0.0 : -DBL_MAX;
-  bool any = false;
-  for (const auto& l : lines) {
-    for (const auto* ys : {&l.mean, &l.lo, &l.hi}) {
-      for (std::size_t k = 0; k < ys->size(); ++k) {
-        const float x = l.x0 + l.dx * static_cast<float>(k);
-        const float v = (*ys)[k];
-        if (x < spec.x_min || x > spec.x_max || !std::isfinite(v)) continue;
-        y_lo = std::min<double>(y_lo, v);
-        y_hi = std::max<double>(y_hi, v);
-        any = true;
-      }
-    }
-  }
-  if (!any || y_hi - y_lo < 1e-9) {
-    if (!any && !spec.y_from_zero) y_lo = 0;
-    y_hi = y_lo + (any ? std::max(1.0, std::abs(y_lo) * 0.1) : 1.0);
-  }
+  // y range over every visible line and band; set-up outliers are clipped.
+  const YRange range = y_range(spec, lines);
+  const bool any = range.any;
+  double y_lo = spec.y_from_zero ? std::min(0.0, any ? range.lo : 0.0) : (any ? range.lo : 0.0);
+  double y_hi = spec.y_from_zero ? std::max(0.0, any ? range.hi : 0.0) : (any ? range.hi : 0.0);
+  if (!any || y_hi - y_lo < 1e-9) y_hi = y_lo + (any ? std::max(1.0, std::abs(y_lo) * 0.1) : 1.0);
   const double pad = (y_hi - y_lo) * 0.05;
   if (!(spec.y_from_zero && y_lo >= 0)) y_lo -= pad;
   y_hi += pad;
-  const auto y_ticks = nice_ticks(y_lo, y_hi, std::max(3, static_cast<int>(size.y / (fh * 2.6f))));
-  if (!y_ticks.empty()) {
-    y_lo = std::min(y_lo, y_ticks.front());
-    y_hi = std::max(y_hi, y_ticks.back());
-  }
-  const double y_step = y_ticks.size() > 1 ? y_ticks[1] - y_ticks[0] : 1.0;
 
-  // Layout: title on top, y label rotated text is not available, so the y label
-  // sits above the axis, tick labels left, x label below.
-  float tick_w = 0;
-  for (double t : y_ticks) tick_w = std::max(tick_w, ImGui::CalcTextSize(tick_label(t, y_step).c_str()).x);
-  // A strip above the plot area holds the event labels (up to 3 rows), so they never cover data.
-  // Labels of markers at the same week are joined into one ("a; b"); each week gets a row, up to 3.
+  // Legend: a column on the right if it is narrow, else rows under the x label.
+  const std::vector<LegendItem> items = legend_items(spec, lines);
+  const float row_h = fh * 1.2f;
+  const float swatch_w = fh * 1.5f;
+  auto item_width = [&](const LegendItem& it) {
+    return static_cast<float>(it.swatches.size()) * (swatch_w + fh * 0.25f) + fh * 0.15f +
+           ImGui::CalcTextSize(it.label.c_str()).x;
+  };
+  float column_w = 0;
+  for (const auto& it : items) column_w = std::max(column_w, item_width(it) + fh * 0.8f);
+  // Title and y label, each on up to two lines when the chart is narrow.
+  const std::vector<std::string> title_lines = wrap_text(spec.title, size.x - 8, 2, spec.audit);
+  const std::vector<std::string> y_label_lines = wrap_text(spec.y_label, size.x - 8, 2, spec.audit);
+  const float line_h = fh * 1.15f;
+  const float head_h = static_cast<float>(title_lines.size() + y_label_lines.size()) * line_h + fh * 0.1f;
+  const float foot_h = fh * 2.4f;  // tick labels and x label
+  const bool legend_right = !items.empty() && column_w <= size.x * 0.3f &&
+                            static_cast<float>(items.size()) * row_h <= size.y - head_h - foot_h;
+  int legend_rows = 0;
+  if (!items.empty() && !legend_right) {
+    float x = 0;
+    legend_rows = 1;
+    for (const auto& it : items) {
+      const float w = item_width(it) + fh;
+      if (x > 0 && x + w > size.x - 8) ++legend_rows, x = 0;
+      x += w;
+    }
+  }
+  const float legend_h = static_cast<float>(legend_rows) * row_h;
+
+  // Labels of markers at the same week are joined into one ("a; b"); each week gets a row
+  // of the strip above the plot area, up to 3, so they never cover data.
   std::vector<std::pair<float, std::string>> labels;  // (week, joined labels), in marker order
   std::vector<ImU32> label_colours;
   for (const auto& m : spec.markers) {
     if (m.label.empty() || m.x < spec.x_min || m.x > spec.x_max) continue;
     if (!labels.empty() && labels.back().first == m.x) {
-      labels.back().second += "; " + m.label;
+      // "B: a; b": a run's prefix is said once.
+      std::string more = m.label;
+      const auto colon = more.find(": ");
+      if (colon != std::string::npos && labels.back().second.rfind(more.substr(0, colon + 2), 0) == 0)
+        more = more.substr(colon + 2);
+      labels.back().second += "; " + more;
     } else {
       labels.emplace_back(m.x, m.label);
       label_colours.push_back(m.colour);
     }
   }
-  const int strip_rows = std::min(static_cast<int>(labels.size()), 3);
-  const float row_h = fh * 1.05f;
-  const ImVec2 p0{origin.x + tick_w + style.ItemSpacing.x + 4,
-                  origin.y + fh * 2.4f + row_h * static_cast<float>(strip_rows)};
-  const ImVec2 p1{origin.x + size.x - 8, origin.y + size.y - fh * 2.4f};
+  // A label too long for its side of the chart takes up to four rows (estimated here from the chart's width).
+  int label_lines = 0;
+  for (const auto& [x, text] : labels) {
+    const float frac = (x - spec.x_min) / std::max(1e-6f, spec.x_max - spec.x_min);
+    const float room = std::max(frac, 1 - frac) * (size.x - fh * 4) - 4;
+    label_lines += static_cast<int>(wrap_text(text, room, 4).size());
+  }
+  const int strip_rows = std::min(label_lines, 4);
+  const float strip_row_h = fh * 1.05f;
+
+  // A row above the plot area names the values clipped off the scale (set-up spikes).
+  const int clip_rows = range.clipped_top || range.clipped_bottom ? 1 : 0;
+  const float clip_row_y = origin.y + head_h;
+  const float plot_top = origin.y + head_h + strip_row_h * static_cast<float>(strip_rows + clip_rows);
+  const float plot_bottom = origin.y + size.y - foot_h - legend_h;
+  const auto y_ticks = nice_ticks(y_lo, y_hi, std::max(3, static_cast<int>((plot_bottom - plot_top) / (fh * 2.2f))));
+  if (!y_ticks.empty()) {
+    y_lo = std::min(y_lo, y_ticks.front());
+    y_hi = std::max(y_hi, y_ticks.back());
+  }
+  const double y_step = y_ticks.size() > 1 ? y_ticks[1] - y_ticks[0] : 1.0;
+  float tick_w = 0;
+  for (double t : y_ticks) tick_w = std::max(tick_w, ImGui::CalcTextSize(tick_label(t, y_step).c_str()).x);
+  // The last x tick label is centred on the right edge: leave it room.
+  const float right_margin = std::max(8.0f, ImGui::CalcTextSize(tick_label(spec.x_max, 1).c_str()).x * 0.5f + 2) +
+                             (legend_right ? column_w : 0.0f);
+  const ImVec2 p0{origin.x + tick_w + style.ItemSpacing.x + 4, plot_top};
+  const ImVec2 p1{origin.x + size.x - right_margin, plot_bottom};
   if (p1.x - p0.x < 20 || p1.y - p0.y < 20) {
+    if (spec.audit != nullptr) spec.audit->check(spec.title + " (chart too small for its labels)", 20, 0);
     ImGui::PopID();
     return;
   }
@@ -136,11 +239,18 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
   // the window colour (the cleared frame) is background enough.
   // Title and y label are cut to the chart's width (narrow columns, presentation fonts); the
   // whole title shows on hover.
-  const std::string title = fit_text(spec.title, size.x - 8);
-  dl->AddText({origin.x + 4, origin.y + 2}, text_col, title.c_str());
-  dl->AddText({origin.x + 4, origin.y + 2 + fh * 1.15f}, ImGui::GetColorU32(ImGuiCol_TextDisabled),
-              fit_text(spec.y_label, size.x - 8).c_str());
-  if (title != spec.title && ImGui::IsMouseHoveringRect(origin, {origin.x + size.x, origin.y + fh * 2.3f}))
+  {
+    float ty = origin.y + 2;
+    for (const auto& line : title_lines) {
+      dl->AddText({origin.x + 4, ty}, text_col, line.c_str());
+      ty += line_h;
+    }
+    for (const auto& line : y_label_lines) {
+      dl->AddText({origin.x + 4, ty}, ImGui::GetColorU32(ImGuiCol_TextDisabled), line.c_str());
+      ty += line_h;
+    }
+  }
+  if (ImGui::IsMouseHoveringRect(origin, {origin.x + size.x, origin.y + head_h}))
     ImGui::SetTooltip("%s", spec.title.c_str());
 
   const float xr = spec.x_max - spec.x_min > 0 ? spec.x_max - spec.x_min : 1.0f;
@@ -167,9 +277,10 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
     dl->AddText({px - ts.x * 0.5f, p1.y + 3}, text_col, s.c_str());
   }
   {
-    const ImVec2 ts = ImGui::CalcTextSize(spec.x_label.c_str());
-    dl->AddText({(p0.x + p1.x - ts.x) * 0.5f, p1.y + fh * 1.25f}, ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                spec.x_label.c_str());
+    const std::string x_label = fit_text(spec.x_label, size.x - 8, spec.audit);
+    const ImVec2 ts = ImGui::CalcTextSize(x_label.c_str());
+    const float lx = std::clamp((p0.x + p1.x - ts.x) * 0.5f, origin.x + 4, origin.x + size.x - 4 - ts.x);
+    dl->AddText({lx, p1.y + fh * 1.25f}, ImGui::GetColorU32(ImGuiCol_TextDisabled), x_label.c_str());
   }
   dl->AddRect(p0, p1, ImGui::GetColorU32(ImGuiCol_Border));
   if (spec.zero_line && y_lo < 0 && y_hi > 0) {
@@ -195,6 +306,7 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
     }
   }
   dl->Flags = saved_flags;
+  const DashPattern dashes = dash_pattern(fh);
   for (const auto& l : lines) {
     std::vector<ImVec2> pts;
     pts.reserve(l.mean.size());
@@ -204,10 +316,34 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
     }
     if (pts.size() == 1) dl->AddCircleFilled(pts[0], spec.line_thickness + 1, l.colour);
     if (l.dashed) {
-      for (std::size_t k = 0; k + 1 < pts.size(); ++k)
-        dashed_segment(dl, pts[k], pts[k + 1], l.colour, spec.line_thickness);
+      dashed_polyline(dl, pts, l.colour, spec.line_thickness, dashes);
     } else if (pts.size() > 1) {
       dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), l.colour, ImDrawFlags_None, spec.line_thickness);
+    }
+  }
+  // Clipped set-up values: a triangle at the plot's edge for each line and edge; the most
+  // extreme value of each edge is named in the row above the plot area.
+  struct Clip {
+    float x = 0, v = NAN;
+    const PlotLine* line = nullptr;
+  };
+  Clip top_most, bottom_most;
+  if (clip_rows > 0) {
+    for (const auto& l : lines) {
+      for (const bool top : {true, false}) {
+        Clip c;
+        for (std::size_t k = 0; k < l.mean.size(); ++k) {
+          const float x = l.x0 + l.dx * static_cast<float>(k), v = l.mean[k];
+          if (x < spec.x_min || x > spec.x_max || !std::isfinite(v)) continue;
+          if (top ? v > y_hi && !(v <= c.v) : v < y_lo && !(v >= c.v)) c = {x, v, &l};
+        }
+        if (c.line == nullptr) continue;
+        const float px = to_px(c.x, 0).x + fh * 0.45f, r = fh * 0.35f;
+        const float ey = top ? p0.y + 1 : p1.y - 1, dir = top ? 1.0f : -1.0f;
+        dl->AddTriangleFilled({px, ey}, {px - r, ey + dir * r * 1.6f}, {px + r, ey + dir * r * 1.6f}, l.colour);
+        Clip& most = top ? top_most : bottom_most;
+        if (most.line == nullptr || (top ? c.v > most.v : c.v < most.v)) most = c;
+      }
     }
   }
   // Event markers: a dashed line in the plot area, labelled in the strip above it.
@@ -218,77 +354,79 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
   }
   dl->PopClipRect();
   {
+    float x = p0.x;
+    for (const bool top : {true, false}) {
+      const Clip& c = top ? top_most : bottom_most;
+      if (c.line == nullptr) continue;
+      const float r = fh * 0.35f, cy = clip_row_y + fh * 0.5f, dir = top ? -1.0f : 1.0f;
+      dl->AddTriangleFilled({x + r, cy + dir * r}, {x, cy - dir * r * 0.6f}, {x + 2 * r, cy - dir * r * 0.6f},
+                            c.line->colour);
+      char value[32];
+      std::snprintf(value, sizeof value, "%.3g", c.v);
+      // The longest wording that fits: the triangle already says "off the scale".
+      const std::string week = " at week " + std::to_string(static_cast<int>(c.x));
+      const float room = origin.x + size.x - x - 2 * r - 8;
+      std::string text = value;
+      for (const std::string& t : {c.line->tag + c.line->label + " " + value + week + ", off the scale",
+                                   c.line->tag + c.line->label + " " + value + week, c.line->label + " " + value}) {
+        if (ImGui::CalcTextSize(t.c_str()).x <= room) {
+          text = t;
+          break;
+        }
+      }
+      dl->AddText({x + 2 * r + 4, clip_row_y}, c.line->colour, text.c_str());
+      x += 2 * r + 4 + ImGui::CalcTextSize(text.c_str()).x + fh;
+    }
+  }
+  {
     float last_label_end = -FLT_MAX;
     int row = 0;
     for (std::size_t k = 0; k < labels.size() && strip_rows > 0; ++k) {
       const auto& [x, full_text] = labels[k];
       const ImU32 colour = label_colours[k];
       const float px = to_px(x, y_lo).x;
-      // Cut to the room on the wider side of the marker, with "..." (whole label on hover).
-      const std::string text = fit_text(full_text, std::max(p1.x - px, px - p0.x) - 4);
-      const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
-      row = px < last_label_end ? std::min(row + 1, strip_rows - 1) : 0;
+      // Wrapped (four lines at most) to the room on the wider side of the marker; a cut label shows whole on hover.
+      const std::vector<std::string> text = wrap_text(full_text, std::max(p1.x - px, px - p0.x) - 4, 4, spec.audit);
+      const int n = std::min(static_cast<int>(text.size()), strip_rows);
+      float w = 0;
+      for (const auto& t : text) w = std::max(w, ImGui::CalcTextSize(t.c_str()).x);
+      row = px < last_label_end ? std::min(row + 1, strip_rows - n) : 0;
       float lx = px + 3;
-      if (lx + ts.x > p1.x) lx = std::max(p0.x, px - ts.x - 3);
-      const float ty = p0.y - row_h * static_cast<float>(strip_rows - row);
+      if (lx + w > p1.x) lx = std::max(p0.x, px - w - 3);
+      const float ty = p0.y - strip_row_h * static_cast<float>(strip_rows - row);
       dl->AddLine({px, ty}, {px, p0.y}, colour, 1.5f);
       dl->PushClipRect({p0.x, ty}, {p1.x, p0.y}, true);
-      dl->AddText({lx, ty}, colour, text.c_str());
+      for (int i = 0; i < n; ++i)
+        dl->AddText({lx, ty + strip_row_h * static_cast<float>(i)}, colour, text[static_cast<std::size_t>(i)].c_str());
       dl->PopClipRect();
-      if (text != full_text && ImGui::IsMouseHoveringRect({lx, ty}, {lx + ts.x, ty + row_h}))
+      if (ImGui::IsMouseHoveringRect({lx, ty}, {lx + w, ty + strip_row_h * static_cast<float>(n)}))
         ImGui::SetTooltip("%s", full_text.c_str());
-      last_label_end = lx + ts.x;
+      last_label_end = lx + w;
+      row += n - 1;
     }
   }
 
-  // Legend: in the corner of the plot area that hides the fewest data points.
-  std::size_t in_legend = 0;
-  for (const auto& l : lines) in_legend += l.in_legend;
-  if (in_legend > 0) {
-    float w = 0;
-    for (const auto& l : lines) {
-      if (l.in_legend) w = std::max(w, ImGui::CalcTextSize(l.label.c_str()).x);
-    }
-    const ImVec2 box{w + fh * 1.8f, static_cast<float>(in_legend) * fh * 1.15f + 6};
-    const float top = p0.y + 4;
-    const float middle = (top + p1.y - box.y) * 0.5f;
-    const std::array<ImVec2, 6> corners = {ImVec2{p0.x + 4, top},
-                                           ImVec2{p1.x - box.x - 4, top},
-                                           ImVec2{p0.x + 4, p1.y - box.y - 4},
-                                           ImVec2{p1.x - box.x - 4, p1.y - box.y - 4},
-                                           ImVec2{p1.x - box.x - 4, middle},
-                                           ImVec2{p0.x + 4, middle}};
-    std::size_t best = 0;
-    long best_hidden = -1;
-    for (std::size_t c = 0; c < corners.size(); ++c) {
-      long hidden = 0;
-      const ImVec2 a = corners[c], b{a.x + box.x, a.y + box.y};
-      for (const auto& l : lines) {
-        for (const auto* ys : {&l.mean, &l.lo, &l.hi}) {
-          for (std::size_t k = 0; k < ys->size(); ++k) {
-            if (!std::isfinite((*ys)[k])) continue;
-            const ImVec2 q = to_px(l.x0 + l.dx * static_cast<float>(k), (*ys)[k]);
-            hidden += q.x >= a.x && q.x <= b.x && q.y >= a.y && q.y <= b.y;
-          }
-        }
+  // Legend, outside the plot area.
+  if (!items.empty()) {
+    const float room = legend_right ? column_w - fh * 0.8f : size.x - 8;
+    float x = legend_right ? p1.x + right_margin - column_w + fh * 0.8f : origin.x + 4;
+    float y = legend_right ? p0.y : p1.y + foot_h;
+    const float x_start = x;
+    for (const auto& it : items) {
+      const float w = item_width(it) + fh;
+      if (!legend_right && x > x_start && x - x_start + w > size.x - 8) x = x_start, y += row_h;
+      float sx = x;
+      for (const auto& sw : it.swatches) {
+        draw_swatch(dl, {sx, y}, swatch_w, fh, sw);
+        sx += swatch_w + fh * 0.25f;
       }
-      if (best_hidden < 0 || hidden < best_hidden) {
-        best_hidden = hidden;
-        best = c;
-      }
-    }
-    const ImVec2 a = corners[best];
-    dl->AddRectFilled(a, {a.x + box.x, a.y + box.y}, ImGui::GetColorU32(ImGuiCol_WindowBg, 0.9f), 3);
-    float ly = a.y + 3;
-    for (const auto& l : lines) {
-      if (!l.in_legend) continue;
-      if (l.dashed) {
-        dashed_segment(dl, {a.x + 4, ly + fh * 0.5f}, {a.x + 4 + fh, ly + fh * 0.5f}, l.colour, 2.5f);
+      const float text_room = room - (sx - x) - fh * 0.15f;
+      dl->AddText({sx + fh * 0.15f, y}, text_col, fit_text(it.label, text_room, spec.audit).c_str());
+      if (legend_right) {
+        y += row_h;
       } else {
-        dl->AddRectFilled({a.x + 4, ly + fh * 0.3f}, {a.x + 4 + fh, ly + fh * 0.7f}, l.colour);
+        x += w;
       }
-      dl->AddText({a.x + 4 + fh * 1.3f, ly}, text_col, l.label.c_str());
-      ly += fh * 1.15f;
     }
   }
 
@@ -304,7 +442,7 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
       for (const auto& l : lines) {
         const float v = value_at(l, l.mean, x);
         if (!std::isfinite(v)) continue;
-        ImGui::ColorButton(("##c" + l.label).c_str(), ImGui::ColorConvertU32ToFloat4(l.colour),
+        ImGui::ColorButton(("##c" + l.tag + l.label).c_str(), ImGui::ColorConvertU32ToFloat4(l.colour),
                            ImGuiColorEditFlags_NoTooltip, {fh * 0.8f, fh * 0.8f});
         ImGui::SameLine();
         const float lo = value_at(l, l.lo, x), hi = value_at(l, l.hi, x);
@@ -322,6 +460,30 @@ void plot(const char* id, const PlotSpec& spec, const std::vector<PlotLine>& lin
     }
   }
   ImGui::PopID();
+}
+
+void legend_row(const std::vector<LegendItem>& items, TextAudit* audit) {
+  const float fh = ImGui::GetFontSize(), swatch_w = fh * 1.5f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  bool first = true;
+  for (const auto& it : items) {
+    const float swatches = static_cast<float>(it.swatches.size()) * (swatch_w + fh * 0.25f) + fh * 0.15f;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    std::string text = it.label;
+    float w = swatches + ImGui::CalcTextSize(text.c_str()).x;
+    if (!first && ImGui::GetItemRectMax().x + fh + w <= right) ImGui::SameLine(0, fh);
+    first = false;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    text = fit_text(text, right - at.x - swatches, audit);
+    w = swatches + ImGui::CalcTextSize(text.c_str()).x;
+    ImGui::Dummy({w, fh});
+    float x = at.x;
+    for (const auto& sw : it.swatches) {
+      draw_swatch(dl, {x, at.y}, swatch_w, fh, sw);
+      x += swatch_w + fh * 0.25f;
+    }
+    dl->AddText({at.x + swatches, at.y}, ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
+  }
 }
 
 }  // namespace pw::viz

@@ -29,15 +29,15 @@ struct LeverGroup {
 // of parameters (e.g. the labour and housing levers when they land).
 const std::vector<LeverGroup>& lever_groups() {
   static const std::vector<LeverGroup> groups = {
-      {"Programmes: places and targeting",
-       {"programme[*].places_per_1000", "programme[*].priority", "programme[*].eligibility.min_risk",
-        "programme[*].effects.strength"},
-       true},
+      {"Programmes", {"programme[*].places_per_1000", "programme[*].priority", "programme[*].effects.strength"}, true},
+      // Every eligibility key of every programme (models/eligibility): age at release, sex,
+      // group, risk range, offence, prior arrests, need thresholds. Set-up levers (orange).
+      {"Programme eligibility", {"programme[*].eligibility."}, false},
       {"Problem-solving courts",
        {"justice.drug_court.places_per_1000", "justice.mental_health_court.places_per_1000",
         "justice.drug_court.need_threshold", "justice.mental_health_court.need_threshold"},
        true},
-      {"Supervision intensity",
+      {"Supervision",
        {"justice.supervision.intensive_share_", "justice.supervision.term_median",
         "justice.supervision.revocation_probability", "justice.supervision.revocation_on_arrest"},
        true},
@@ -49,12 +49,12 @@ const std::vector<LeverGroup>& lever_groups() {
        {"justice.courts.pretrial_detention_probability", "justice.courts.prison_given_conviction",
         "justice.courts.term_median", "justice.courts.delay_median"},
        false},
-      {"Employment: ban-the-box and hiring incentives",
+      {"Employment",
        {"labour.ban_the_box.", "labour.incentives.tax_credit_uplift", "labour.incentives.bonding_uplift",
         "labour.incentives.certificate_uplift", "labour.incentives.", "labour.search.referral_per_tie"},
        true},
-      {"Housing: beds and vouchers", {"housing.stocks.", "housing.entry.family_accept_per_tie"}, true},
-      {"Community: volunteer mentors, awareness, coordination",
+      {"Housing", {"housing.stocks.", "housing.entry.family_accept_per_tie"}, true},
+      {"Community",
        {"network.mentors.volunteers_per_1000", "network.mentors.volunteers_per_mentee", "network.mentors.min_risk",
         "community.awareness", "coordination."},
        true},
@@ -161,8 +161,8 @@ std::string show(const ParamValue& v, const ParamInfo& info) {
       v);
 }
 
-void tooltip(const Lever& l) {
-  if (!ImGui::IsItemHovered()) return;
+void tooltip(const Lever& l, bool hovered) {
+  if (!hovered) return;
   const LeverRule rule = lever_rule(l.path, l.pre_release);
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
@@ -192,7 +192,7 @@ double slider_top(std::map<std::string, double>& tops, const Lever& l, double cu
     double top = l.info.hi;
     if (!std::isfinite(top) || top > 1000) top = std::min(l.info.hi, std::max({100.0, current * 4.0, l.info.lo * 4.0}));
     if (l.info.unit == Unit::Count && l.info.hi > 1000)
-      top = std::pow(10.0, std::ceil(std::log10(std::max(top, 10.0))));
+      top = std::min(l.info.hi, std::pow(10.0, std::ceil(std::log10(std::max(top, 10.0)))));
     it = tops.emplace(l.path, top).first;
   }
   return it->second;
@@ -204,16 +204,25 @@ void lever_widget(App& app, const Lever& l) {
   auto edited = app.edits.find(l.path);
   ParamValue value = edited != app.edits.end() ? edited->second : l.value;
   bool commit = false;
-  float w = ImGui::GetContentRegionAvail().x * 0.42f;
+  bool hovered = false;  // sliders report it themselves (frame, value and label)
+  float w = ImGui::GetContentRegionAvail().x * 0.5f;
   if (rule.timing != LeverTiming::Live) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{1, 0.75f, 0.35f, 1});
+    // Orange: light on the dark theme, dark on white (presentation).
+    ImGui::PushStyleColor(ImGuiCol_Text,
+                          app.look.presentation ? ImVec4{0.62f, 0.30f, 0.0f, 1} : ImVec4{1, 0.75f, 0.35f, 1});
   }
   // A label that would be cut off at the panel's edge (large fonts, narrow panel) goes on its
   // own line above a full-width control.
   std::string label = short_label(l.path);
   const float avail = ImGui::GetContentRegionAvail().x;
-  if (l.info.type != ValueType::Boolean &&
-      w + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x > avail) {
+  if (l.info.type == ValueType::Text && !l.info.choices.empty()) {
+    // A combo as wide as its longest choice, within the panel.
+    float widest = 0;
+    for (const auto& c : l.info.choices) widest = std::max(widest, ImGui::CalcTextSize(c.c_str()).x);
+    w = std::min(avail, std::max(w, widest + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight()));
+  }
+  const float control_w = l.info.type == ValueType::Boolean ? ImGui::GetFrameHeight() : w;
+  if (control_w + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x > avail) {
     ImGui::TextWrapped("%s", label.c_str());
     label = "##" + label;
     w = avail;
@@ -230,6 +239,7 @@ void lever_widget(App& app, const Lever& l) {
     case ValueType::Text: {
       const auto& cur = std::get<std::string>(value);
       ImGui::SetNextItemWidth(w);
+      if (!l.info.choices.empty()) check_combo_preview(cur.c_str(), w, &app.audit);
       if (!l.info.choices.empty() && ImGui::BeginCombo(label.c_str(), cur.c_str())) {
         for (const auto& c : l.info.choices) {
           if (ImGui::Selectable(c.c_str(), c == cur)) {
@@ -247,12 +257,12 @@ void lever_widget(App& app, const Lever& l) {
       long long v = std::get<long long>(value);
       const auto lo = static_cast<long long>(l.info.lo);
       const auto hi = static_cast<long long>(slider_top(app.slider_tops, l, static_cast<double>(v)));
-      ImGui::SetNextItemWidth(w);
-      if (ImGui::SliderScalar(label.c_str(), ImGuiDataType_S64, &v, &lo, &hi, "%lld",
-                              hi - lo > 1000 ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None)) {
-        app.edits[l.path] = v;
-      }
-      commit = ImGui::IsItemDeactivatedAfterEdit();
+      const SliderResult r =
+          value_slider(label.c_str(), ImGuiDataType_S64, &v, &lo, &hi, "%lld",
+                       hi - lo > 1000 ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None, w, &app.audit);
+      if (r.changed) app.edits[l.path] = v;
+      commit = r.committed;
+      hovered = r.hovered;
       value = v;
       break;
     }
@@ -264,15 +274,17 @@ void lever_widget(App& app, const Lever& l) {
                         : l.info.unit == Unit::Weeks     ? "%.0f weeks"
                         : l.info.unit == Unit::Money     ? "%.0f USD"
                                                          : "%.3g";
-      ImGui::SetNextItemWidth(w);
-      if (ImGui::SliderScalar(label.c_str(), ImGuiDataType_Double, &v, &lo, &hi, fmt)) app.edits[l.path] = v;
-      commit = ImGui::IsItemDeactivatedAfterEdit();
+      const SliderResult r =
+          value_slider(label.c_str(), ImGuiDataType_Double, &v, &lo, &hi, fmt, ImGuiSliderFlags_None, w, &app.audit);
+      if (r.changed) app.edits[l.path] = v;
+      commit = r.committed;
+      hovered = r.hovered;
       value = v;
       break;
     }
   }
   if (rule.timing != LeverTiming::Live) ImGui::PopStyleColor();
-  tooltip(l);
+  tooltip(l, hovered || ImGui::IsItemHovered());
   if (commit) {
     app.edits.erase(l.path);
     app.change(l.path, value,
@@ -312,10 +324,10 @@ void draw_policy_panel(App& app) {
       }
     }
     if (in_group.empty()) continue;
-    if (!ImGui::CollapsingHeader(g.title, g.open_by_default ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
+    if (!collapsing_header(g.title, g.open_by_default ? ImGuiTreeNodeFlags_DefaultOpen : 0, &app.audit)) continue;
     for (const Lever* l : in_group) lever_widget(app, *l);
   }
-  if (ImGui::CollapsingHeader("Any parameter (search)")) {
+  if (collapsing_header("Any parameter (search)", 0, &app.audit)) {
     ImGui::PushID("search");  // a lever may also be listed in a group above
     char filter[96] = {};
     app.search.copy(filter, sizeof filter - 1);

@@ -4,7 +4,8 @@
 // frame times; --screenshot writes the last frame as a PNG.
 //
 // Exit codes: 0 success, 2 bad input (options, scenario, results file),
-// 1 no display / GL context or a failed screenshot.
+// 1 no display / GL context or a failed screenshot, 3 --check-text found text
+// that does not fit its box.
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -47,8 +48,17 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "pathways-viewer: %s\n", e.what());
     return 1;
   }
-  app->look = load_fonts();
-  apply_look(app->look, options.presentation);
+  // Fonts follow the framebuffer's size (style.hpp): loaded now, rebuilt between frames when it changes.
+  auto fit_fonts = [&](bool presentation, bool upload) {
+    int w = 0, h = 0;
+    window->framebuffer_size(w, h);
+    const FontSizes wanted = font_sizes(w, h);
+    if (app->look.normal != nullptr && wanted == app->look.sizes) return;
+    app->look = load_fonts(wanted);
+    if (upload) window->reload_font_texture();
+    apply_look(app->look, presentation);
+  };
+  fit_fonts(options.presentation, false);
   try {
     app->prepare_headless();
   } catch (const std::exception& e) {
@@ -71,6 +81,7 @@ int main(int argc, char** argv) {
       const auto next = last + std::chrono::microseconds(16667);
       if (clock::now() < next) std::this_thread::sleep_until(next);
     }
+    fit_fonts(app->look.presentation, true);
     window->begin_frame(interactive && frame > 2 && !app->animating());
     const auto now = clock::now();
     app->frame(std::chrono::duration<double, std::milli>(now - last).count());
@@ -98,6 +109,16 @@ int main(int argc, char** argv) {
       const auto st = app->a->status();
       std::fprintf(stderr, "pathways-viewer: simulation at week %d of %d, last step %.0f ms for all replicates\n",
                    st.week, st.horizon, st.ms_per_week);
+    }
+  }
+  if (options.frames > 0) {
+    // Text that did not fit its box in the last frame (viz/layout.hpp).
+    const auto& audit = app->audit;
+    std::fprintf(stderr, "pathways-viewer: text check: %d clipped, %d cut with \"...\"\n", audit.clipped, audit.cut);
+    for (const auto& note : audit.notes) std::fprintf(stderr, "pathways-viewer:   %s\n", note.c_str());
+    if (options.check_text && audit.total() > 0) {
+      std::fprintf(stderr, "pathways-viewer: --check-text: %d labels do not fit\n", audit.total());
+      return 3;
     }
   }
   if (!ok) {

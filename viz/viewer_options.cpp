@@ -39,6 +39,8 @@ Display and headless options:
   --replay-week W     replay: start the cursor at week W
   --frames N          render N frames, then exit (frame times go to stderr)
   --screenshot FILE   with --frames: write the last frame as a PNG
+  --check-text        with --frames: exit 3 if the last frame has text cut off or
+                      wider than its box (each one is listed on stderr)
   --no-vsync          do not wait for the display refresh
 )";
 
@@ -137,6 +139,8 @@ ViewerOptions parse_viewer_options(int argc, char** argv) {
       o.frames = number<int>(a, value(), 1, 1000000);
     } else if (a == "--screenshot") {
       o.screenshot = std::string(value());
+    } else if (a == "--check-text") {
+      o.check_text = true;
     } else if (a == "--no-vsync") {
       o.vsync = false;
     } else if (!a.empty() && a[0] == '-') {
@@ -149,6 +153,7 @@ ViewerOptions parse_viewer_options(int argc, char** argv) {
   }
   if (o.input.empty()) fail("missing the input: a scenario .toml (live) or a results .h5 (replay)");
   if (!o.screenshot.empty() && o.frames == 0) fail("--screenshot needs --frames N");
+  if (o.check_text && o.frames == 0) fail("--check-text needs --frames N");
   if (!o.b_sets.empty() || !o.b_scenario.empty()) {
     if (is_results_file(o.input)) fail("--b and --b-set are for live runs (a replay file holds its own scenarios)");
   }

@@ -25,6 +25,7 @@ struct ViewerOptions {
   int advance = 0;    // --advance W: run W weeks before the first frame (headless)
   int frames = 0;     // 0: interactive until the window closes
   std::filesystem::path screenshot;
+  bool check_text = false;  // --check-text: exit 3 if the last frame has text that does not fit its box
   int width = 1600, height = 900;
   bool presentation = false;
   std::string view = "charts";                                          // charts | ab | person | network

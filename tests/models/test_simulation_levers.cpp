@@ -135,6 +135,11 @@ TEST_CASE("levers: bad changes are refused, naming the path", "[levers]") {
   CHECK_THAT(message("programme[nope].places_per_1000", 50.0), Catch::Contains("no programme named"));
   CHECK(message("programme[cbt].priority", std::string("need_first")) == "accepted");
   CHECK(r.sim.params().programmes[0].priority == "need_first");
+  // Eligibility is a live lever of a post-release programme (the viewer offers it), but not an empty range.
+  CHECK(message("programme[cbt].eligibility.max_age", 30.0) == "accepted");
+  CHECK(r.sim.params().programmes[0].eligibility.max_age == Approx(30));
+  CHECK_THAT(message("programme[cbt].eligibility.min_age", 30.0), Catch::Contains("empty age range"));
+  CHECK(r.sim.params().programmes[0].eligibility.min_age == Approx(0));  // the refused change is not kept
 }
 
 TEST_CASE("levers: liveness rules", "[levers]") {

@@ -206,6 +206,51 @@ TEST_CASE("viewer plot: nice ticks and compact labels", "[viz]") {
   CHECK(pw::viz::tick_label(0, 5000) == "0");
 }
 
+TEST_CASE("viewer plot: a week-0 set-up spike is clipped off the y range, ordinary data is not", "[viz]") {
+  pw::viz::PlotSpec spec;
+  spec.x_max = 10;
+  pw::viz::PlotLine cost;  // comprehensive-strategy's shape: 7.7 at week 0, then 4.5 to 5.0
+  cost.mean = {7.7f, 5.0f, 4.8f, 4.7f, 4.6f, 4.5f};
+  SECTION("without set-up weeks the spike sets the top") {
+    const auto r = pw::viz::y_range(spec, {cost});
+    CHECK(r.hi == Approx(7.7));
+    CHECK_FALSE(r.clipped_top);
+  }
+  SECTION("with week 0 as set-up the range is the later weeks'") {
+    spec.setup_weeks = 1;
+    const auto r = pw::viz::y_range(spec, {cost});
+    CHECK(r.clipped_top);
+    CHECK_FALSE(r.clipped_bottom);
+    CHECK(r.hi == Approx(5.0));
+    CHECK(r.lo == Approx(4.5));
+  }
+  SECTION("a week-0 value within a quarter of the later span is kept") {
+    spec.setup_weeks = 1;
+    cost.mean[0] = 5.1f;  // 0.1 above the later top, span 0.5: margin 0.125
+    const auto r = pw::viz::y_range(spec, {cost});
+    CHECK_FALSE(r.clipped_top);
+    CHECK(r.hi == Approx(5.1));
+  }
+  SECTION("a negative spike (B - A) is clipped at the bottom") {
+    spec.setup_weeks = 1;
+    pw::viz::PlotLine diff;
+    diff.mean = {-3.0f, 0.2f, -0.1f, 0.1f, -0.2f};
+    const auto r = pw::viz::y_range(spec, {diff});
+    CHECK(r.clipped_bottom);
+    CHECK(r.lo == Approx(-0.2));
+  }
+}
+
+TEST_CASE("viewer plot: dashes are long enough to see on weekly data", "[viz]") {
+  // A week is about 2-4 pixels wide in a chart; a dash must span several weeks.
+  for (const float font : {16.0f, 20.0f, 27.0f, 36.0f}) {
+    const auto d = pw::viz::dash_pattern(font);
+    CHECK(d.dash >= 6);
+    CHECK(d.gap >= 4);
+    CHECK(d.dash >= font * 0.5f);
+  }
+}
+
 TEST_CASE("viewer --b-set: values are converted like scenario files", "[viz]") {
   const auto s = small_baseline();
   std::string path;
