@@ -66,10 +66,12 @@ inline void no_covariates(pw::ModelParams& p) {
   no_situation_effects(p);
   auto& o = p.justice.offending;
   o.frailty_variance = 0;
-  o.age_effect = 0;
+  o.age_elasticity = 0;
+  o.desistance_median_age = 150;  // nobody desists
   o.female_effect = 0;
   o.prior_arrests_effect = 0;
   o.onset_effect = 0;
+  o.property_offender_effect = o.drug_offender_effect = o.public_order_offender_effect = 0;
   o.substance_use_effect = 0;
   o.mental_health_effect = 0;
   o.antisocial_cognition_effect = 0;

@@ -1,5 +1,6 @@
 #include "models/justice/justice_model.hpp"
 
+#include "models/population/synthesis.hpp"
 #include "sim/engine/core/distributions.hpp"
 
 #include <algorithm>
@@ -21,6 +22,7 @@ void JusticeState::resize(std::size_t n) {
   frailty.resize(n);
   propensity.resize(n);
   static_propensity.resize(n);
+  desist_week.resize(n);
   violation_multiplier.resize(n);
   custody.assign(n, static_cast<std::uint8_t>(Custody::Community));
   custody_until.assign(n, kNever);
@@ -71,22 +73,36 @@ void JusticeModel::setup(Parallel& par) {
   s_.resize(n);
   const auto& o = p_.offending;
   const double theta = o.frailty_variance;
+  const double offender_effect[kOffenceTypes] = {0.0, o.property_offender_effect, o.drug_offender_effect,
+                                                 o.public_order_offender_effect};
   par.for_ranges(n, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       const auto id = static_cast<std::uint32_t>(i);
-      const double u = rng_.uniform2_fine(id, kSetupWeek, Purpose::Frailty)[0];
+      const double u = unobserved_risk_quantile(rng_, id);
+      s_.desist_week[i] =
+          desistance_week(pop_.age_at_release[i], rng_.uniform2_fine(id, kSetupWeek, Purpose::Frailty)[1]);
       const double frailty = theta > 1e-9 ? theta * gamma_quantile(1.0 / theta, u) : 1.0;
       const double x = o.female_effect * (pop_.sex[i] == static_cast<std::uint8_t>(Sex::Female)) +
                        o.prior_arrests_effect *
                            (std::sqrt(static_cast<double>(pop_.prior_arrests[i])) - std::sqrt(kReferencePriors)) +
                        o.onset_effect * (pop_.age_first_arrest[i] - kReferenceOnset) +
-                       o.age_effect * (pop_.age_at_release[i] - kReferenceAge);
+                       o.age_elasticity * std::log(pop_.age_at_release[i] / kReferenceAge) +
+                       offender_effect[pop_.commitment_offence[i]];
       s_.frailty[i] = static_cast<float>(frailty);
       s_.static_propensity[i] = static_cast<float>(o.base_rate * frailty * std::exp(x));
       refresh_from_needs(i);
       if (pop_.released_to_supervision[i] != 0) start_supervision(i, 0, true);
     }
   });
+}
+
+std::int16_t JusticeModel::desistance_week(double age_at_release, double u) const {
+  // The age at desistance is logistic(median, scale); u is its quantile. A
+  // person whose career ended before release has desisted (week 0).
+  const auto& o = p_.offending;
+  const double age = o.desistance_median_age + o.desistance_age_scale * std::log(u / (1.0 - u));
+  const double weeks = std::ceil((age - age_at_release) * 52.0);
+  return static_cast<std::int16_t>(std::clamp(weeks, 0.0, static_cast<double>(kMaxDesistWeek)));
 }
 
 void JusticeModel::refresh_from_needs(std::size_t i) {

@@ -22,11 +22,17 @@
 //   divert_to_courts       (barrier) places in problem-solving courts.
 //
 // The weekly offending hazard of person i in week t is
-//   base_rate * frailty_i * exp(b . x_i) * exp(age_effect * t / 52)
-// where x_i holds sex, sqrt(prior arrests), age at first arrest, age at
-// release and needs, times the person's situation multiplier this week (work
-// and housing, models/reintegration/situation_effects.hpp). Nothing reads weeks since release: the fall of the
-// population hazard over time comes from frailty selection and ageing.
+//   base_rate * frailty_i * exp(b . x_i) * (age_i(t) / 35)^age_elasticity
+// while week t is before the person's desistance week, and 0 from it on. x_i
+// holds sex, sqrt(prior arrests), age at first arrest, the commitment offence
+// type and needs; age_i(t) is the current age. The product is times the
+// person's situation multiplier this week (work and housing,
+// models/reintegration/situation_effects.hpp). Each person's career ends at an
+// age drawn at set-up from a logistic distribution (desistance_median_age,
+// desistance_age_scale), so the share still offending falls with age at release
+// and keeps falling during follow-up. Nothing reads weeks since release: the fall
+// of the population hazard over time comes from frailty selection, desistance
+// and ageing.
 #pragma once
 
 #include <array>
@@ -50,12 +56,16 @@ enum class Custody : std::uint8_t { Community = 0, Jail = 1, Prison = 2 };
 enum class SupervisionLevel : std::uint8_t { None = 0, Standard = 1, Intensive = 2 };
 
 inline constexpr std::int16_t kNever = -1;
+inline constexpr std::int16_t kMaxDesistWeek = 30000;
 
 struct JusticeState {
   // Offending propensity: frailty times the static covariate terms, per week.
   std::vector<float> frailty;
   std::vector<float> propensity;         // offences per week at release age, all covariates
   std::vector<float> static_propensity;  // the part that does not depend on needs
+  // The week from which the person no longer offends: their criminal career has
+  // ended (0: desisted before release; kMaxDesistWeek: not within 576 years).
+  std::vector<std::int16_t> desist_week;
   // Detected technical violations per week on standard supervision, relative to
   // justice.supervision.violation_rate: exp(substance_violation_effect x substance-use need).
   std::vector<float> violation_multiplier;
@@ -109,6 +119,9 @@ class JusticeModel {
   // Recomputes person i's propensity and violation multiplier after their
   // needs changed (programmes). Writes only row i.
   void refresh_from_needs(std::size_t i);
+  // The week from which a person released at this age, with quantile u of
+  // their age at desistance, no longer offends (set-up).
+  [[nodiscard]] std::int16_t desistance_week(double age_at_release, double u) const;
 
   // Barrier after the per-person phases of week t: diverts this week's
   // eligible convicted defendants into problem-solving courts while places last

@@ -12,12 +12,16 @@
 namespace pw {
 
 struct OffendingParams {
-  double base_rate = 0;             // offences per week, reference person, frailty 1
-  double frailty_variance = 0;      // gamma frailty, mean 1
-  double age_effect = 0;            // log hazard per year of current age
-  double female_effect = 0;         // log hazard ratio, female vs male
-  double prior_arrests_effect = 0;  // log hazard per unit of sqrt(prior arrests)
-  double onset_effect = 0;          // log hazard per year of age at first arrest
+  double base_rate = 0;              // offences per week, reference person, frailty 1
+  double frailty_variance = 0;       // gamma frailty, mean 1
+  double age_elasticity = 0;         // log hazard per unit of log current age (hazard ~ age^elasticity)
+  double desistance_median_age = 0;  // years: the age by which half of careers have ended
+  double desistance_age_scale = 0;   // years: logistic scale of the age at desistance
+  double female_effect = 0;          // log hazard ratio, female vs male
+  double prior_arrests_effect = 0;   // log hazard per unit of sqrt(prior arrests)
+  double onset_effect = 0;           // log hazard per year of age at first arrest
+  double property_offender_effect = 0, drug_offender_effect = 0,
+         public_order_offender_effect = 0;  // log hazard ratio by commitment offence, vs violent
   double substance_use_effect = 0, mental_health_effect = 0, antisocial_cognition_effect = 0,
          low_employability_effect = 0;                     // log hazard per unit of need
   double specialisation = 0;                               // probability an offence repeats the commitment offence type
@@ -30,24 +34,61 @@ struct OffendingParams {
     // clang-format off
     v(base_rate, {.path = "justice.offending.base_rate", .unit = Unit::PerWeek, .def = 0.1, .lo = 1e-5, .hi = 5,
                   .description = "offences per week of a man aged 35 with 9 prior arrests, first arrested at 18, "
-                                 "with no criminogenic needs and frailty 1",
+                                 "released from a term for a violent offence, with no criminogenic needs and frailty 1",
                   .source = "calibrated (docs/calibration.md)"});
     v(frailty_variance, {.path = "justice.offending.frailty_variance", .def = 1.5, .lo = 0, .hi = 10,
                          .description = "variance of the persistent individual propensity (gamma, mean 1); its "
                                         "selection makes the population hazard fall with time since release",
                          .source = "calibrated (docs/calibration.md)"});
-    v(age_effect, {.path = "justice.offending.age_effect", .def = -0.04, .lo = -0.2, .hi = 0.05,
-                   .description = "log hazard per year of current age (the adult age-crime decline); age grows each week",
-                   .source = "calibrated (docs/calibration.md) within the range of Farrington (1986), Age and crime, "
-                             "Crime & Justice 7: offending falls by roughly a third to a half per decade after the early twenties"});
+    v(age_elasticity,
+      {.path = "justice.offending.age_elasticity", .def = -1.5, .lo = -6, .hi = 1,
+       .description = "elasticity of the offending rate of people still offending with respect to their current age: "
+                      "the hazard is proportional to (age / 35)^elasticity, so it falls fastest in the twenties and "
+                      "flattens later; age grows each week",
+       .source = "calibrated (docs/calibration.md); shape: the adult decline of offending is steepest after the late-teens "
+                 "peak and slows with age (Farrington 1986, Age and crime, Crime & Justice 7:189; Hirschi & Gottfredson "
+                 "1983, AJS 89:552); -1.5 halves the rate between 35 and 55"});
     v(female_effect, {.path = "justice.offending.female_effect", .def = -0.35, .lo = -3, .hi = 1,
                       .description = "log hazard ratio of women vs men", .source = "calibrated (docs/calibration.md)"});
     v(prior_arrests_effect, {.path = "justice.offending.prior_arrests_effect", .def = 0.5, .lo = 0, .hi = 3,
                              .description = "log hazard per unit of the square root of prior arrests (a count of 9 is the reference)",
                              .source = "calibrated (docs/calibration.md)"});
+    v(desistance_median_age,
+      {.path = "justice.offending.desistance_median_age", .unit = Unit::Years, .def = 60, .lo = 30, .hi = 150,
+       .description = "median age at desistance: each person's criminal career ends at an age drawn from a logistic "
+                      "distribution with this median; a person released after that age has desisted and does not "
+                      "offend, and an active person stops offending on reaching it (the age-crime curve as falling "
+                      "participation)",
+       .source = "calibrated (docs/calibration.md); mechanism: the decline of crime with age is mostly a decline in "
+                 "the share of people still offending, not in their rate (Blumstein, Cohen & Farrington 1988, "
+                 "Criminology 26:1); split-population recidivism model (Schmidt & Witte 1989, J. Econometrics 40:141); "
+                 "termination rates rise after the thirties (Blumstein, Cohen & Hsieh 1982, The Duration of Adult "
+                 "Criminal Careers, Urban Institute)"});
+    v(desistance_age_scale,
+      {.path = "justice.offending.desistance_age_scale", .unit = Unit::Years, .def = 8, .lo = 1, .hi = 40,
+       .description = "logistic scale of the age at desistance: the desisted share rises from 27% to 73% between "
+                      "median - scale and median + scale",
+       .source = "calibrated (docs/calibration.md); by age 70 most careers have ended (Laub & Sampson 2003, Shared "
+                 "Beginnings, Divergent Lives, Harvard UP)"});
     v(onset_effect, {.path = "justice.offending.onset_effect", .def = -0.02, .lo = -0.2, .hi = 0.05,
                      .description = "log hazard per year of age at first arrest (early onset, higher risk)",
                      .source = "assumption; early onset predicts persistence (Moffitt 1993)"});
+    v(property_offender_effect, {.path = "justice.offending.property_offender_effect", .def = 0.4, .lo = -2, .hi = 2,
+                                 .description = "log hazard ratio of offending of people whose commitment offence was a "
+                                                "property offence, vs a violent one (offence-specific propensity: property "
+                                                "offenders offend at high rates)",
+                                 .source = "calibrated (docs/calibration.md); direction: property offending is the most "
+                                           "frequent and most persistent (Blumstein et al. 1986, Criminal Careers and "
+                                           "'Career Criminals', National Academy Press, ch. 3)"});
+    v(drug_offender_effect, {.path = "justice.offending.drug_offender_effect", .def = 0.2, .lo = -2, .hi = 2,
+                             .description = "log hazard ratio of offending of people whose commitment offence was a drug "
+                                            "offence, vs a violent one",
+                             .source = "calibrated (docs/calibration.md); prior range centred on no difference"});
+    v(public_order_offender_effect, {.path = "justice.offending.public_order_offender_effect", .def = 0.2, .lo = -2,
+                                     .hi = 2,
+                                     .description = "log hazard ratio of offending of people whose commitment offence was "
+                                                    "a public-order offence, vs a violent one",
+                                     .source = "calibrated (docs/calibration.md); prior range centred on no difference"});
     v(substance_use_effect, {.path = "justice.offending.substance_use_effect", .def = 0.5, .lo = -2, .hi = 3,
                              .description = "log hazard per unit of substance-use need",
                              .source = "assumption; a 'central eight' factor (Andrews & Bonta 2010)"});

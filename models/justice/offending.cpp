@@ -18,17 +18,18 @@ constexpr std::int64_t WeekCounts::*kOffenceCounters[kOffenceTypes] = {
 WeekCounts JusticeModel::offending(std::size_t begin, std::size_t end, int week, const PersonWeekDraws& draws) {
   WeekCounts c;
   const auto& o = p_.offending;
-  const double age_factor = std::exp(o.age_effect * week / 52.0);
+  const double years = week / 52.0;
   const double mix_cum[3] = {o.mix_violent, o.mix_violent + o.mix_property,
                              o.mix_violent + o.mix_property + o.mix_drug};
   const double detect[kOffenceTypes] = {o.detect_violent, o.detect_property, o.detect_drug, o.detect_public_order};
   const auto w = static_cast<std::uint32_t>(week);
   for (std::size_t i = begin; i < end; ++i) {
-    if (s_.custody[i] != static_cast<std::uint8_t>(Custody::Community)) continue;
+    if (s_.custody[i] != static_cast<std::uint8_t>(Custody::Community) || week >= s_.desist_week[i]) continue;
     const auto id = static_cast<std::uint32_t>(i);
     const double situation = situation_ ? situation_->offending[i] : 1.0;
+    const double ageing = std::exp(o.age_elasticity * std::log1p(years / pop_.age_at_release[i]));
     const int k =
-        poisson_inverse(s_.propensity[i] * age_factor * situation, draws.of(i)[kDrawOffending], kMaxOffencesPerWeek);
+        poisson_inverse(s_.propensity[i] * ageing * situation, draws.of(i)[kDrawOffending], kMaxOffencesPerWeek);
     if (k == 0) continue;
 
     bool arrested = false, violent = false;

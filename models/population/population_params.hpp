@@ -24,6 +24,7 @@ struct PopulationParams {
   double offence_drug_share = 0;
   double months_served_median = 0;
   double months_served_sigma = 0;
+  double admission_risk_correlation = 0;
 
   template <class V>
   void visit(V& v) {
@@ -74,6 +75,14 @@ struct PopulationParams {
     v(months_served_sigma, {.path = "population.months_served_sigma", .def = 1.18, .lo = 0.1, .hi = 3,
                             .description = "log-scale spread of months served",
                             .source = "Kaeble (2018): mean 2.6 y is twice the median 1.3 y, so sigma = sqrt(2 ln 2)"});
+    v(admission_risk_correlation, {.path = "population.admission_risk_correlation", .def = 0.5, .lo = -0.95, .hi = 0.95,
+                                   .description = "correlation (Gaussian copula) between a person's persistent unobserved "
+                                                  "propensity to offend (the offending frailty) and having been admitted as a "
+                                                  "supervision violator: violators are those whose earlier supervision failed, "
+                                                  "a selection on unobserved risk (docs/ODD.md, 'Population synthesis')",
+                                   .source = "calibrated (docs/calibration.md); direction: a previous failure under "
+                                             "supervision is among the strongest predictors of later failure (Gendreau, "
+                                             "Little & Goggin 1996, Criminology 34:575)"});
     // clang-format on
   }
 };

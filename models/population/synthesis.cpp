@@ -32,6 +32,10 @@ std::size_t pick(const std::vector<double>& cumulative, double u) {
 
 }  // namespace
 
+double unobserved_risk_quantile(const Rng& rng, std::uint32_t id) {
+  return rng.uniform2_fine(id, kSetupWeek, Purpose::Frailty)[0];
+}
+
 HistoryTable fit_history_table(const PopulationProfile& profile, const PopulationParams& params) {
   HistoryTable t;
   t.age_bands = profile.at("age_at_release");
@@ -103,15 +107,23 @@ Population synthesise_population(std::size_t people, const PopulationProfile& pr
 
   const double female = profile.share("sex", "female");
   const double to_supervision = profile.share("release", "to_supervision");
+  // Admission categories ordered by the latent risk they take: new court
+  // commitments lowest, supervision violators highest, others between.
   std::vector<double> admission_cum;
   std::vector<std::uint8_t> admission_kind;
-  for (const auto& c : profile.at("admission")) {
-    admission_cum.push_back((admission_cum.empty() ? 0.0 : admission_cum.back()) + c.share);
-    admission_kind.push_back(static_cast<std::uint8_t>(c.label == "new_court_commitment" ? Admission::NewCourtCommitment
-                                                       : c.label == "supervision_violator"
-                                                           ? Admission::SupervisionViolator
-                                                           : Admission::Other));
+  const auto kind_of = [](const std::string& label) {
+    return label == "new_court_commitment"   ? Admission::NewCourtCommitment
+           : label == "supervision_violator" ? Admission::SupervisionViolator
+                                             : Admission::Other;
+  };
+  for (const Admission rank : {Admission::NewCourtCommitment, Admission::Other, Admission::SupervisionViolator}) {
+    for (const auto& c : profile.at("admission")) {
+      if (kind_of(c.label) != rank) continue;
+      admission_cum.push_back((admission_cum.empty() ? 0.0 : admission_cum.back()) + c.share);
+      admission_kind.push_back(static_cast<std::uint8_t>(rank));
+    }
   }
+  const double rho = params.admission_risk_correlation, rho_rest = std::sqrt(1.0 - rho * rho);
   const std::vector<double> offence_cum = {
       params.offence_violent_share, params.offence_violent_share + params.offence_property_share,
       params.offence_violent_share + params.offence_property_share + params.offence_drug_share, 1.0};
@@ -153,7 +165,8 @@ Population synthesise_population(std::size_t people, const PopulationProfile& pr
           static_cast<std::uint8_t>(d[2] < params.education_none_share                   ? Education::None
                                     : d[2] < 1.0 - params.education_post_secondary_share ? Education::Secondary
                                                                                          : Education::PostSecondary);
-      pop.admission[i] = admission_kind[pick(admission_cum, d[3])];
+      const double latent = rho * normal_quantile(unobserved_risk_quantile(rng, id)) + rho_rest * normal_quantile(d[3]);
+      pop.admission[i] = admission_kind[pick(admission_cum, normal_cdf(latent))];
       pop.released_to_supervision[i] = rng.uniform(id, kSetupWeek, Purpose::Demography, 1) < to_supervision ? 1 : 0;
 
       const auto f = rng.uniform4(id, kSetupWeek, Purpose::Offence);

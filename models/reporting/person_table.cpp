@@ -111,6 +111,10 @@ void for_each_person_column(const Simulation& sim, const std::function<void(cons
   c.push_back(ints("risk_level", "0 low, 1 moderate, 2 high, 3 very high", sim.risk().level));
   c.push_back(reals("frailty", "persistent propensity multiplier (mean 1)", j.frailty));
   c.push_back(reals("propensity", "offences per week at release age, before ageing", j.propensity));
+  c.push_back(ints("desistance_week",
+                   "week from which the person no longer offends (0: desisted before release; "
+                   "30000: not within the horizon)",
+                   j.desist_week));
   c.push_back(ints("first_arrest_week", "week of first arrest after release, -1 if none", j.first_arrest_week));
   c.push_back(
       ints("first_conviction_week", "week of first arrest leading to conviction, -1 if none", j.first_conviction_week));

@@ -131,8 +131,17 @@ TEST_CASE("calibrate spec: every problem is reported at once with file, line, ke
 TEST_CASE("calibrate spec: the examples load, with the default targets and docs/calibration.md's ranges",
           "[experiment][calibrate]") {
   const auto j = pw::read_calibration_spec(pwt::kSourceDir / "scenarios/calibration/justice.toml");
-  CHECK(j.dimensions.size() == 10);
-  CHECK(pw::target_points(j.targets).size() == 60);
+  CHECK(j.dimensions.size() == 16);
+  CHECK(pw::target_points(j.targets).size() == 145);
+  {
+    // Every fitted justice parameter has its row, with its prior, in docs/calibration.md's table.
+    std::ifstream in(pwt::kSourceDir / "docs" / "calibration.md");
+    const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const auto& d : j.dimensions) {
+      INFO(d.path);
+      CHECK(doc.find("| `" + d.path + "` |") != std::string::npos);
+    }
+  }
   const auto r = pw::read_calibration_spec(pwt::kSourceDir / "scenarios/calibration/reintegration.toml");
   CHECK(r.dimensions.size() == 6);
   CHECK(pw::target_points(r.targets).size() == 5);

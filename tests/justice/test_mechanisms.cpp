@@ -10,6 +10,7 @@
 
 #include <boost/math/special_functions/gamma.hpp>
 
+#include "models/reporting/outcome_tables.hpp"
 #include "tests/sim_support.hpp"
 
 using pw::Custody;
@@ -83,10 +84,20 @@ TEST_CASE("offending: with no covariates and no frailty, weekly offences are Poi
                         1.0 - o.mix_violent - o.mix_property - o.mix_drug);
 }
 
+namespace {
+// The offence-specific propensity term: 0 for violent offenders (the reference).
+double offender_effect(const pw::OffendingParams& o, std::uint8_t offence) {
+  const double effects[pw::kOffenceTypes] = {0.0, o.property_offender_effect, o.drug_offender_effect,
+                                             o.public_order_offender_effect};
+  return effects[offence];
+}
+}  // namespace
+
 TEST_CASE("offending: the propensity is base_rate x frailty x exp(covariates) around the reference person",
           "[justice]") {
   // Reference person (parameter description of base_rate): a man aged 35 with 9
-  // prior arrests, first arrested at 18, with no needs (employability 1), frailty 1.
+  // prior arrests, first arrested at 18, released from a violent term, with no
+  // needs (employability 1), frailty 1.
   // The transform of prior arrests is the model's choice; the test requires only
   // that its term vanishes at 9 priors, depends on priors alone and grows with them.
   auto p = pwt::small_params(20000, 1, 202);
@@ -99,11 +110,11 @@ TEST_CASE("offending: the propensity is base_rate x frailty x exp(covariates) ar
   std::map<int, std::pair<double, double>> prior_factor;  // priors -> (min, max) of the residual factor
   std::int64_t reference = 0;
   for (std::size_t i = 0; i < pop.size(); ++i) {
-    const double x = o.female_effect * (pop.sex[i] == 1 ? 1.0 : 0.0) +
-                     o.onset_effect * (pop.age_first_arrest[i] - 18.0) + o.age_effect * (pop.age_at_release[i] - 35.0) +
-                     o.substance_use_effect * nd.substance_use[i] + o.mental_health_effect * nd.mental_health[i] +
-                     o.antisocial_cognition_effect * nd.antisocial_cognition[i] +
-                     o.low_employability_effect * (1.0 - nd.employability[i]);
+    const double x =
+        o.female_effect * (pop.sex[i] == 1 ? 1.0 : 0.0) + o.onset_effect * (pop.age_first_arrest[i] - 18.0) +
+        o.age_elasticity * std::log(pop.age_at_release[i] / 35.0) + o.substance_use_effect * nd.substance_use[i] +
+        o.mental_health_effect * nd.mental_health[i] + o.antisocial_cognition_effect * nd.antisocial_cognition[i] +
+        o.low_employability_effect * (1.0 - nd.employability[i]) + offender_effect(o, pop.commitment_offence[i]);
     const double without_priors = o.base_rate * js.frailty[i] * std::exp(x);
     const double factor = js.propensity[i] / without_priors;
     INFO("person " << i << ", " << pop.prior_arrests[i] << " prior arrests");
@@ -136,32 +147,36 @@ TEST_CASE("offending: with the prior-arrest effect off, the propensity is exactl
   const auto& nd = r.sim.needs();
   const auto& js = r.sim.justice();
   for (std::size_t i = 0; i < pop.size(); ++i) {
-    const double x = o.female_effect * (pop.sex[i] == 1 ? 1.0 : 0.0) +
-                     o.onset_effect * (pop.age_first_arrest[i] - 18.0) + o.age_effect * (pop.age_at_release[i] - 35.0) +
-                     o.substance_use_effect * nd.substance_use[i] + o.mental_health_effect * nd.mental_health[i] +
-                     o.antisocial_cognition_effect * nd.antisocial_cognition[i] +
-                     o.low_employability_effect * (1.0 - nd.employability[i]);
+    const double x =
+        o.female_effect * (pop.sex[i] == 1 ? 1.0 : 0.0) + o.onset_effect * (pop.age_first_arrest[i] - 18.0) +
+        o.age_elasticity * std::log(pop.age_at_release[i] / 35.0) + o.substance_use_effect * nd.substance_use[i] +
+        o.mental_health_effect * nd.mental_health[i] + o.antisocial_cognition_effect * nd.antisocial_cognition[i] +
+        o.low_employability_effect * (1.0 - nd.employability[i]) + offender_effect(o, pop.commitment_offence[i]);
     INFO("person " << i);
     REQUIRE(js.propensity[i] == Approx(o.base_rate * js.frailty[i] * std::exp(x)).epsilon(1e-5));
   }
 }
 
-TEST_CASE("offending: offences match the summed person hazards, with frailty, covariates and ageing",
+TEST_CASE("offending: offences match the summed person hazards, with frailty, covariates, ageing and desistance",
           "[justice][stats]") {
   auto p = pwt::small_params(pwt::sized(20000, 10000), 156, 303);
   pwt::set_detection(p, 0.0);
   p.justice.supervision.revocation_probability = 0.0;
   p.justice.offending.base_rate = 0.02;
-  p.justice.offending.age_effect = -0.1;  // strong ageing: the hazard falls by 26% over three years
+  p.justice.offending.age_elasticity = -4.0;         // strong ageing: at 30 the hazard falls by 34% over three years
+  p.justice.offending.desistance_median_age = 50.0;  // many careers end before or during follow-up
+  p.justice.offending.desistance_age_scale = 8.0;
   pwt::no_situation_effects(p);
   Run r(p);
   r.run();
   const auto& js = r.sim.justice();
   const auto& pop = r.sim.population();
   const int weeks = r.sim.horizon();
-  std::vector<double> age_factor(static_cast<std::size_t>(weeks));
-  for (int t = 0; t < weeks; ++t)
-    age_factor[static_cast<std::size_t>(t)] = std::exp(p.justice.offending.age_effect * t / 52.0);
+  const auto hazard = [&](std::size_t i, int t) {  // person i's offences per week at week t, by the formula
+    if (t >= js.desist_week[i]) return 0.0;
+    const double ageing = std::pow(1.0 + t / 52.0 / pop.age_at_release[i], p.justice.offending.age_elasticity);
+    return truncated_poisson_mean(static_cast<double>(js.propensity[i]) * ageing);
+  };
 
   // Subsets chosen by attributes that enter the hazard.
   std::vector<float> sorted(js.frailty);
@@ -184,10 +199,7 @@ TEST_CASE("offending: offences match the summed person hazards, with frailty, co
     for (std::size_t i = 0; i < pop.size(); ++i) {
       if (!s.in(i)) continue;
       observed += js.offences[i];
-      for (int t = 0; t < weeks; ++t) {
-        expected +=
-            truncated_poisson_mean(static_cast<double>(js.propensity[i]) * age_factor[static_cast<std::size_t>(t)]);
-      }
+      for (int t = 0; t < weeks; ++t) expected += hazard(i, t);
     }
     REQUIRE(expected > 1000);
     pwt::check_within_se(s.name, observed, expected, std::sqrt(expected));
@@ -199,12 +211,49 @@ TEST_CASE("offending: offences match the summed person hazards, with frailty, co
     last += r.sim.weekly()[static_cast<std::size_t>(weeks - 52 + t)].offences;
   }
   double ef = 0, el = 0;
-  for (int t = 0; t < 52; ++t) {
-    ef += age_factor[static_cast<std::size_t>(t)];
-    el += age_factor[static_cast<std::size_t>(weeks - 52 + t)];
+  for (std::size_t i = 0; i < pop.size(); ++i) {
+    for (int t = 0; t < 52; ++t) {
+      ef += hazard(i, t);
+      el += hazard(i, weeks - 52 + t);
+    }
   }
   const double ratio = static_cast<double>(last) / first;
   pwt::check_within_se("last-year / first-year offences", ratio, el / ef, ratio * std::sqrt(1.0 / first + 1.0 / last));
+}
+
+TEST_CASE("desistance: the share whose career ended before release is the logistic CDF of age at release",
+          "[justice][stats]") {
+  auto p = pwt::small_params(pwt::sized(40000, 20000), 52, 305);
+  p.justice.offending.desistance_median_age = 45.0;
+  p.justice.offending.desistance_age_scale = 7.0;
+  Run r(p);
+  const auto& js = r.sim.justice();
+  const auto& pop = r.sim.population();
+  const double m = p.justice.offending.desistance_median_age, sc = p.justice.offending.desistance_age_scale;
+  struct Band {
+    const char* name;
+    double lo, hi;
+  };
+  for (const Band& b : {Band{"under 30", 0, 30}, Band{"30-44", 30, 45}, Band{"45-54", 45, 55}, Band{"55+", 55, 200}}) {
+    double expected = 0, var = 0, observed = 0, people = 0;
+    for (std::size_t i = 0; i < pop.size(); ++i) {
+      const double a = pop.age_at_release[i];
+      if (a < b.lo || a >= b.hi) continue;
+      const double f = 1.0 / (1.0 + std::exp(-(a - m) / sc));  // P(age at desistance < age at release)
+      expected += f;
+      var += f * (1 - f);
+      observed += js.desist_week[i] == 0 ? 1.0 : 0.0;
+      ++people;
+    }
+    REQUIRE(people > 500);
+    pwt::check_within_se(b.name, observed, expected, std::sqrt(var));
+  }
+  // With the median far beyond any age (the default of the test fixtures' "no desistance"), nobody desists.
+  auto q = pwt::small_params(5000, 52, 305);
+  q.justice.offending.desistance_median_age = 150.0;
+  q.justice.offending.desistance_age_scale = 1.0;
+  Run none(q);
+  for (std::size_t i = 0; i < none.sim.population().size(); ++i) REQUIRE(none.sim.justice().desist_week[i] > 52 * 60);
 }
 
 TEST_CASE("detection: each offence type is detected with its own probability", "[justice][stats]") {
@@ -565,4 +614,55 @@ TEST_CASE("risk: the score follows the documented points table", "[justice][risk
   person(30, 5, 20, A::NewCourtCommitment, O::Drug, S::Female, 0.1f, 0.1f);  // 2 + 2 + 1 = 5
   CHECK(pw::assess_risk(pop, needs, rp).score[0] == 5);
   CHECK(pw::assess_risk(pop, needs, rp).level[0] == static_cast<std::uint8_t>(pw::RiskLevel::Moderate));
+}
+
+TEST_CASE("selection: supervision violators are rearrested more only when they carry more unobserved risk",
+          "[justice][stats]") {
+  // Admission enters no hazard: the violators' excess comes from the copula with the frailty
+  // (population.admission_risk_correlation). At correlation 0 the two admission groups' one-year
+  // arrest shares agree within sampling error; at 0.6 violators' is clearly higher.
+  double gap[2] = {0, 0}, se[2] = {0, 0};
+  int k = 0;
+  for (const double rho : {0.0, 0.6}) {
+    auto p = pwt::small_params(pwt::sized(40000, 20000), 52, 404);
+    p.population.admission_risk_correlation = rho;
+    Run r(p);
+    r.run();
+    const auto t = pw::cumulative_tables(r.sim);
+    const auto at = [&](const char* g) {
+      const auto i = static_cast<std::size_t>(std::find(t.groups.begin(), t.groups.end(), g) - t.groups.begin());
+      REQUIRE(i < t.groups.size());
+      return std::pair<double, double>{t.pct[i][0][11] / 100.0, static_cast<double>(t.group_size[i])};
+    };
+    const auto [v, nv] = at("admission_supervision_violator");
+    const auto [c, nc] = at("admission_new_court_commitment");
+    gap[k] = v - c;
+    se[k] = std::sqrt(v * (1 - v) / nv + c * (1 - c) / nc);
+    ++k;
+  }
+  INFO("violator minus new commitment, year-1 arrest: rho 0 " << gap[0] << " (se " << se[0] << "), rho 0.6 " << gap[1]
+                                                              << " (se " << se[1] << ")");
+  CHECK(std::abs(gap[0]) < 4.0 * se[0]);
+  CHECK(gap[1] > 6.0 * se[1]);
+  CHECK(gap[1] > gap[0]);
+}
+
+TEST_CASE("offending: a positive property-offender effect raises property offenders' arrests above violent ones'",
+          "[justice][stats]") {
+  // With one detection probability for every type the offence-specific propensity alone orders the groups.
+  auto p = pwt::small_params(pwt::sized(40000, 20000), 52, 405);
+  pwt::set_detection(p, 0.1);
+  p.justice.offending.property_offender_effect = 0.5;
+  Run r(p);
+  r.run();
+  const auto t = pw::cumulative_tables(r.sim);
+  const auto at = [&](const char* g) {
+    const auto i = static_cast<std::size_t>(std::find(t.groups.begin(), t.groups.end(), g) - t.groups.begin());
+    REQUIRE(i < t.groups.size());
+    return std::pair<double, double>{t.pct[i][0][11] / 100.0, static_cast<double>(t.group_size[i])};
+  };
+  const auto [prop, np] = at("offence_property");
+  const auto [viol, nv] = at("offence_violent");
+  INFO("year-1 arrest: property " << prop << ", violent " << viol);
+  CHECK(prop - viol > 6.0 * std::sqrt(prop * (1 - prop) / np + viol * (1 - viol) / nv));
 }

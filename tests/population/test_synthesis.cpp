@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "models/population/synthesis.hpp"
+#include "sim/engine/core/distributions.hpp"
 #include "sim/engine/core/parallel.hpp"
 #include "sim/engine/core/rng.hpp"
 #include "tests/test_support.hpp"
@@ -246,4 +247,40 @@ TEST_CASE("synthesis: a person depends on (seed, replicate, id), not on the coho
   std::size_t same_age = 0;
   for (std::size_t i = 0; i < small.size(); ++i) same_age += small.age_at_release[i] == other.age_at_release[i];
   CHECK(same_age < 30);
+}
+
+TEST_CASE("synthesis: supervision violators carry more unobserved risk, by the configured copula correlation",
+          "[population][stats]") {
+  // Admission is drawn through a Gaussian copula with the frailty quantile u (unobserved_risk_quantile):
+  // z = rho Phi^-1(u) + sqrt(1 - rho^2) Phi^-1(v). The shares stay the profile's for any rho, and the
+  // correlation between Phi^-1(u) and being a violator is the point-biserial one of a thresholded normal:
+  // rho phi(c) / sqrt(s (1 - s)), with s the violator share and c = Phi^-1(1 - s).
+  const std::size_t n = 200000;
+  const double s = pwt::profile().share("admission", "supervision_violator");
+  for (const double rho : {0.0, 0.6}) {
+    INFO("rho " << rho);
+    auto params = pwt::small_params().population;
+    params.admission_risk_correlation = rho;
+    const pw::Rng rng(77, 0);
+    pw::Parallel par(2);
+    const auto pop = pw::synthesise_population(n, pwt::profile(), params, rng, par);
+    double violators = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double x = pw::normal_quantile(pw::unobserved_risk_quantile(rng, static_cast<std::uint32_t>(i)));
+      const double y = pop.admission[i] == static_cast<std::uint8_t>(pw::Admission::SupervisionViolator) ? 1.0 : 0.0;
+      violators += y;
+      sx += x;
+      sy += y;
+      sxx += x * x;
+      sxy += x * y;
+    }
+    const double share = violators / n;
+    CHECK(std::abs(share - s) < 4.0 * std::sqrt(s * (1 - s) / n));
+    const double cov = sxy / n - (sx / n) * (sy / n);
+    const double corr = cov / std::sqrt((sxx / n - (sx / n) * (sx / n)) * share * (1 - share));
+    const double c = pw::normal_quantile(1.0 - s);
+    const double expected = rho * std::exp(-0.5 * c * c) / std::sqrt(2.0 * M_PI) / std::sqrt(s * (1 - s));
+    // The sample correlation's standard error is about (1 - r^2) / sqrt(n).
+    CHECK(std::abs(corr - expected) < 4.0 / std::sqrt(static_cast<double>(n)));
+  }
 }

@@ -18,6 +18,9 @@ inline double normal_quantile(double u) {
   return std::sqrt(2.0) * boost::math::erf_inv(2.0 * u - 1.0, FastMathPolicy());
 }
 
+// Standard normal distribution function.
+inline double normal_cdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
+
 // Quantile of a gamma distribution with the given shape and scale 1.
 inline double gamma_quantile(double shape, double u) { return boost::math::gamma_p_inv(shape, u, FastMathPolicy()); }
 

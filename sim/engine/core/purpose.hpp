@@ -16,7 +16,7 @@ enum class Purpose : std::uint16_t {
   Demography = 3,           // sex, group, education, admission type, supervision at release
   Offence = 4,              // commitment offence and months served
   Needs = 5,                // baseline criminogenic needs (normal deviates)
-  Frailty = 6,              // persistent individual propensity to offend
+  Frailty = 6,              // lane 0: persistent individual propensity to offend; lane 1: age at desistance
   SupervisionSetup = 7,     // supervision level and term at release
   ProgrammeUptake = 8,      // per programme (index = programme): lane 0 referred and willing
   PreReleaseProgramme = 9,  // per programme: lane 0 priority tie-break, 1 completion
