@@ -39,6 +39,17 @@ namespace {
 
 constexpr int kInvalidInput = 2;
 
+// After a failed write (disk full) the message is out and the partial file is
+// removed; the process then ends without HDF5's clean-up at exit, which in
+// HDF5 1.10 crashes (SIGSEGV in H5F__close_cb) on a file whose final flush
+// failed. Exit code 1.
+[[noreturn]] void exit_after_write_failure(const std::string& message) {
+  std::cerr << "error: " << message << "\n";
+  std::cout.flush();
+  std::cerr.flush();
+  std::_Exit(1);
+}
+
 int print_table(const std::filesystem::path& results, const std::vector<std::string>& targets_files) {
   // An experiment file prints its answer: the comparison, or the sweep. A
   // damaged or foreign file is refused first, naming what is wrong (exit 2).
@@ -106,6 +117,12 @@ int with_experiment_errors(pw::MpiSession& mpi, Body body) {
     return fail(e.what(), kInvalidInput);
   } catch (const pw::InputProblem& e) {  // ExperimentInputError, an output in use, a damaged results file
     return fail(e.what(), kInvalidInput);
+  } catch (const pw::WriteFailure& e) {
+    if (mpi.size() > 1) {
+      std::cerr << "error: " << e.what() << "\n";
+      mpi.abort(1);
+    }
+    exit_after_write_failure(e.what());
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
     if (mpi.size() > 1) mpi.abort(1);
@@ -509,7 +526,9 @@ int main(int argc, char** argv) {
   } catch (const pw::InputProblem& e) {  // an output in use or not usable, a damaged results file
     std::cerr << "error: " << e.what() << "\n";
     return kInvalidInput;
-  } catch (const std::exception& e) {  // WriteFailure (disk full) and other runtime failures
+  } catch (const pw::WriteFailure& e) {  // disk full, I/O error: said once, the earlier file intact
+    exit_after_write_failure(e.what());
+  } catch (const std::exception& e) {  // other runtime failures
     std::cerr << "error: " << e.what() << "\n";
     return 1;
   } catch (const H5::Exception& e) {  // a path not yet turned into a message: still no terminate
