@@ -985,11 +985,22 @@ def main(argv=None):
     if not os.path.isfile(args.file):
         print(f"error: {args.file}: missing file: no such results file", file=sys.stderr)
         return 2
+    # `pathways report` checks the file first (sim/app/io/results_check.hpp); run
+    # directly, a damaged file still gives a message and exit 2, not a traceback.
+    try:
+        return report(args)
+    except (OSError, KeyError, ValueError, IndexError, TypeError) as e:
+        print(f"error: {args.file}: damaged or incomplete results file: {type(e).__name__}: {e}", file=sys.stderr)
+        return 2
+
+
+def report(args):
+    """Writes the figures and summary.md of args.file into args.output."""
     os.makedirs(args.output, exist_ok=True)
     ex_info = pr.experiment(args.file) if os.path.isfile(args.file) else None
     if ex_info and ex_info.get("kind") in ("sweep", "calibrate"):
-        report = sweep_report if ex_info["kind"] == "sweep" else calibration_report
-        figures, text = report(args.file, args.output)
+        kind_report = sweep_report if ex_info["kind"] == "sweep" else calibration_report
+        figures, text = kind_report(args.file, args.output)
         md = os.path.join(args.output, "summary.md")
         with open(md, "w") as f:
             f.write(text)

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "sim/app/io/h5_util.hpp"
+#include "sim/app/io/results_check.hpp"
 
 namespace pw::viz {
 
@@ -97,8 +98,8 @@ std::vector<float> months_to_weeks(const double* months, std::size_t n_months, i
 }
 
 std::vector<RunData> read_results_file(const std::filesystem::path& file) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec)) throw std::runtime_error(file.string() + ": no such results file");
+  // Empty, not HDF5, truncated, a dataset missing: named before anything is read.
+  check_results_file(file);
   H5::Exception::dontPrint();
   std::vector<RunData> runs;
   try {

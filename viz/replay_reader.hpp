@@ -18,7 +18,8 @@ namespace pw::viz {
 // linear between month ends and from 0 at release.
 std::vector<float> months_to_weeks(const double* months, std::size_t n_months, int weeks);
 
-// Throws std::runtime_error naming the file when it is missing or not a results file.
+// Throws std::runtime_error naming the file when it is missing or not a results
+// file, ResultsFileError (sim/app/io/results_check.hpp) naming what is wrong when it is damaged.
 std::vector<RunData> read_results_file(const std::filesystem::path& file);
 
 }  // namespace pw::viz

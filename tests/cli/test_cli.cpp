@@ -115,7 +115,19 @@ TEST_CASE("cli: --help hides the testing flag --stop-after; a bad --set is a com
   CHECK(r.output.find("in scenario") == std::string::npos);
 }
 
-TEST_CASE("cli: run, compare and sweep refuse a directory or device as -o before simulating", "[cli][faults]") {
+TEST_CASE("cli: sweep and calibration spec problems are said to be in the spec file", "[cli][errors]") {
+  pwt::TempDir dir("cli-spec");
+  const auto spec = dir.write("spec.toml", "design = \"grid\"\n");
+  for (const std::string cmd : {"sweep", "calibrate"}) {
+    const auto r = run_cli(dir, cmd + " " + quote(spec.string()) + " -o " + quote((dir / "x.h5").string()));
+    INFO(cmd << ": " << r.output);
+    CHECK(r.code == 2);
+    CHECK_THAT(r.output, Contains("in spec file:") && !Contains("in scenario"));
+  }
+}
+
+TEST_CASE("cli: run, compare and sweep refuse a directory or device as -o before simulating (exit 2)",
+          "[cli][faults]") {
   pwt::TempDir dir("cli-target");
   for (const std::string target : {dir.path().string(), std::string("/dev/null")}) {
     for (const std::string cmd : {"run scenarios/baseline.toml --people 100 --weeks 2",
@@ -123,7 +135,7 @@ TEST_CASE("cli: run, compare and sweep refuse a directory or device as -o before
                                   "sweep scenarios/sweeps/courts-grid.toml --people 100 --weeks 2"}) {
       INFO(cmd << " -o " << target);
       const auto r = run_cli(dir, cmd + " -q -o " + quote(target));
-      CHECK(r.code != 0);
+      CHECK(r.code == 2);
       CHECK_THAT(r.output, Contains(target) && Contains("name a file"));
     }
   }

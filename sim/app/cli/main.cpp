@@ -26,7 +26,9 @@
 #include "sim/app/experiment/task_journal.hpp"
 #include "sim/app/io/calibration_results.hpp"
 #include "sim/app/io/comparison.hpp"
+#include "sim/app/io/io_errors.hpp"
 #include "sim/app/io/report_table.hpp"
+#include "sim/app/io/results_check.hpp"
 #include "sim/app/io/results_file.hpp"
 #include "sim/app/io/summary.hpp"
 #include "sim/app/io/sweep_results.hpp"
@@ -37,20 +39,21 @@ namespace {
 
 constexpr int kInvalidInput = 2;
 
+// After a failed write (disk full) the message is out and the partial file is
+// removed; the process then ends without HDF5's clean-up at exit, which in
+// HDF5 1.10 crashes (SIGSEGV in H5F__close_cb) on a file whose final flush
+// failed. Exit code 1.
+[[noreturn]] void exit_after_write_failure(const std::string& message) {
+  std::cerr << "error: " << message << "\n";
+  std::cout.flush();
+  std::cerr.flush();
+  std::_Exit(1);
+}
+
 int print_table(const std::filesystem::path& results, const std::vector<std::string>& targets_files) {
-  // An experiment file prints its answer: the comparison, or the sweep.
-  std::string kind;
-  {
-    H5::Exception::dontPrint();
-    try {
-      const H5::H5File f(results.string(), H5F_ACC_RDONLY);
-      if (pw::is_comparison(f)) kind = "compare";
-      if (pw::is_sweep(f)) kind = "sweep";
-      if (pw::is_calibration(f)) kind = "calibrate";
-    } catch (const H5::Exception&) {
-      // not readable here: summarise_results reports it with the file name
-    }
-  }
+  // An experiment file prints its answer: the comparison, or the sweep. A
+  // damaged or foreign file is refused first, naming what is wrong (exit 2).
+  const std::string kind = pw::results_file_kind(results);
   if (kind == "compare") {
     std::cout << pw::format_comparison(pw::read_comparison(results));
     return 0;
@@ -112,10 +115,20 @@ int with_experiment_errors(pw::MpiSession& mpi, Body body) {
     return fail(e.what(), kInvalidInput);
   } catch (const pw::ProfileError& e) {
     return fail(e.what(), kInvalidInput);
-  } catch (const pw::ExperimentInputError& e) {
+  } catch (const pw::InputProblem& e) {  // ExperimentInputError, an output in use, a damaged results file
     return fail(e.what(), kInvalidInput);
+  } catch (const pw::WriteFailure& e) {
+    if (mpi.size() > 1) {
+      std::cerr << "error: " << e.what() << "\n";
+      mpi.abort(1);
+    }
+    exit_after_write_failure(e.what());
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
+    if (mpi.size() > 1) mpi.abort(1);
+    return 1;
+  } catch (const H5::Exception& e) {
+    std::cerr << "error: HDF5: " << e.getFuncName() << ": " << e.getDetailMsg() << "\n";
     if (mpi.size() > 1) mpi.abort(1);
     return 1;
   }
@@ -210,22 +223,20 @@ int report_command(const std::filesystem::path& file, const std::filesystem::pat
     std::cerr << "error: " << file.string() << ": missing file: no such results file\n";
     return kInvalidInput;
   }
-  // A sweep's Sobol indices are computed here, once, and handed to the script.
+  // A damaged or foreign file is refused here, naming what is wrong, before
+  // the script could fail on it with a traceback.
+  std::string kind;
   try {
-    H5::Exception::dontPrint();
-    bool sweep = false;
-    {
-      const H5::H5File f(file.string(), H5F_ACC_RDONLY);
-      sweep = pw::is_sweep(f);
-    }
-    if (sweep) {
-      std::filesystem::create_directories(out_dir);
-      std::ofstream json(out_dir / "sweep.json");
-      json << pw::sweep_json(pw::read_sweep(file)).dump(2) << "\n";
-    }
-  } catch (const H5::Exception& e) {
-    std::cerr << "error: " << file.string() << ": cannot read: " << e.getDetailMsg() << "\n";
-    return 1;
+    kind = pw::results_file_kind(file);
+  } catch (const pw::ResultsFileError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return kInvalidInput;
+  }
+  // A sweep's Sobol indices are computed here, once, and handed to the script.
+  if (kind == "sweep") {
+    std::filesystem::create_directories(out_dir);
+    std::ofstream json(out_dir / "sweep.json");
+    json << pw::sweep_json(pw::read_sweep(file)).dump(2) << "\n";
   }
   const std::string script = std::string(PATHWAYS_SOURCE_DIR) + "/results/report.py";
   const char* env = std::getenv("PATHWAYS_PYTHON");
@@ -473,6 +484,7 @@ int main(int argc, char** argv) {
     }
     if (inspect_cmd->parsed()) {
       if (json) {
+        pw::check_results_file(inspect_file);
         std::cout << pw::summarise_results(inspect_file).dump(2) << "\n";
         return 0;
       }
@@ -511,8 +523,16 @@ int main(int argc, char** argv) {
   } catch (const pw::ProfileError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return kInvalidInput;
-  } catch (const std::exception& e) {
+  } catch (const pw::InputProblem& e) {  // an output in use or not usable, a damaged results file
     std::cerr << "error: " << e.what() << "\n";
+    return kInvalidInput;
+  } catch (const pw::WriteFailure& e) {  // disk full, I/O error: said once, the earlier file intact
+    exit_after_write_failure(e.what());
+  } catch (const std::exception& e) {  // other runtime failures
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  } catch (const H5::Exception& e) {  // a path not yet turned into a message: still no terminate
+    std::cerr << "error: HDF5: " << e.getFuncName() << ": " << e.getDetailMsg() << "\n";
     return 1;
   }
   return 0;

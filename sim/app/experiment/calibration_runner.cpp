@@ -221,9 +221,10 @@ CalibrationRun run_calibration(const CalibrateOptions& o, MpiSession& mpi) {
     } else {
       try {
         if (const std::string why = output_target_problem(run.output); !why.empty()) throw ExperimentInputError(why);
+        if (!o.restart) check_replaceable(run.output, "calibrate");
         journal = std::make_unique<TaskJournal>(run.output, "calibrate", hash, tasks, o.restart, ".json");
         status = {kRun};
-      } catch (const ExperimentInputError& e) {
+      } catch (const InputProblem& e) {  // a journal of other inputs, an output in use or not replaceable
         input_error = e.what();
         status = {kInputError};
       }
@@ -438,7 +439,7 @@ CalibrationRun run_calibration(const CalibrateOptions& o, MpiSession& mpi) {
   fit_sets.push_back(fmt::format("simulation.replicates={}", spec.replicates));
   const LoadedScenario fitted = load_scenario(run.scenario_out, fit_sets);
   Parallel par(o.threads);
-  ResultsWriter writer(run.output, true);
+  ResultsWriter writer(run.output, true, /*lock_output=*/false);  // the journal holds the output's lock
   {
     ModelParams params = fitted.params;
     const ParamTable table(params);
@@ -466,10 +467,7 @@ CalibrationRun run_calibration(const CalibrateOptions& o, MpiSession& mpi) {
   info.scenarios = {fitted.meta.name};
   info.seeds = {static_cast<std::int64_t>(fitted.params.run.seed)};
   writer.write_experiment(info);
-  {
-    auto eg = writer.experiment_group();
-    write_calibration(eg, rec);
-  }
+  writer.write_experiment_section("writing the calibration", [&](H5::Group& eg) { write_calibration(eg, rec); });
   writer.commit();
   journal->remove();
   run.fit_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - fit_started).count();

@@ -266,7 +266,7 @@ CalibrationSpec read_calibration_spec(const std::filesystem::path& file, int peo
       }
     }
   }
-  if (!rd.issues.empty()) throw ScenarioError(rd.issues);
+  if (!rd.issues.empty()) throw ScenarioError(rd.issues, "spec file");
   return s;
 }
 

@@ -20,6 +20,8 @@
 #include "sim/app/experiment/task_journal.hpp"
 #include "sim/app/experiment/treated_effects.hpp"
 #include "sim/app/io/h5_util.hpp"
+#include "sim/app/io/io_errors.hpp"
+#include "sim/app/io/results_check.hpp"
 #include "sim/app/io/results_file.hpp"
 #include "sim/app/io/sweep_results.hpp"
 #include "sim/engine/core/parallel.hpp"
@@ -45,7 +47,7 @@ void run_task(const ExperimentPlan& plan, int task, const PopulationProfile& pro
     if (ledger) ledger->after_week(sim);
   }
   if (ledger) ledger->finish(sim);
-  ResultsWriter writer(out, true);
+  ResultsWriter writer(out, true, /*lock_output=*/false);  // inside the journal, under the experiment's lock
   ModelParams params = s.loaded.params;
   const ParamTable table(params);
   auto header = scenario_header(s.loaded, s.file, 1);
@@ -61,7 +63,19 @@ void run_task(const ExperimentPlan& plan, int task, const PopulationProfile& pro
 }
 
 void assemble(const ExperimentPlan& plan, const TaskJournal& journal, const std::filesystem::path& output) {
-  ResultsWriter writer(output, true);
+  // Every task file first: one damaged by something outside pathways is named
+  // before the experiment file is started.
+  for (int t = 0; t < plan.tasks(); ++t) {
+    try {
+      check_results_file(journal.task_path(t), "run");
+    } catch (const ResultsFileError& e) {
+      throw ExperimentInputError(
+          fmt::format("{}; it is task {} of the journal {}: delete that file to have the task "
+                      "run again, or pass --restart to discard the journal",
+                      e.what(), t, journal.dir().string()));
+    }
+  }
+  ResultsWriter writer(output, true, /*lock_output=*/false);  // the journal holds the output's lock
   ExperimentInfo info;
   info.kind = plan.kind;
   info.baseline = plan.scenarios.front().name();
@@ -74,8 +88,8 @@ void assemble(const ExperimentPlan& plan, const TaskJournal& journal, const std:
   }
   writer.write_experiment(info);
   if (plan.sweep) {
-    auto g = writer.experiment_group();
-    write_sweep_design(g, *plan.sweep);
+    writer.write_experiment_section("writing the sweep design",
+                                    [&](H5::Group& g) { write_sweep_design(g, *plan.sweep); });
   }
   for (std::size_t k = 0; k < plan.scenarios.size(); ++k) {
     const auto& s = plan.scenarios[k];
@@ -87,10 +101,8 @@ void assemble(const ExperimentPlan& plan, const TaskJournal& journal, const std:
     }
     writer.set_replicates_written(plan.replicates);
   }
-  {
-    auto g = writer.experiment_group();
-    write_treated_effects(plan, journal, g);
-  }
+  writer.write_experiment_section("the effect on the treated",
+                                  [&](H5::Group& g) { write_treated_effects(plan, journal, g); });
   writer.commit();
 }
 
@@ -101,6 +113,25 @@ void assemble(const ExperimentPlan& plan, const TaskJournal& journal, const std:
 }
 
 }  // namespace
+
+void check_replaceable(const std::filesystem::path& output, const std::string& kind) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(output, ec)) return;
+  std::string why;
+  try {
+    const std::string found = results_file_kind(output);
+    if (found == kind) return;
+    why = found == "run" ? "a run's results file" : fmt::format("a {} file", found);
+  } catch (const ResultsFileError& e) {
+    why = e.what();
+    if (why.starts_with(output.string() + ": ")) why = why.substr(output.string().size() + 2);
+    why = "not a readable " + kind + " file (" + why + ")";
+  }
+  throw ExperimentInputError(
+      fmt::format("{}: the output exists and is {}; it is not replaced without --restart "
+                  "(pass --restart to replace it, or write elsewhere with -o)",
+                  output.string(), why));
+}
 
 bool experiment_file_matches(const std::filesystem::path& file, const std::string& inputs_hash) {
   std::error_code ec;
@@ -137,10 +168,11 @@ ExperimentResult run_experiment(const ExperimentPlan& plan, const ExperimentRunO
     } else {
       try {
         if (const std::string why = output_target_problem(o.output); !why.empty()) throw ExperimentInputError(why);
+        if (!o.restart) check_replaceable(o.output, plan.kind);
         journal = std::make_unique<TaskJournal>(o.output, plan.kind, plan.inputs_hash, plan.tasks(), o.restart);
         message = {kRun};
         for (const int t : journal->pending()) message.push_back(t);
-      } catch (const ExperimentInputError& e) {
+      } catch (const InputProblem& e) {  // a journal of other inputs, an output in use or not replaceable
         input_error = e.what();
         message = {kInputError};
       }

@@ -2,9 +2,10 @@
 // ranks, and writes the experiment file (layout: results/README.md).
 //
 // Steps (rank 0): if the output already holds this experiment (same inputs
-// hash), nothing is run (unless `restart`). Otherwise open the journal
+// hash), nothing is run (unless `restart`); an output of another kind, or a
+// damaged one, is refused unless `restart`. Otherwise open the journal
 // (task_journal.hpp), run the pending tasks (each on all threads of its rank),
-// store each as it finishes, then assemble "<output>.part" from the task files
+// store each as it finishes, then assemble "<output>.part.<pid>" from the task files
 // in task order, fsync, rename it to <output> and delete the journal. A task's
 // numbers never depend on which rank or how many threads ran it, or on whether
 // the experiment was interrupted, so the assembled datasets are bit-identical.
@@ -40,6 +41,12 @@ struct ExperimentResult {
 
 // Throws ExperimentInputError (journal of other inputs) on rank 0.
 ExperimentResult run_experiment(const ExperimentPlan& plan, const ExperimentRunOptions& options, MpiSession& mpi);
+
+// Unless `restart`, an existing output must be a readable file of this kind
+// (then it is replaced by a run of other inputs): a damaged file or one of
+// another kind (a sweep where a compare is written) throws ExperimentInputError
+// naming it and what it is, so a mistyped -o does not destroy other work.
+void check_replaceable(const std::filesystem::path& output, const std::string& kind);
 
 // True if `file` is a complete experiment file with this inputs hash.
 bool experiment_file_matches(const std::filesystem::path& file, const std::string& inputs_hash);

@@ -86,7 +86,7 @@ void SpecReader::unknown_keys(const toml::table& t, const std::set<std::string>&
 toml::table parse_spec_file(const std::filesystem::path& file, const std::string& what) {
   std::vector<ScenarioIssue> issues;
   auto doc = read_toml_file(file, what, {file.string(), 0, 0, "(file)", ""}, issues);
-  if (!doc) throw ScenarioError(std::move(issues));
+  if (!doc) throw ScenarioError(std::move(issues), "spec file");
   return std::move(*doc);
 }
 

@@ -149,7 +149,7 @@ ExperimentPlan plan_sweep(const SweepOptions& o) {
                                    *points, sd.dimensions.size(),
                                    *points * static_cast<std::int64_t>(sd.dimensions.size() + 2), kMaxDesignPoints));
   }
-  if (!rd.issues.empty()) throw ScenarioError(rd.issues);
+  if (!rd.issues.empty()) throw ScenarioError(rd.issues, "spec file");
 
   // The design on the unit cube.
   const std::size_t d = sd.dimensions.size();
@@ -167,11 +167,11 @@ ExperimentPlan plan_sweep(const SweepOptions& o) {
   } catch (const std::invalid_argument& e) {
     rd.issue(design == "grid" ? "parameter" : "points", e.what());
   }
-  if (!rd.issues.empty()) throw ScenarioError(rd.issues);
+  if (!rd.issues.empty()) throw ScenarioError(rd.issues, "spec file");
   if (sd.unit_points.size() > static_cast<std::size_t>(kMaxDesignPoints)) {
     rd.issue("points", fmt::format("out of range: the design has {} points; a sweep has at most {}",
                                    sd.unit_points.size(), kMaxDesignPoints));
-    throw ScenarioError(rd.issues);
+    throw ScenarioError(rd.issues, "spec file");
   }
   sd.values = methods::to_values(sd.dimensions, sd.unit_points);
 

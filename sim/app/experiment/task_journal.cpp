@@ -5,6 +5,8 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -20,15 +22,36 @@ void fsync_file(const std::filesystem::path& path) {
 }
 
 void write_file_atomically(const std::filesystem::path& path, const std::string& bytes) {
-  const auto part = std::filesystem::path(path.string() + ".part");
-  {
-    std::ofstream out(part, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) throw std::runtime_error(fmt::format("{}: cannot write", part.string()));
+  const auto part = partial_file(path);
+  const auto failed = [&](const std::string& doing, int err) {
+    std::error_code ec;
+    std::filesystem::remove(part, ec);
+    throw WriteFailure(fmt::format(
+        "{}: {} failed: {}; {}", path.string(), doing, std::strerror(err),
+        std::filesystem::exists(path, ec) ? "the earlier file is intact" : "nothing was written under that name"));
+  };
+  const int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) failed("creating " + part.string(), errno);
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int err = n < 0 ? errno : ENOSPC;
+      ::close(fd);
+      failed("writing", err);
+    }
+    done += static_cast<std::size_t>(n);
   }
-  fsync_file(part);
-  std::filesystem::rename(part, path);
+  if (::fsync(fd) != 0) {
+    const int err = errno;
+    ::close(fd);
+    failed("syncing", err);
+  }
+  if (::close(fd) != 0) failed("closing", errno);
+  std::error_code ec;
+  std::filesystem::rename(part, path, ec);
+  if (ec) failed("renaming", ec.value());
 }
 
 std::string read_file_bytes(const std::filesystem::path& path) {
@@ -45,14 +68,9 @@ TaskJournal::TaskJournal(const std::filesystem::path& output, std::string kind, 
       extension_(std::move(extension)),
       done_(static_cast<std::size_t>(tasks), false) {
   const auto manifest = dir_ / "experiment.json";
+  // One process at a time per output; the lock dies with its process, even on kill -9.
+  lock_ = std::make_unique<OutputLock>(output);
   std::filesystem::create_directories(dir_);
-  // One process at a time per journal; the lock dies with its process, even on kill -9.
-  lock_fd_ = ::open((dir_ / "lock").c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
-  if (lock_fd_ < 0 || ::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
-    if (lock_fd_ >= 0) ::close(lock_fd_);
-    lock_fd_ = -1;
-    throw ExperimentInputError(fmt::format("{}: another pathways process is running this experiment", dir_.string()));
-  }
   if (restart) {
     for (const auto& e : std::filesystem::directory_iterator(dir_)) {
       if (e.path().filename() != "lock") std::filesystem::remove_all(e.path());
@@ -85,7 +103,7 @@ TaskJournal::TaskJournal(const std::filesystem::path& output, std::string kind, 
   std::vector<std::filesystem::path> parts;
   for (const auto& e : std::filesystem::directory_iterator(dir_)) {
     const std::string name = e.path().filename().string();
-    if (e.path().extension() == ".part") {
+    if (name.find(".part") != std::string::npos || name == "lock") {
       parts.push_back(e.path());
       continue;
     }
@@ -125,8 +143,6 @@ void TaskJournal::store(int task, const std::string& bytes) {
 
 void TaskJournal::remove() { std::filesystem::remove_all(dir_); }
 
-TaskJournal::~TaskJournal() {
-  if (lock_fd_ >= 0) ::close(lock_fd_);
-}
+TaskJournal::~TaskJournal() = default;
 
 }  // namespace pw

@@ -6,9 +6,12 @@
 //   <output>.tasks/task_<t>.h5         task t, a one-replicate results file
 //                                      (compare, sweep; `pathways calibrate` journals
 //                                      task_<t>.json, one evaluation's distance)
-//   <output>.tasks/lock                flock'ed by the process running the experiment
+//   <output>.lock                      flock'ed by the process running the experiment
+//                                      (sim/app/io/output_lock.hpp), held while the
+//                                      journal is open, so also while the experiment
+//                                      file is assembled
 //
-// A task file is written as "task_<t>.h5.part", flushed, fsync'ed and renamed:
+// A task file is written as "task_<t>.h5.part.<pid>", flushed, fsync'ed and renamed:
 // the rename is the "done" mark, so a crash or `kill -9` at any moment leaves
 // either a complete task file or a stray .part, which opening the journal
 // deletes. (HDF5 1.10 cannot promise a consistent file after a kill in the
@@ -21,16 +24,20 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "sim/app/io/io_errors.hpp"
+#include "sim/app/io/output_lock.hpp"
+
 namespace pw {
 
 // The command cannot proceed because of what the user asked for (exit code 2).
-class ExperimentInputError : public std::runtime_error {
+class ExperimentInputError : public InputProblem {
  public:
-  using std::runtime_error::runtime_error;
+  using InputProblem::InputProblem;
 };
 
 class TaskJournal {
@@ -55,15 +62,18 @@ class TaskJournal {
   void store(int task, const std::string& bytes);
   // Deletes the journal (after the experiment file is in place).
   void remove();
+  // The experiment's lock on its output, held from the journal's opening.
+  [[nodiscard]] const OutputLock& output_lock() const { return *lock_; }
 
  private:
   std::filesystem::path dir_;
   std::string extension_;
   std::vector<bool> done_;
-  int lock_fd_ = -1;  // flock on <dir>/lock, held while this journal is open
+  std::unique_ptr<OutputLock> lock_;  // on <output>, held while this journal is open
 };
 
-// Writes `bytes` to `path` atomically: path.part, fsync, rename.
+// Writes `bytes` to `path` atomically: path.part.<pid>, fsync, rename. A failed
+// write (disk full) throws WriteFailure naming the reason; nothing is left.
 void write_file_atomically(const std::filesystem::path& path, const std::string& bytes);
 // fsync of a file that is already written and closed.
 void fsync_file(const std::filesystem::path& path);

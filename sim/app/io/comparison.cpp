@@ -12,7 +12,9 @@
 #include <stdexcept>
 
 #include "models/costs/costs.hpp"
+#include "sim/app/io/h5_failure.hpp"
 #include "sim/app/io/h5_util.hpp"
+#include "sim/app/io/io_errors.hpp"
 
 namespace pw {
 
@@ -375,13 +377,15 @@ const TreatedRow* TreatedUnit::find(std::string_view measure, std::string_view p
 
 Comparison read_comparison(const std::filesystem::path& file) {
   H5::Exception::dontPrint();
+  const h5::H5FailureCapture capture;
   try {
     const H5::H5File f(file.string(), H5F_ACC_RDONLY);
     return read_comparison(f);
-  } catch (const H5::Exception& e) {
-    throw std::runtime_error(fmt::format("{}: cannot read the comparison: {}", file.string(), e.getDetailMsg()));
-  } catch (const std::runtime_error& e) {
-    throw std::runtime_error(fmt::format("{}: {}", file.string(), e.what()));
+  } catch (const H5::Exception& e) {  // a damaged file check_results_file did not see
+    throw ResultsFileError(
+        fmt::format("{}: cannot read the comparison: {}", file.string(), capture.reason_or(e.getDetailMsg())));
+  } catch (const std::runtime_error& e) {  // what the file holds is not what this kind of file needs
+    throw ResultsFileError(fmt::format("{}: {}", file.string(), e.what()));
   }
 }
 

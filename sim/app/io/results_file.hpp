@@ -1,15 +1,24 @@
 // Writes one experiment to one HDF5 file (layout: results/README.md).
 //
-// The file is written as "<name>.part" and renamed over the final name only by
-// commit(), so a crash or kill never leaves a truncated results file under the
-// final name; a writer destroyed without commit() removes its partial file.
+// The file is written as "<name>.part.<pid>" and renamed over the final name
+// only by commit(), so a crash or kill never leaves a truncated results file
+// under the final name; a writer destroyed without commit() removes its
+// partial file. Unless the caller holds it already (an experiment's journal
+// does), the writer holds the output's lock (sim/app/io/output_lock.hpp), so a
+// second process writing the same file is refused before it simulates.
 // Replicates are written as they finish, so memory does not grow with reps.
+//
+// Every HDF5 failure while writing (disk full, I/O error) becomes one
+// WriteFailure (sim/app/io/io_errors.hpp) saying what was being written, the
+// system's reason and that the earlier file under the final name is intact;
+// the partial file is removed and HDF5 prints nothing of its own.
 #pragma once
 
 #include <H5Cpp.h>
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +28,7 @@
 #include "models/programmes/programme_spec.hpp"
 #include "models/reporting/outcome_tables.hpp"
 #include "models/reporting/person_table.hpp"
+#include "sim/app/io/output_lock.hpp"
 #include "sim/engine/params/param_table.hpp"
 
 namespace pw {
@@ -63,7 +73,9 @@ class ResultsWriter {
   // `compact`: write with the HDF5 1.10 file format (smaller object headers and
   // chunk indexes, about a quarter of the size for many small scenarios;
   // readable by HDF5 1.10 and later). Experiments use it; `pathways run` does not.
-  explicit ResultsWriter(std::filesystem::path final_path, bool compact = false);
+  // `lock_output`: take the output's lock (false when the caller holds it, or
+  // for the task files inside a journal, which the experiment's lock covers).
+  explicit ResultsWriter(std::filesystem::path final_path, bool compact = false, bool lock_output = true);
   ~ResultsWriter();
   ResultsWriter(const ResultsWriter&) = delete;
   ResultsWriter& operator=(const ResultsWriter&) = delete;
@@ -92,11 +104,23 @@ class ResultsWriter {
   // The current scenario's group, for additions of an experiment's task files
   // (person_outcomes: sim/app/experiment/treated_effects.hpp).
   H5::Group scenario_group() { return *scenario_; }
+  // Kind-specific additions to /experiment, with the failure handling of every
+  // other write (prefer this to experiment_group()).
+  void write_experiment_section(const std::string& doing, const std::function<void(H5::Group&)>& body);
   // Flushes, closes, fsyncs and renames the file into place.
   void commit();
+  [[nodiscard]] const std::filesystem::path& part_path() const { return part_path_; }
 
  private:
+  // Runs `body`; an HDF5 or file-system failure in it closes and removes the
+  // partial file and throws WriteFailure saying it happened while `doing`.
+  template <class Body>
+  void guarded(const std::string& doing, Body&& body);
+  [[noreturn]] void fail(const std::string& doing, const std::string& reason);
+  void close_and_remove();
+
   std::filesystem::path final_path_, part_path_;
+  std::unique_ptr<OutputLock> lock_;
   std::unique_ptr<H5::H5File> file_;
   std::unique_ptr<H5::Group> scenario_;
   ScenarioHeader header_;

@@ -9,7 +9,9 @@
 #include "models/reporting/outcome_tables.hpp"
 #include "sim/app/io/calibration_results.hpp"
 #include "sim/app/io/comparison.hpp"
+#include "sim/app/io/h5_failure.hpp"
 #include "sim/app/io/h5_util.hpp"
+#include "sim/app/io/io_errors.hpp"
 #include "sim/app/io/network_results.hpp"
 #include "sim/app/io/programme_results.hpp"
 #include "sim/app/io/reintegration_results.hpp"
@@ -49,6 +51,7 @@ nlohmann::json summarise_results(const std::filesystem::path& file) {
     throw std::runtime_error(fmt::format("{}: missing file: no such results file", file.string()));
   }
   H5::Exception::dontPrint();
+  const h5::H5FailureCapture capture;
   nlohmann::json out;
   try {
     if (!H5::H5File::isHdf5(file.string())) throw std::runtime_error("not an HDF5 file");
@@ -120,10 +123,11 @@ nlohmann::json summarise_results(const std::filesystem::path& file) {
       if (is_sweep(f)) out["sweep"] = sweep_json(read_sweep(f));
       if (is_calibration(f)) out["calibration"] = calibration_json(read_calibration(f));
     }
-  } catch (const H5::Exception& e) {
-    throw std::runtime_error(fmt::format("{}: cannot read results: {}", file.string(), e.getDetailMsg()));
-  } catch (const std::runtime_error& e) {
-    throw std::runtime_error(fmt::format("{}: {}", file.string(), e.what()));
+  } catch (const H5::Exception& e) {  // a damaged file check_results_file did not see
+    throw ResultsFileError(
+        fmt::format("{}: cannot read results: {}", file.string(), capture.reason_or(e.getDetailMsg())));
+  } catch (const std::runtime_error& e) {  // what the file holds is not what this kind of file needs
+    throw ResultsFileError(fmt::format("{}: {}", file.string(), e.what()));
   }
   return out;
 }

@@ -8,7 +8,9 @@
 #include <stdexcept>
 
 #include "sim/app/experiment/sweep_spec.hpp"
+#include "sim/app/io/h5_failure.hpp"
 #include "sim/app/io/h5_util.hpp"
+#include "sim/app/io/io_errors.hpp"
 #include "sim/app/io/outcome_measures.hpp"
 #include "sim/engine/methods/saltelli.hpp"
 
@@ -138,13 +140,15 @@ SweepResults read_sweep(const H5::H5File& f, const std::vector<std::string>& wan
 
 SweepResults read_sweep(const std::filesystem::path& file, const std::vector<std::string>& outputs) {
   H5::Exception::dontPrint();
+  const h5::H5FailureCapture capture;
   try {
     const H5::H5File f(file.string(), H5F_ACC_RDONLY);
     return read_sweep(f, outputs);
-  } catch (const H5::Exception& e) {
-    throw std::runtime_error(fmt::format("{}: cannot read the sweep: {}", file.string(), e.getDetailMsg()));
-  } catch (const std::runtime_error& e) {
-    throw std::runtime_error(fmt::format("{}: {}", file.string(), e.what()));
+  } catch (const H5::Exception& e) {  // a damaged file check_results_file did not see
+    throw ResultsFileError(
+        fmt::format("{}: cannot read the sweep: {}", file.string(), capture.reason_or(e.getDetailMsg())));
+  } catch (const std::runtime_error& e) {  // what the file holds is not what this kind of file needs
+    throw ResultsFileError(fmt::format("{}: {}", file.string(), e.what()));
   }
 }
 

@@ -154,15 +154,15 @@ std::string ScenarioIssue::to_string() const {
   return fmt::format("{}: {}: {}", file, key, message);
 }
 
-ScenarioError::ScenarioError(std::vector<ScenarioIssue> issues)
+ScenarioError::ScenarioError(std::vector<ScenarioIssue> issues, std::string_view source)
     : std::runtime_error([&] {
         // Where the problems are: scenario files, the command line (--set), or both.
         const auto on_command_line = [](const ScenarioIssue& i) { return i.file == "--set"; };
         const bool all_cli = std::all_of(issues.begin(), issues.end(), on_command_line);
         const bool any_cli = std::any_of(issues.begin(), issues.end(), on_command_line);
-        const char* where = all_cli   ? "on the command line"
-                            : any_cli ? "in scenario and on the command line"
-                                      : "in scenario";
+        const std::string where = all_cli   ? std::string("on the command line")
+                                  : any_cli ? fmt::format("in {} and on the command line", source)
+                                            : fmt::format("in {}", source);
         std::string s = fmt::format("{} problem{} {}:", issues.size(), issues.size() == 1 ? "" : "s", where);
         for (const auto& i : issues) s += "\n  " + i.to_string();
         return s;

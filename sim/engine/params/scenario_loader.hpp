@@ -15,6 +15,7 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/engine/params/collection.hpp"
@@ -33,7 +34,9 @@ struct ScenarioIssue {
 
 class ScenarioError : public std::runtime_error {
  public:
-  explicit ScenarioError(std::vector<ScenarioIssue> issues);
+  // `source` names what the files are in the first line ("2 problems in scenario:"):
+  // "scenario", or "spec file" for sweep and calibration specs.
+  explicit ScenarioError(std::vector<ScenarioIssue> issues, std::string_view source = "scenario");
   [[nodiscard]] const std::vector<ScenarioIssue>& issues() const { return issues_; }
 
  private:
