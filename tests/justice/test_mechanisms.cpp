@@ -616,6 +616,15 @@ TEST_CASE("risk: the score follows the documented points table", "[justice][risk
   CHECK(pw::assess_risk(pop, needs, rp).level[0] == static_cast<std::uint8_t>(pw::RiskLevel::Moderate));
 }
 
+namespace {
+// A reporting group's share arrested within year 1 (a fraction) and its size.
+std::pair<double, double> year1_arrest_share(const pw::CumulativeTables& t, const char* group) {
+  const auto i = static_cast<std::size_t>(std::find(t.groups.begin(), t.groups.end(), group) - t.groups.begin());
+  REQUIRE(i < t.groups.size());
+  return {t.pct[i][0][11] / 100.0, static_cast<double>(t.group_size[i])};
+}
+}  // namespace
+
 TEST_CASE("selection: supervision violators are rearrested more only when they carry more unobserved risk",
           "[justice][stats]") {
   // Admission enters no hazard: the violators' excess comes from the copula with the frailty
@@ -629,11 +638,7 @@ TEST_CASE("selection: supervision violators are rearrested more only when they c
     Run r(p);
     r.run();
     const auto t = pw::cumulative_tables(r.sim);
-    const auto at = [&](const char* g) {
-      const auto i = static_cast<std::size_t>(std::find(t.groups.begin(), t.groups.end(), g) - t.groups.begin());
-      REQUIRE(i < t.groups.size());
-      return std::pair<double, double>{t.pct[i][0][11] / 100.0, static_cast<double>(t.group_size[i])};
-    };
+    const auto at = [&](const char* g) { return year1_arrest_share(t, g); };
     const auto [v, nv] = at("admission_supervision_violator");
     const auto [c, nc] = at("admission_new_court_commitment");
     gap[k] = v - c;
@@ -656,11 +661,7 @@ TEST_CASE("offending: a positive property-offender effect raises property offend
   Run r(p);
   r.run();
   const auto t = pw::cumulative_tables(r.sim);
-  const auto at = [&](const char* g) {
-    const auto i = static_cast<std::size_t>(std::find(t.groups.begin(), t.groups.end(), g) - t.groups.begin());
-    REQUIRE(i < t.groups.size());
-    return std::pair<double, double>{t.pct[i][0][11] / 100.0, static_cast<double>(t.group_size[i])};
-  };
+  const auto at = [&](const char* g) { return year1_arrest_share(t, g); };
   const auto [prop, np] = at("offence_property");
   const auto [viol, nv] = at("offence_violent");
   INFO("year-1 arrest: property " << prop << ", violent " << viol);
